@@ -1,0 +1,50 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace CustomerAdvocacy;
+
+/// <summary>Argument guards that name the offending argument without repeating its name at the call site.</summary>
+internal static class Preconditions
+{
+    internal static T CheckNotNull<T>(T? argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
+        where T : class
+        => argument ?? throw new ArgumentNullException(paramName);
+
+    internal static string CheckNotNullOrWhiteSpace(string? argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
+    {
+        if (argument is null)
+        {
+            throw new ArgumentNullException(paramName);
+        }
+
+        if (argument.Trim().Length == 0)
+        {
+            throw new ArgumentException("The value must not be empty or white space.", paramName);
+        }
+
+        return argument;
+    }
+
+    internal static int CheckNonNegative(int argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
+        => argument >= 0
+            ? argument
+            : throw new ArgumentOutOfRangeException(paramName, argument, "The value must not be negative.");
+
+    internal static NodaTime.Duration CheckNonNegative(NodaTime.Duration argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
+        => argument >= NodaTime.Duration.Zero
+            ? argument
+            : throw new ArgumentOutOfRangeException(paramName, argument, "The duration must not be negative.");
+
+    internal static NodaTime.Duration CheckPositive(NodaTime.Duration argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
+        => argument > NodaTime.Duration.Zero
+            ? argument
+            : throw new ArgumentOutOfRangeException(paramName, argument, "The duration must be positive.");
+
+    internal static void CheckOrdered(NodaTime.Instant start, NodaTime.Instant end, [CallerArgumentExpression(nameof(end))] string? paramName = null)
+    {
+        if (end < start)
+        {
+            throw new ArgumentException($"The end ({end}) is before the start ({start}).", paramName);
+        }
+    }
+}
