@@ -52,8 +52,9 @@ public sealed class WeeklyBlackout : BlackoutRule
     /// <inheritdoc />
     protected override IEnumerable<Interval> EnumerateWindows(Interval range, DateTimeZone zone)
     {
-        // A window is shorter than a week, so the one that started in the week before the range's first local date is
-        // the earliest that can still reach into the range.
+        // A window ends before the local date a week after it started, so none that started before the latest
+        // StartDay on or before the range's first local date can reach the range; one more week back is a cheap margin
+        // that does not depend on that argument.
         var date = range.Start.InZone(zone).Date.With(DateAdjusters.PreviousOrSame(StartDay)).PlusWeeks(-1);
         var daysToEnd = DaysToEnd;
         while (true)

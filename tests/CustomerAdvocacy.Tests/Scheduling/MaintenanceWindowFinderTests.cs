@@ -342,7 +342,14 @@ public sealed class MaintenanceWindowFinderTests
             from lengthMinutes in Gen.Frequency((2, Gen.Choose(1, 120)), (1, Gen.Choose(121, 900)), (3, Gen.Choose(1, 40).Select(q => q * 15)))
             from horizonDays in Gen.Choose(2, 10)
             select new Scenario(zoneId, aroundTheClock, hours, rules, start, minuteOfDay, lengthMinutes, horizonDays);
-        return scenario.Where(s => s.HasOpenTime).ToArbitrary();
+        var withOpenTime = scenario.Where(s => s.HasOpenTime);
+
+        // A length equal to one of the free stretches puts slots exactly between boundaries, where off-by-one
+        // comparisons hide; random lengths rarely land there.
+        var exactFit = from s in withOpenTime
+                       from pick in Gen.Choose(0, 1000)
+                       select s.WithLengthOfFreeStretch(pick);
+        return Gen.Frequency((2, withOpenTime), (1, exactFit)).ToArbitrary();
     }
 
     private enum RuleKind
@@ -366,8 +373,13 @@ public sealed class MaintenanceWindowFinderTests
         private readonly DateTimeZone _zone;
         private readonly BusinessCalendar _weekdays;
 
+        private readonly string _zoneId;
+        private readonly bool _aroundTheClock;
+
         public Scenario(string zoneId, bool aroundTheClock, (int, int)[][] hours, RuleSpec[] rules, LocalDate startDate, int minuteOfDay, int lengthMinutes, int horizonDays)
         {
+            _zoneId = zoneId;
+            _aroundTheClock = aroundTheClock;
             _hours = hours;
             _rules = rules;
             _startDate = startDate;
@@ -439,6 +451,31 @@ public sealed class MaintenanceWindowFinderTests
         private int Minutes => (int)(Until - From).TotalMinutes;
 
         public MaintenanceWindowSearch Find() => Finder.FindEarliest(From, Length, Until);
+
+        /// <summary>The same scenario with the length of one of its maximal free stretches (picked by
+        /// <paramref name="pick"/>), or unchanged when it has none.</summary>
+        public Scenario WithLengthOfFreeStretch(int pick)
+        {
+            var blocked = ReferenceBlocked();
+            var stretches = new List<int>();
+            var run = 0;
+            for (var m = 0; m <= Minutes; m++)
+            {
+                if (m < Minutes && !blocked[m] && Allowed.IsOpen(From + Duration.FromMinutes(m)))
+                {
+                    run++;
+                }
+                else if (run > 0)
+                {
+                    stretches.Add(run);
+                    run = 0;
+                }
+            }
+
+            return stretches.Count == 0
+                ? this
+                : new Scenario(_zoneId, _aroundTheClock, _hours, _rules, _startDate, _minuteOfDay, stretches[pick % stretches.Count], _horizonDays);
+        }
 
         public int MinuteIndex(Instant instant) => (int)(instant - From).TotalMinutes;
 
