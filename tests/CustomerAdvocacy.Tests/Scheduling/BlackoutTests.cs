@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Scheduling;
+using FsCheck;
+using FsCheck.Fluent;
 using NodaTime;
+using Interval = NodaTime.Interval;
 
 namespace CustomerAdvocacy.Tests.Scheduling;
 
@@ -329,6 +332,29 @@ public sealed class BlackoutTests
         var error = Assert.Throws<DefinitionValidationException>(() => new PeriodEndBlackout("", (BlackoutPeriod)7, -1));
         Assert.Equal(3, error.Problems.Count);
     }
+
+    [SchedulingProperty]
+    public Property GetWindows_AgreesWithWindowsWorkedOutFromTheDefinitions()
+        => Prop.ForAll(SchedulingScenario.Arbitrary(), scenario =>
+        {
+            var expected = scenario.ReferenceWindowsInRange();
+            var actual = scenario.Blackouts.GetWindows(new Interval(scenario.From, scenario.Until))
+                .Select(w => (w.Rule.Name, w.Interval))
+                .ToList();
+            Assert.True(expected.SequenceEqual(actual), $"{scenario}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
+        });
+
+    [SchedulingProperty]
+    public Property GetCollisions_AgreesWithGetWindows()
+        => Prop.ForAll(SchedulingScenario.Arbitrary(), scenario =>
+        {
+            var proposed = new Interval(scenario.From, scenario.From + scenario.Length);
+            var hits = scenario.Blackouts.GetCollisions(proposed);
+            var windows = scenario.Blackouts.GetWindows(proposed).ToList();
+            Assert.Equal(windows.Select(w => (w.Rule, w.Interval)), hits.Select(h => (h.Rule, h.Window)));
+            Assert.All(hits, h => Assert.True(h.Overlap.Duration > Duration.Zero && h.Window.Contains(h.Overlap.Start) && proposed.Contains(h.Overlap.Start)));
+            Assert.Equal(hits.Count > 0, scenario.Blackouts.Collides(proposed));
+        });
 
     /// <summary>A host's own rule: 09:00-12:00 on the first Monday of every month.</summary>
     private sealed class FirstMondayMorning() : BlackoutRule("first-Monday review", "monthly service review")
