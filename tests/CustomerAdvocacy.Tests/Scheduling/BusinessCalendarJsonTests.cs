@@ -58,8 +58,7 @@ public sealed class BusinessCalendarJsonTests
     [Fact]
     public void Load_CommittedDocsExample_LoadsAndRoundTrips()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "examples", "calendar.json");
-        var calendar = BusinessCalendarJson.Load(File.ReadAllText(path));
+        var calendar = BusinessCalendarJson.Load(RepositoryFiles.ReadAllText("docs/examples/calendar.json"));
 
         Assert.Equal("Acme Ltd support desk", calendar.Name);
         Assert.Equal("Europe/London", calendar.Zone.Id);
@@ -72,11 +71,10 @@ public sealed class BusinessCalendarJsonTests
     [Fact]
     public void Load_CommittedDocsExample_IsTheExampleInSchedulingDoc()
     {
-        var root = RepositoryRoot();
-        var example = File.ReadAllText(Path.Combine(root, "docs", "examples", "calendar.json")).Trim();
-        var doc = File.ReadAllText(Path.Combine(root, "docs", "scheduling.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var example = RepositoryFiles.ReadAllText("docs/examples/calendar.json").Trim();
+        var doc = RepositoryFiles.ReadAllText("docs/scheduling.md");
 
-        Assert.Contains("```json\n" + example.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n```", doc, StringComparison.Ordinal);
+        Assert.Contains("```json\n" + example + "\n```", doc, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -366,19 +364,6 @@ public sealed class BusinessCalendarJsonTests
         }
 
         Assert.Equal(expected.Breaks.Select(b => (b.Start, b.End, b.Reason)), actual.Breaks.Select(b => (b.Start, b.End, b.Reason)));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CustomerAdvocacy.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (with CustomerAdvocacy.sln) is not above " + AppContext.BaseDirectory);
     }
 
     private static readonly string[] ZoneIds = [.. DateTimeZoneProviders.Tzdb.Ids];
