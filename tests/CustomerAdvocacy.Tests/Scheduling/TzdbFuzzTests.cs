@@ -76,6 +76,7 @@ public sealed class TzdbFuzzTests
     [InlineData("Pacific/Apia", 2011, 24 * 60)]       // 2011-12-30 skipped: 29th 24:00 -10 became 31st 00:00 +14
     [InlineData("America/Santiago", 2026, 60)]        // 2026-09-06 00:00 -04 became 01:00 -03
     [InlineData("America/Havana", 2026, 60)]          // 2026-03-08 00:00 -05 became 01:00 -04
+    [InlineData("America/Havana", 2019, -60)]         // 2019-11-03 01:00 -04 went back to 00:00 -05
     [InlineData("Australia/Lord_Howe", 2026, 30)]     // 2026-10-04 02:00 +10:30 became 02:30 +11
     [InlineData("America/New_York", 2026, 60)]        // 2026-03-08 02:00 -05 became 03:00 -04
     public void FuzzedYears_ContainTheIssuesTransitions(string zoneId, int year, int gapMinutes)
