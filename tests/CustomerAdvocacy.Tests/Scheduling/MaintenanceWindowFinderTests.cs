@@ -247,7 +247,7 @@ public sealed class MaintenanceWindowFinderTests
         Assert.Equal("slot", Assert.Throws<ArgumentException>(() => finder.Check(new Interval(at, at))).ParamName);
     }
 
-    [SchedulingProperty]
+    [ConfiguredProperty]
     public Property FindEarliest_Found_NeverCollidesWithABlackout()
         => Prop.ForAll(SchedulingScenario.Arbitrary(), scenario =>
         {
@@ -262,7 +262,7 @@ public sealed class MaintenanceWindowFinderTests
             }
         });
 
-    [SchedulingProperty]
+    [ConfiguredProperty]
     public Property FindEarliest_Found_InsideAllowedTimeWithExactLength()
         => Prop.ForAll(SchedulingScenario.Arbitrary(), scenario =>
         {
@@ -277,7 +277,7 @@ public sealed class MaintenanceWindowFinderTests
             }
         });
 
-    [SchedulingProperty]
+    [ConfiguredProperty]
     public Property FindEarliest_AgreesWithMinuteSteppingReference()
         => Prop.ForAll(SchedulingScenario.Arbitrary(), scenario =>
         {
