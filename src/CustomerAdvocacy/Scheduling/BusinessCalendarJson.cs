@@ -42,7 +42,7 @@ public static class BusinessCalendarJson
 {
     private const string DefaultDefinition = "business calendar";
 
-    private static readonly string[] DayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    private static readonly string[] DayNames = DefinitionJson.DayNames;
     private static readonly string[] TopLevelProperties = ["name", "zone", "aroundTheClock", "weeklyHours", "holidays", "shifts", "breaks"];
     private static readonly Regex IndexedBuilderPath = new(@"^(weeklyHours|holidays|shifts|breaks)\[(\d+)\](.*)$", RegexOptions.CultureInvariant);
     private static readonly Regex DayBuilderPath = new(@"^weeklyHours\.([A-Za-z]+)(.*)$", RegexOptions.CultureInvariant);

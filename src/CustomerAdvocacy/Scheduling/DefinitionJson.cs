@@ -31,6 +31,11 @@ internal static class DefinitionJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The names of the days of the week in documents, Monday first (<see cref="IsoDayOfWeek"/> order).</summary>
+    internal static readonly string[] DayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+    private static readonly LocalTimePattern PreciseTimePattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm':'ss.FFFFFFFFF");
     private static readonly LocalDateTimePattern MinutePattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
     private static readonly LocalDateTimePattern PrecisePattern = LocalDateTimePattern.ExtendedIso;
 
@@ -196,6 +201,74 @@ internal static class DefinitionJson
         problems.Add(new ValidationProblem(propertyPath, $"'{text}' is not a local date and time of the form uuuu-MM-ddTHH:mm."));
         return null;
     }
+
+    /// <summary>The day named <paramref name="name"/> (any letter case), or null.</summary>
+    internal static IsoDayOfWeek? ParseDay(string? name)
+    {
+        var index = Array.FindIndex(DayNames, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        return index < 0 ? null : (IsoDayOfWeek)(index + 1);
+    }
+
+    internal static string DayName(IsoDayOfWeek day) => DayNames[(int)day - 1];
+
+    /// <summary>A required day of the week; null (reported) when missing or unknown.</summary>
+    internal static IsoDayOfWeek? ReadDay(Dictionary<string, JsonElement> properties, string name, string path, List<ValidationProblem> problems)
+    {
+        var propertyPath = Child(path, name);
+        if (!properties.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            problems.Add(new ValidationProblem(propertyPath, "A day of the week (monday … sunday) is required."));
+            return null;
+        }
+
+        var text = ReadString(element, propertyPath, problems);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var day = ParseDay(text);
+        if (day is null)
+        {
+            problems.Add(new ValidationProblem(propertyPath, $"'{text}' is not a day of the week (use monday, tuesday, … sunday)."));
+        }
+
+        return day;
+    }
+
+    /// <summary>A required local time (<c>HH:mm</c>, seconds optional); null (reported) when missing or unreadable.</summary>
+    internal static LocalTime? ReadTime(Dictionary<string, JsonElement> properties, string name, string path, List<ValidationProblem> problems)
+    {
+        var propertyPath = Child(path, name);
+        if (!properties.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            problems.Add(new ValidationProblem(propertyPath, "A local time (HH:mm) is required."));
+            return null;
+        }
+
+        var text = ReadString(element, propertyPath, problems);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var result = TimePattern.Parse(text);
+        if (!result.Success)
+        {
+            result = PreciseTimePattern.Parse(text);
+        }
+
+        if (result.Success)
+        {
+            return result.Value;
+        }
+
+        problems.Add(new ValidationProblem(propertyPath, $"'{text}' is not a local time of the form HH:mm (00:00 to 23:59)."));
+        return null;
+    }
+
+    internal static string FormatTime(LocalTime value)
+        => value.Second == 0 && value.NanosecondOfSecond == 0 ? TimePattern.Format(value) : PreciseTimePattern.Format(value);
 
     internal static string FormatLocal(LocalDateTime value)
         => value.Second == 0 && value.NanosecondOfSecond == 0 ? MinutePattern.Format(value) : PrecisePattern.Format(value);
