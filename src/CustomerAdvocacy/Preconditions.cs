@@ -47,4 +47,12 @@ internal static class Preconditions
             throw new ArgumentException($"The end ({end}) is before the start ({start}).", paramName);
         }
     }
+
+    internal static NodaTime.Instant CheckSupported(NodaTime.Instant argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
+    {
+        var range = Scheduling.BusinessCalendar.SupportedInterval;
+        return argument >= range.Start && argument <= range.End
+            ? argument
+            : throw new ArgumentOutOfRangeException(paramName, argument, $"The instant is outside the supported range {range}.");
+    }
 }
