@@ -29,11 +29,11 @@ public sealed class SlaClock : IEquatable<SlaClock>
 {
     private readonly SlaClockEntry[] _history;
 
-    private SlaClock(SlaTarget target, BusinessCalendar calendar, SlaClockEntry[] history)
+    private SlaClock(SlaTarget target, BusinessCalendar calendar, SlaClockEntry[] history, BusinessCalendar? measuringCalendar = null)
     {
         Target = target;
         Calendar = calendar;
-        MeasuringCalendar = target.CalendarFor(calendar);
+        MeasuringCalendar = measuringCalendar ?? target.CalendarFor(calendar);
         _history = history;
         History = Array.AsReadOnly(history);
     }
@@ -213,7 +213,7 @@ public sealed class SlaClock : IEquatable<SlaClock>
         var history = new SlaClockEntry[_history.Length + 1];
         Array.Copy(_history, history, _history.Length);
         history[_history.Length] = new SlaClockEntry(action, at);
-        return new SlaClock(Target, Calendar, history);
+        return new SlaClock(Target, Calendar, history, MeasuringCalendar);
     }
 
     private string Format(Instant instant) => SlaFormat.Instant(instant, Calendar.Zone);
@@ -238,7 +238,9 @@ public sealed class SlaClock : IEquatable<SlaClock>
         var phase = SlaClockPhase.Running;
         var since = StartedAt;
 
-        stages?.Add((StartedAt, $"Started at {Format(StartedAt)}: target {Target} in {calendar.Zone.Id}, warning after {SlaFormat.Duration(warning)}."));
+        stages?.Add((StartedAt, $"Started at {Format(StartedAt)}: target {SlaFormat.Duration(target)} "
+            + (Target.Measure == SlaMeasure.BusinessTime ? "of business time" : "around the clock")
+            + $" in {calendar.Zone.Id}; warning at {SlaFormat.Percent(Target.WarningShare)} ({SlaFormat.Duration(warning)})."));
 
         var count = 0;
         while (count < _history.Length && _history[count].At <= now)
@@ -295,11 +297,11 @@ public sealed class SlaClock : IEquatable<SlaClock>
             switch (e.Action)
             {
                 case SlaClockAction.Pause:
-                    stages?.Add((e.At, $"Paused at {Format(e.At)} after {SlaFormat.Duration(elapsed)} counted."));
+                    stages?.Add((e.At, $"Paused at {Format(e.At)} with {SlaFormat.Duration(elapsed)} counted."));
                     phase = SlaClockPhase.Paused;
                     break;
                 case SlaClockAction.Resume:
-                    stages?.Add((e.At, $"Resumed at {Format(e.At)} after a pause of {SlaFormat.Duration(calendar.BusinessTimeBetween(since, e.At))} counted time "
+                    stages?.Add((e.At, $"Resumed at {Format(e.At)}, paused for {SlaFormat.Duration(calendar.BusinessTimeBetween(since, e.At))} of counted time "
                         + $"({SlaFormat.Duration(e.At - since)} elapsed)"
                         + (breachedAt is null ? $"; due at {Format(calendar.Add(e.At, target - elapsed))}." : ".")));
                     phase = SlaClockPhase.Running;
@@ -313,7 +315,7 @@ public sealed class SlaClock : IEquatable<SlaClock>
                     endedAt = e.At;
                     break;
                 default:
-                    stages?.Add((e.At, $"Cancelled at {Format(e.At)} after {SlaFormat.Duration(elapsed)} counted."));
+                    stages?.Add((e.At, $"Cancelled at {Format(e.At)} with {SlaFormat.Duration(elapsed)} counted."));
                     phase = SlaClockPhase.Cancelled;
                     endedAt = e.At;
                     break;
@@ -327,6 +329,12 @@ public sealed class SlaClock : IEquatable<SlaClock>
         var warningInstant = warningAt ?? calendar.Add(reference, Max(Duration.Zero, warning - elapsed));
         if (stages is not null && breachedAt is null && endedAt is null)
         {
+            if (warningAt is null)
+            {
+                stages.Add((warningInstant, $"Warning share {SlaFormat.Percent(Target.WarningShare)} ({SlaFormat.Duration(warning)}) due at {Format(warningInstant)}"
+                    + (phase == SlaClockPhase.Running ? "." : " if resumed now.")));
+            }
+
             stages.Add((dueInstant, phase == SlaClockPhase.Running
                 ? $"Due at {Format(dueInstant)}."
                 : $"Due at {Format(dueInstant)} if resumed now."));

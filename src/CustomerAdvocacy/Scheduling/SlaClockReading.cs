@@ -108,5 +108,6 @@ public sealed class SlaClockReading
     public bool? StoppedInTime => Phase == SlaClockPhase.Stopped ? BreachedAt is null : null;
 
     /// <inheritdoc />
-    public override string ToString() => $"{Status} at {Now}: due {Due}, elapsed {Elapsed}, remaining {Remaining}";
+    public override string ToString()
+        => $"{Status} at {Now}: due {Due}, elapsed {SlaFormat.Duration(Elapsed)}, remaining {SlaFormat.Duration(Remaining)}";
 }

@@ -332,6 +332,19 @@ public sealed class SlaClockTests
     }
 
     [Fact]
+    public void Explain_RunningClock_ShowsUpcomingWarningAndDue()
+    {
+        var lines = SlaClock.Start(FourBusinessHours, LondonOffice, MondayTen).Explain(LondonAt(2026, 11, 23, 11));
+
+        Assert.Equal(4, lines.Count);
+        Assert.StartsWith("Started at 2026-11-23T10:00:00Z (Mon 2026-11-23 10:00:00 +00 Europe/London): target 4:00:00 of business time", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Warning share 75 % (3:00:00) due at 2026-11-23T13:00:00Z", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("Due at 2026-11-23T14:00:00Z", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("As of 2026-11-23T11:00:00Z", lines[3], StringComparison.Ordinal);
+        Assert.Contains("Running; counted 1:00:00, remaining 3:00:00", lines[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pause_WhenPaused_TypedExceptionNamingAt()
     {
         var paused = SlaClock.Start(FourBusinessHours, LondonOffice, MondayTen).Pause(MondayTen);
