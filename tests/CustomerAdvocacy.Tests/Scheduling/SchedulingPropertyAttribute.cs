@@ -4,20 +4,30 @@ using FsCheck.Xunit;
 
 namespace CustomerAdvocacy.Tests.Scheduling;
 
-/// <summary>An FsCheck property whose number of cases comes from FSCHECK_MAX_TEST (1000 when unset), so CI and a
-/// quick local run can differ without editing tests.</summary>
+/// <summary>
+/// An FsCheck property whose number of cases comes from the environment variable FSCHECK_MAX_TEST (1000 when unset),
+/// so CI and a quick local run use the same tests at different depths.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class SchedulingPropertyAttribute : PropertyAttribute
+internal sealed class SchedulingPropertyAttribute : PropertyAttribute
 {
-    public const int DefaultMaxTest = 1000;
+    private const int DefaultMaxTest = 1000;
 
     public SchedulingPropertyAttribute()
     {
-        MaxTest = ConfiguredMaxTest();
+        MaxTest = ReadMaxTest();
     }
 
-    public static int ConfiguredMaxTest()
-        => int.TryParse(Environment.GetEnvironmentVariable("FSCHECK_MAX_TEST"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
+    private static int ReadMaxTest()
+    {
+        var text = Environment.GetEnvironmentVariable("FSCHECK_MAX_TEST");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DefaultMaxTest;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
             ? value
-            : DefaultMaxTest;
+            : throw new InvalidOperationException($"FSCHECK_MAX_TEST must be a positive whole number, not '{text}'.");
+    }
 }
