@@ -146,18 +146,26 @@ public sealed class CadenceTests
 
     [SchedulingProperty(Arbitrary = new[] { typeof(CadenceArbitraries) })]
     public bool Deadlines_InTimeOrder_IncreaseStrictlyWheneverBusinessTimePassesBetweenUpdates(CadenceCase c)
+        => DeadlinesIncrease(new Cadence(Duration.FromMinutes(c.IntervalMinutes), Pick(c.Calendar)), SpreadOver2026(c.Start), c.Gaps, c.NowAfter, c.Upcoming);
+
+    [SchedulingProperty(Arbitrary = new[] { typeof(CadenceArbitraries) })]
+    public bool Deadlines_GeneratedCalendarInRandomZone_IncreaseStrictlyWheneverBusinessTimePassesBetweenUpdates(GeneratedCadenceCase c)
     {
-        var cadence = new Cadence(Duration.FromMinutes(c.IntervalMinutes), Pick(c.Calendar));
-        var start = SpreadOver2026(c.Start);
+        var interval = c.Scenario.BusinessTime > Duration.Zero ? c.Scenario.BusinessTime : Duration.FromMinutes(1);
+        return DeadlinesIncrease(new Cadence(interval, c.Scenario.Calendar), c.Scenario.Start, c.Gaps, c.NowAfter, c.Upcoming);
+    }
+
+    private static bool DeadlinesIncrease(Cadence cadence, Instant start, int[] gaps, int nowAfter, int upcomingCount)
+    {
         var updates = new List<Instant>();
         var at = start;
-        foreach (var gap in c.Gaps)
+        foreach (var gap in gaps)
         {
             at += Duration.FromMinutes(gap);
             updates.Add(at);
         }
 
-        var report = cadence.Evaluate(start, updates, at + Duration.FromMinutes(c.NowAfter));
+        var report = cadence.Evaluate(start, updates, at + Duration.FromMinutes(nowAfter));
         var deadlines = report.Deadlines;
         for (var i = 1; i < deadlines.Count; i++)
         {
@@ -171,7 +179,7 @@ public sealed class CadenceTests
             }
         }
 
-        var upcoming = cadence.UpcomingDeadlines(start, updates, c.Upcoming);
+        var upcoming = cadence.UpcomingDeadlines(start, updates, upcomingCount);
         return upcoming[0] == report.NextDue
             && upcoming.Zip(upcoming.Skip(1), (earlier, later) => earlier < later).All(increasing => increasing)
             && deadlines.All(d => d.IsMissed == ((d.FollowedBy ?? report.Now) > d.Due));
@@ -179,8 +187,22 @@ public sealed class CadenceTests
 
     public sealed record CadenceCase(int Calendar, int Start, int IntervalMinutes, int[] Gaps, int NowAfter, int Upcoming);
 
+    public sealed record GeneratedCadenceCase(CalendarScenario Scenario, int[] Gaps, int NowAfter, int Upcoming)
+    {
+        public override string ToString() => $"{Scenario}; gaps [{string.Join(", ", Gaps)}] min, now +{NowAfter} min, {Upcoming} upcoming";
+    }
+
     public static class CadenceArbitraries
     {
+        public static Arbitrary<GeneratedCadenceCase> GeneratedCadenceCases()
+            => Arb.From(
+                from scenario in CalendarGenerators.Scenarios()
+                from count in Gen.Choose(0, 8)
+                from gaps in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(1, 3000))), count)
+                from nowAfter in Gen.Choose(0, 3000)
+                from upcoming in Gen.Choose(1, 8)
+                select new GeneratedCadenceCase(scenario, gaps, nowAfter, upcoming));
+
         public static Arbitrary<CadenceCase> CadenceCases()
             => Arb.From(
                 from calendar in Gen.Choose(0, 100)

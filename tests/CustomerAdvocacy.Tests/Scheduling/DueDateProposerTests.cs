@@ -163,9 +163,14 @@ public sealed class DueDateProposerTests
 
     [SchedulingProperty(Arbitrary = new[] { typeof(ProposerArbitraries) })]
     public bool Propose_Due_NeverBeforeEffortPlusBufferAndMonotonicInEffort(ProposerCase c)
+        => ProposalIsBoundedAndMonotonic(Pick(c.Calendar), SpreadOver2026(c.Now), c);
+
+    [SchedulingProperty(Arbitrary = new[] { typeof(ProposerArbitraries) })]
+    public bool Propose_GeneratedCalendarInRandomZone_NeverBeforeEffortPlusBufferAndMonotonicInEffort(GeneratedProposerCase c)
+        => ProposalIsBoundedAndMonotonic(c.Scenario.Calendar, c.Scenario.Start, c.Case);
+
+    private static bool ProposalIsBoundedAndMonotonic(BusinessCalendar calendar, Instant now, ProposerCase c)
     {
-        var calendar = Pick(c.Calendar);
-        var now = SpreadOver2026(c.Now);
         var proposer = new DueDateProposer(calendar, new FakeClock(now));
         var open = c.Commitments
             .Select((commitment, i) => new OpenCommitment($"C-{i}", Duration.FromMinutes(commitment.EffortMinutes), now + Duration.FromMinutes(commitment.DueOffsetMinutes)))
@@ -184,17 +189,34 @@ public sealed class DueDateProposerTests
 
     public sealed record CommitmentCase(int EffortMinutes, int DueOffsetMinutes);
 
-    public sealed record ProposerCase(int Calendar, int Now, CommitmentCase[] Commitments, int EffortMinutes, int ExtraEffortMinutes, int BufferMinutes);
+    public sealed record ProposerCase(int Calendar, int Now, CommitmentCase[] Commitments, int EffortMinutes, int ExtraEffortMinutes, int BufferMinutes)
+    {
+        public override string ToString()
+            => $"calendar {Calendar}, now {Now}, commitments [{string.Join(", ", Commitments.Select(x => x.ToString()))}], effort {EffortMinutes} (+{ExtraEffortMinutes}), buffer {BufferMinutes} min";
+    }
+
+    public sealed record GeneratedProposerCase(CalendarScenario Scenario, ProposerCase Case)
+    {
+        public override string ToString() => $"{Scenario}; {Case}";
+    }
 
     public static class ProposerArbitraries
     {
-        public static Arbitrary<ProposerCase> ProposerCases()
+        public static Arbitrary<ProposerCase> ProposerCases() => Arb.From(Cases());
+
+        public static Arbitrary<GeneratedProposerCase> GeneratedProposerCases()
+            => Arb.From(
+                from scenario in CalendarGenerators.Scenarios()
+                from c in Cases()
+                select new GeneratedProposerCase(scenario, c));
+
+        private static Gen<ProposerCase> Cases()
         {
             var commitment =
                 from effort in Gen.Choose(0, 600)
                 from dueOffset in Gen.Choose(-3000, 30000)
                 select new CommitmentCase(effort, dueOffset);
-            return Arb.From(
+            return
                 from calendar in Gen.Choose(0, 100)
                 from now in Gen.Choose(0, int.MaxValue)
                 from count in Gen.Choose(0, 6)
@@ -202,7 +224,7 @@ public sealed class DueDateProposerTests
                 from effort in Gen.Choose(0, 2000)
                 from extra in Gen.Choose(0, 600)
                 from buffer in Gen.Choose(0, 600)
-                select new ProposerCase(calendar, now, commitments, effort, extra, buffer));
+                select new ProposerCase(calendar, now, commitments, effort, extra, buffer);
         }
     }
 }

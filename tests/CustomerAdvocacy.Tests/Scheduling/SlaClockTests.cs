@@ -490,37 +490,72 @@ public sealed class SlaClockTests
         var target = c.AroundTheClock
             ? SlaTarget.AroundTheClock(Duration.FromMinutes(c.TargetMinutes))
             : SlaTarget.InBusinessTime(Duration.FromMinutes(c.TargetMinutes));
-        var at = SpreadOver2026(c.Start);
-        var clock = SlaClock.Start(target, calendar, at);
-        foreach (var gap in c.Gaps)
+        var (clock, last) = WithAlternatingPauses(SlaClock.Start(target, calendar, SpreadOver2026(c.Start)), c.Gaps);
+
+        return ReadingIsConsistent(clock, last + Duration.FromMinutes(c.NowAfter));
+    }
+
+    [SchedulingProperty(Arbitrary = new[] { typeof(SlaClockArbitraries) })]
+    public bool Evaluate_GeneratedCalendarInRandomZone_ConsistentAndLongerPauseNeverEarlier(GeneratedClockCase c)
+    {
+        var scenario = c.Scenario;
+        var target = SlaTarget.InBusinessTime(scenario.BusinessTime > Duration.Zero ? scenario.BusinessTime : Duration.FromMinutes(1));
+        var start = SlaClock.Start(target, scenario.Calendar, scenario.Start);
+        var (clock, last) = WithAlternatingPauses(start, c.Gaps);
+
+        var pauseAt = scenario.Start + Duration.FromMinutes(c.PauseAfter);
+        var shortResume = pauseAt + Duration.FromMinutes(c.ShortPause);
+        var longResume = shortResume + Duration.FromMinutes(c.ExtraPause);
+        var shorter = start.Pause(pauseAt).Resume(shortResume).Evaluate(longResume);
+        var longer = start.Pause(pauseAt).Resume(longResume).Evaluate(longResume);
+
+        return ReadingIsConsistent(clock, last + Duration.FromMinutes(c.NowAfter))
+            && shorter.Due <= longer.Due
+            && shorter.WarningAt <= longer.WarningAt;
+    }
+
+    private static (SlaClock Clock, Instant Last) WithAlternatingPauses(SlaClock clock, int[] gapMinutes)
+    {
+        var at = clock.StartedAt;
+        foreach (var gap in gapMinutes)
         {
             at += Duration.FromMinutes(gap);
             clock = clock.Phase == SlaClockPhase.Running ? clock.Pause(at) : clock.Resume(at);
         }
 
-        var reading = clock.Evaluate(at + Duration.FromMinutes(c.NowAfter));
-        if (reading.Status == SlaClockStatus.Breached)
+        return (clock, at);
+    }
+
+    private static bool ReadingIsConsistent(SlaClock clock, Instant now)
+    {
+        var target = clock.Target.Duration;
+        var reading = clock.Evaluate(now);
+        return reading.Status switch
         {
-            return reading.Remaining == Duration.Zero
-                && reading.Elapsed >= target.Duration
+            SlaClockStatus.Breached => reading.Remaining == Duration.Zero
+                && reading.Elapsed >= target
                 && reading.BreachedAt < reading.Now
-                && reading.Overrun == reading.Elapsed - target.Duration;
-        }
-
-        if (reading.Status == SlaClockStatus.Paused)
-        {
-            return reading.Elapsed + reading.Remaining == target.Duration
-                && clock.MeasuringCalendar.BusinessTimeBetween(reading.Now, reading.Due) == reading.Remaining;
-        }
-
-        return reading.Elapsed + reading.Remaining == target.Duration
-            && clock.MeasuringCalendar.BusinessTimeBetween(reading.Now, reading.Due) == reading.Remaining
-            && reading.Due >= reading.Now;
+                && reading.Overrun == reading.Elapsed - target,
+            SlaClockStatus.Paused => reading.Elapsed + reading.Remaining == target
+                && clock.MeasuringCalendar.BusinessTimeBetween(reading.Now, reading.Due) == reading.Remaining,
+            _ => reading.Status == SlaClockStatus.Running
+                && reading.Elapsed + reading.Remaining == target
+                && clock.MeasuringCalendar.BusinessTimeBetween(reading.Now, reading.Due) == reading.Remaining
+                && reading.Due >= reading.Now
+                && (reading.WarningAt <= reading.Now) == reading.IsWarningReached
+                && reading.WarningAt <= reading.Due,
+        };
     }
 
     public sealed record PauseCase(int Calendar, int Start, int TargetMinutes, int PauseAfter, int ShortPause, int ExtraPause, int NowAfter);
 
     public sealed record HistoryCase(int Calendar, int Start, int TargetMinutes, bool AroundTheClock, int[] Gaps, int NowAfter);
+
+    public sealed record GeneratedClockCase(CalendarScenario Scenario, int[] Gaps, int NowAfter, int PauseAfter, int ShortPause, int ExtraPause)
+    {
+        public override string ToString()
+            => $"{Scenario}; gaps [{string.Join(", ", Gaps)}] min, now +{NowAfter} min, pause +{PauseAfter} for {ShortPause} or {ShortPause + ExtraPause} min";
+    }
 
     public static class SlaClockArbitraries
     {
@@ -534,6 +569,17 @@ public sealed class SlaClockTests
                 from extraPause in Gen.Choose(0, 6000)
                 from nowAfter in Gen.Choose(0, 6000)
                 select new PauseCase(calendar, start, target, pauseAfter, shortPause, extraPause, nowAfter));
+
+        public static Arbitrary<GeneratedClockCase> GeneratedClockCases()
+            => Arb.From(
+                from scenario in CalendarGenerators.Scenarios()
+                from count in Gen.Choose(0, 6)
+                from gaps in Gen.ArrayOf(Gen.Choose(0, 4000), count)
+                from nowAfter in Gen.Choose(0, 6000)
+                from pauseAfter in Gen.Choose(0, 6000)
+                from shortPause in Gen.Choose(0, 6000)
+                from extraPause in Gen.Choose(0, 6000)
+                select new GeneratedClockCase(scenario, gaps, nowAfter, pauseAfter, shortPause, extraPause));
 
         public static Arbitrary<HistoryCase> HistoryCases()
             => Arb.From(
