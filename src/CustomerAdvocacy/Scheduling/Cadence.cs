@@ -88,7 +88,7 @@ public sealed class Cadence
         }
 
         deadlines.Add(new CadenceDeadline(previous, Calendar.Add(previous, Interval), null, now));
-        return new CadenceReport(this, start, now, list, deadlines);
+        return new CadenceReport(this, start, now, list.AsReadOnly(), deadlines);
     }
 
     /// <summary>Evaluates the cadence at the current instant of <paramref name="clock"/>
