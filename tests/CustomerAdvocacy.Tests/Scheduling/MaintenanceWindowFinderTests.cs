@@ -58,6 +58,19 @@ public sealed class MaintenanceWindowFinderTests
     }
 
     [Fact]
+    public void FindEarliest_AllowedAndBlackoutsInDifferentZones_ComparesInstants()
+    {
+        // A London change window, Saturdays 13:00-23:00, against New York month-end: on 31 October 2026 London is
+        // already on GMT while New York is still on daylight time, so month-end there runs until 04:00 UTC on 1 November.
+        var london = new BusinessCalendarBuilder("Europe/London")
+            .AddWeeklyHours(IsoDayOfWeek.Saturday, new LocalTime(13, 0), new LocalTime(23, 0))
+            .Build();
+        var finder = new MaintenanceWindowFinder(london, MonthEndProcessing());
+        var result = finder.FindEarliest(Instant.FromUtc(2026, 10, 26, 0, 0), Duration.FromHours(2));
+        Assert.Equal(new Interval(Instant.FromUtc(2026, 11, 7, 13, 0), Instant.FromUtc(2026, 11, 7, 15, 0)), result.Slot);
+    }
+
+    [Fact]
     public void FindEarliest_SeparateOpenPeriods_SlotDoesNotSpanTheGap()
     {
         // 08:00-12:00 and 13:00-18:00 add up to nine hours, but six never fit in one stretch.
