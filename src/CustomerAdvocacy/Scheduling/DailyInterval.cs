@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -18,6 +17,7 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
 {
     private const long NanosecondsPerDay = 86_400_000_000_000L;
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+    private static readonly LocalTimePattern PreciseTimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm:ss.FFFFFFFFF");
 
     private readonly long _startNanoOfDay;
     private readonly long _endNanoOfDay; // in (start, start + 1 day]; past one day means the next day
@@ -69,7 +69,8 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
 
     /// <summary>
     /// Parses <c>HH:mm-HH:mm</c> (also with an en dash), for example <c>09:00-17:30</c>, <c>22:00-06:00</c> or
-    /// <c>00:00-24:00</c>.
+    /// <c>00:00-24:00</c>; seconds and fractions may follow the minutes (<c>09:00:30-17:00</c>), as <see cref="ToString"/>
+    /// writes them.
     /// </summary>
     /// <exception cref="FormatException">The text is not an interval in that form, or the interval is empty.</exception>
     public static DailyInterval Parse(string text)
@@ -119,7 +120,13 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
             return true;
         }
 
+        // ToString writes seconds (and fractions) when a time has them, so parsing accepts them back.
         var result = TimePattern.Parse(text);
+        if (!result.Success)
+        {
+            result = PreciseTimePattern.Parse(text);
+        }
+
         nanoOfDay = result.Success ? result.Value.NanosecondOfDay : 0;
         return result.Success;
     }
@@ -173,5 +180,5 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
     private static string Format(LocalTime time)
         => time.Second == 0 && time.NanosecondOfSecond == 0
             ? TimePattern.Format(time)
-            : time.ToString("HH:mm:ss.FFFFFFFFF", CultureInfo.InvariantCulture);
+            : PreciseTimePattern.Format(time);
 }

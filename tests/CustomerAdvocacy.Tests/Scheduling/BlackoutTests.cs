@@ -346,7 +346,7 @@ public sealed class BlackoutTests
         Assert.Equal(3, error.Problems.Count);
     }
 
-    [SchedulingProperty]
+    [ConfiguredProperty]
     public Property GetWindows_AgreesWithWindowsWorkedOutFromTheDefinitions()
         => Prop.ForAll(SchedulingScenario.Arbitrary(), scenario =>
         {
@@ -357,7 +357,7 @@ public sealed class BlackoutTests
             Assert.True(expected.SequenceEqual(actual), $"{scenario}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
         });
 
-    [SchedulingProperty]
+    [ConfiguredProperty]
     public Property GetCollisions_AgreesWithGetWindows()
         => Prop.ForAll(SchedulingScenario.Arbitrary(), scenario =>
         {

@@ -324,7 +324,7 @@ public sealed class MaintenanceWindowFinderTests
         return body.Select(l => l.Length >= indent ? l.Substring(indent) : l.Trim()).ToArray();
     }
 
-    [SchedulingProperty]
+    [ConfiguredProperty]
     public Property FindEarliest_Found_NeverCollidesWithABlackout()
         => Prop.ForAll(SchedulingScenario.Arbitrary(), scenario =>
         {
@@ -339,7 +339,7 @@ public sealed class MaintenanceWindowFinderTests
             }
         });
 
-    [SchedulingProperty]
+    [ConfiguredProperty]
     public Property FindEarliest_Found_InsideAllowedTimeWithExactLength()
         => Prop.ForAll(SchedulingScenario.Arbitrary(), scenario =>
         {
@@ -354,7 +354,7 @@ public sealed class MaintenanceWindowFinderTests
             }
         });
 
-    [SchedulingProperty]
+    [ConfiguredProperty]
     public Property FindEarliest_AgreesWithMinuteSteppingReference()
         => Prop.ForAll(SchedulingScenario.Arbitrary(), scenario =>
         {
