@@ -144,11 +144,11 @@ public sealed class CadenceTests
         Assert.Equal("interval", error.ParamName);
     }
 
-    [SchedulingProperty(Arbitrary = new[] { typeof(CadenceArbitraries) })]
+    [ConfiguredProperty(Arbitrary = new[] { typeof(CadenceArbitraries) })]
     public bool Deadlines_InTimeOrder_IncreaseStrictlyWheneverBusinessTimePassesBetweenUpdates(CadenceCase c)
         => DeadlinesIncrease(new Cadence(Duration.FromMinutes(c.IntervalMinutes), Pick(c.Calendar)), SpreadOver2026(c.Start), c.Gaps, c.NowAfter, c.Upcoming);
 
-    [SchedulingProperty(Arbitrary = new[] { typeof(CadenceArbitraries) })]
+    [ConfiguredProperty(Arbitrary = new[] { typeof(CadenceArbitraries) })]
     public bool Deadlines_GeneratedCalendarInRandomZone_IncreaseStrictlyWheneverBusinessTimePassesBetweenUpdates(GeneratedCadenceCase c)
     {
         var interval = c.Scenario.BusinessTime > Duration.Zero ? c.Scenario.BusinessTime : Duration.FromMinutes(1);

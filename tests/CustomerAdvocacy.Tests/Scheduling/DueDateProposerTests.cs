@@ -161,11 +161,11 @@ public sealed class DueDateProposerTests
         Assert.Equal("remainingEffort", error.ParamName);
     }
 
-    [SchedulingProperty(Arbitrary = new[] { typeof(ProposerArbitraries) })]
+    [ConfiguredProperty(Arbitrary = new[] { typeof(ProposerArbitraries) })]
     public bool Propose_Due_NeverBeforeEffortPlusBufferAndMonotonicInEffort(ProposerCase c)
         => ProposalIsBoundedAndMonotonic(Pick(c.Calendar), SpreadOver2026(c.Now), c);
 
-    [SchedulingProperty(Arbitrary = new[] { typeof(ProposerArbitraries) })]
+    [ConfiguredProperty(Arbitrary = new[] { typeof(ProposerArbitraries) })]
     public bool Propose_GeneratedCalendarInRandomZone_NeverBeforeEffortPlusBufferAndMonotonicInEffort(GeneratedProposerCase c)
         => ProposalIsBoundedAndMonotonic(c.Scenario.Calendar, c.Scenario.Start, c.Case);
 

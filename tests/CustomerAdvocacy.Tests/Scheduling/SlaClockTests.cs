@@ -463,7 +463,7 @@ public sealed class SlaClockTests
         Assert.Equal(target, new SlaTarget(Duration.FromHours(1), SlaMeasure.AroundTheClock, 0.8));
     }
 
-    [SchedulingProperty(Arbitrary = new[] { typeof(SlaClockArbitraries) })]
+    [ConfiguredProperty(Arbitrary = new[] { typeof(SlaClockArbitraries) })]
     public bool Due_LongerPause_NeverEarlier(PauseCase c)
     {
         var calendar = Pick(c.Calendar);
@@ -483,7 +483,7 @@ public sealed class SlaClockTests
             && shorter.WarningAt <= longer.WarningAt;
     }
 
-    [SchedulingProperty(Arbitrary = new[] { typeof(SlaClockArbitraries) })]
+    [ConfiguredProperty(Arbitrary = new[] { typeof(SlaClockArbitraries) })]
     public bool ElapsedPlusRemaining_RunningAndNotBreached_EqualsTarget(HistoryCase c)
     {
         var calendar = Pick(c.Calendar);
@@ -495,7 +495,7 @@ public sealed class SlaClockTests
         return ReadingIsConsistent(clock, last + Duration.FromMinutes(c.NowAfter));
     }
 
-    [SchedulingProperty(Arbitrary = new[] { typeof(SlaClockArbitraries) })]
+    [ConfiguredProperty(Arbitrary = new[] { typeof(SlaClockArbitraries) })]
     public bool Evaluate_GeneratedCalendarInRandomZone_ConsistentAndLongerPauseNeverEarlier(GeneratedClockCase c)
     {
         var scenario = c.Scenario;
