@@ -35,14 +35,14 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
     /// Creates the interval from <paramref name="start"/> to <paramref name="end"/>. An end at or before the start
     /// means the interval crosses midnight; <see cref="LocalTime.Midnight"/> as the end means 24:00.
     /// </summary>
-    /// <exception cref="ArgumentException">The start and end are the same time, except 00:00–00:00
-    /// (use <see cref="AllDay"/> to say a whole day).</exception>
+    /// <exception cref="ArgumentException">The start and end are the same time other than midnight: the interval
+    /// would be empty. 00:00–00:00 is the whole day, like <see cref="AllDay"/>.</exception>
     public static DailyInterval Create(LocalTime start, LocalTime end)
     {
         if (!TryCreate(start, end, out var interval))
         {
             throw new ArgumentException(
-                $"The interval {Format(start)}–{Format(end)} is empty: its start and end are the same time. Use 00:00–24:00 for a whole day.",
+                $"The interval {Format(start)}-{Format(end)} is empty: its start and end are the same time. Use 00:00-24:00 for a whole day.",
                 nameof(end));
         }
 
@@ -51,7 +51,7 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
 
     /// <summary>
     /// Tries to create the interval from <paramref name="start"/> to <paramref name="end"/> (see <see cref="Create"/>);
-    /// returns false when start and end are the same time.
+    /// returns false when start and end are the same time other than midnight.
     /// </summary>
     public static bool TryCreate(LocalTime start, LocalTime end, out DailyInterval interval)
     {
@@ -59,8 +59,9 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
         var endNanos = end.NanosecondOfDay;
         if (endNanos == startNanos)
         {
-            interval = default;
-            return false;
+            // Midnight as an end means 24:00, so 00:00-00:00 is the whole day; any other equal pair is empty.
+            interval = startNanos == 0 ? AllDay : default;
+            return startNanos == 0;
         }
 
         interval = new DailyInterval(startNanos, endNanos > startNanos ? endNanos : endNanos + NanosecondsPerDay);
@@ -101,13 +102,13 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
             return false;
         }
 
-        if (end == start)
+        if (end == start && start != 0)
         {
             error = $"The interval '{text}' is empty: its start and end are the same time. Use 00:00-24:00 for a whole day.";
             return false;
         }
 
-        interval = new DailyInterval(start, end > start ? end : end + NanosecondsPerDay);
+        interval = new DailyInterval(start, end > start ? end : end + NanosecondsPerDay); // 00:00-00:00 is the whole day
         error = string.Empty;
         return true;
     }

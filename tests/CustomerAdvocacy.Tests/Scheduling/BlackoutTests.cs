@@ -70,6 +70,18 @@ public sealed class BlackoutTests
     }
 
     [Fact]
+    public void MonthEndBusinessDays_FewerBusinessDaysThanAsked_BlacksOutTheWholeMonth()
+    {
+        // Open on Mondays only: February 2026 has four business days, and ten are asked for.
+        var mondays = new BusinessCalendarBuilder("America/New_York")
+            .AddWeeklyHours(IsoDayOfWeek.Monday, new LocalTime(9, 0), new LocalTime(17, 0))
+            .Build();
+        var rule = new PeriodEndBlackout("month-end", BlackoutPeriod.Month, 10, mondays);
+        var windows = Windows(rule, NewYork, new LocalDate(2026, 2, 10), new LocalDate(2026, 2, 11));
+        Assert.Equal([new Interval(At(NewYork, 2026, 2, 1), At(NewYork, 2026, 3, 1))], windows);
+    }
+
+    [Fact]
     public void QuarterEndBusinessDays_HolidayOnTheLastDay_CountsTheDaysBeforeIt()
     {
         var rule = new PeriodEndBlackout("quarter close", BlackoutPeriod.Quarter, 2, NewYorkWeekdays());
@@ -134,6 +146,7 @@ public sealed class BlackoutTests
                 new Interval(At(NewYork, 2026, 11, 27, 16), At(NewYork, 2026, 11, 30, 8)),
             ],
             windows);
+        Assert.Equal(Duration.FromHours(64), rule.NominalLength);
     }
 
     [Fact]

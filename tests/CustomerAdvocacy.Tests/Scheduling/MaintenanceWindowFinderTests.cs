@@ -58,6 +58,19 @@ public sealed class MaintenanceWindowFinderTests
     }
 
     [Fact]
+    public void FindEarliest_AllowedAndBlackoutsInDifferentZones_ComparesInstants()
+    {
+        // A London change window, Saturdays 13:00-23:00, against New York month-end: on 31 October 2026 London is
+        // already on GMT while New York is still on daylight time, so month-end there runs until 04:00 UTC on 1 November.
+        var london = new BusinessCalendarBuilder("Europe/London")
+            .AddWeeklyHours(IsoDayOfWeek.Saturday, new LocalTime(13, 0), new LocalTime(23, 0))
+            .Build();
+        var finder = new MaintenanceWindowFinder(london, MonthEndProcessing());
+        var result = finder.FindEarliest(Instant.FromUtc(2026, 10, 26, 0, 0), Duration.FromHours(2));
+        Assert.Equal(new Interval(Instant.FromUtc(2026, 11, 7, 13, 0), Instant.FromUtc(2026, 11, 7, 15, 0)), result.Slot);
+    }
+
+    [Fact]
     public void FindEarliest_SeparateOpenPeriods_SlotDoesNotSpanTheGap()
     {
         // 08:00-12:00 and 13:00-18:00 add up to nine hours, but six never fit in one stretch.
@@ -245,6 +258,70 @@ public sealed class MaintenanceWindowFinderTests
         var finder = new MaintenanceWindowFinder(SaturdayChangeWindow(), MonthEndProcessing());
         var at = At(NewYork, 2026, 11, 14, 9);
         Assert.Equal("slot", Assert.Throws<ArgumentException>(() => finder.Check(new Interval(at, at))).ParamName);
+    }
+
+    [Fact]
+    public void DocsExample_Runs_SkipsMonthEndAndBackups()
+    {
+        #region docs-example
+        var customerCalendar = new BusinessCalendarBuilder("America/New_York")
+            .AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0))
+            .AddHoliday(new LocalDate(2026, 11, 26), "Thanksgiving")
+            .Build();
+
+        var blackouts = new BlackoutSetBuilder("America/New_York")
+            .WithName("Acme blackouts")
+            .AddMonthEndBusinessDays("month-end processing", 3, customerCalendar, "billing runs")
+            .AddQuarterEnd("quarter close", 5)
+            .AddWeekly("Saturday backups", IsoDayOfWeek.Saturday, new LocalTime(6, 0), IsoDayOfWeek.Saturday, new LocalTime(9, 0))
+            .AddRange("product launch", new LocalDateTime(2026, 12, 1, 9, 0), new LocalDateTime(2026, 12, 3, 18, 0))
+            .Build();
+
+        // The customer allows changes on Saturdays 08:00-18:00, their time.
+        var changeWindow = new BusinessCalendarBuilder("America/New_York")
+            .AddWeeklyHours(IsoDayOfWeek.Saturday, new LocalTime(8, 0), new LocalTime(18, 0))
+            .Build();
+
+        var finder = new MaintenanceWindowFinder(changeWindow, blackouts);
+        var now = Instant.FromUtc(2026, 10, 26, 13, 0);                 // from your injected IClock
+        var search = finder.FindEarliest(now, Duration.FromHours(4));
+        Console.WriteLine(search.Explanation);
+        // The earliest slot of 4:00 is 2026-11-07 09:00 -05 (America/New_York) to 2026-11-07 13:00 -05 (America/New_York).
+
+        var proposed = new Interval(Instant.FromUtc(2026, 10, 31, 13, 0), Instant.FromUtc(2026, 10, 31, 17, 0));
+        var check = finder.Check(proposed);                             // Saturday 31 October 09:00-13:00
+        Console.WriteLine($"{check.IsInsideAllowedTime}: {string.Join(", ", check.Hits.Select(hit => hit.Rule.Name))}");
+        // True: month-end processing
+        #endregion
+
+        Assert.Equal(new Interval(Instant.FromUtc(2026, 11, 7, 14, 0), Instant.FromUtc(2026, 11, 7, 18, 0)), search.Slot);
+        Assert.False(check.IsAllowed);
+
+        // The comments under each Console.WriteLine in the docs say what it prints.
+        var printedComments = RegionLines().Where(l => l.StartsWith("// ", StringComparison.Ordinal)).Select(l => l.Substring(3)).ToList();
+        Assert.Contains(search.Explanation, printedComments);
+        Assert.Contains($"{check.IsInsideAllowedTime}: {string.Join(", ", check.Hits.Select(hit => hit.Rule.Name))}", printedComments);
+    }
+
+    [Fact]
+    public void Docs_FirstExampleOfTheSection_MatchesTheCompiledRegion()
+    {
+        var docs = RepositoryFiles.ReadAllText("docs/scheduling.md");
+        var section = docs.IndexOf("## Blackout windows and the maintenance-window finder", StringComparison.Ordinal);
+        Assert.True(section >= 0, "docs/scheduling.md has no section on blackout windows.");
+        var bodyStart = docs.IndexOf("```csharp\n", section, StringComparison.Ordinal) + "```csharp\n".Length;
+        var example = docs.Substring(bodyStart, docs.IndexOf("```", bodyStart, StringComparison.Ordinal) - bodyStart);
+        Assert.Equal(string.Join("\n", RegionLines()) + "\n", example);
+    }
+
+    private static string[] RegionLines()
+    {
+        var lines = RepositoryFiles.ReadAllText("tests/CustomerAdvocacy.Tests/Scheduling/MaintenanceWindowFinderTests.cs").Split('\n');
+        var start = Array.FindIndex(lines, l => l.Trim() == "#region docs-example") + 1;
+        var end = Array.FindIndex(lines, start, l => l.Trim() == "#endregion");
+        var body = lines.Skip(start).Take(end - start).ToArray();
+        var indent = body.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+        return body.Select(l => l.Length >= indent ? l.Substring(indent) : l.Trim()).ToArray();
     }
 
     [ConfiguredProperty]

@@ -236,7 +236,7 @@ internal sealed class SchedulingScenario
         var interestingDates = new[]
         {
             new LocalDate(2026, 3, 8), new LocalDate(2026, 11, 1), new LocalDate(2026, 3, 29), new LocalDate(2026, 10, 25),
-            new LocalDate(2026, 4, 5), new LocalDate(2026, 10, 4), new LocalDate(2026, 4, 5), new LocalDate(2026, 9, 6),
+            new LocalDate(2026, 4, 5), new LocalDate(2026, 10, 4), new LocalDate(2026, 9, 6), new LocalDate(2026, 2, 28),
             new LocalDate(2026, 1, 31), new LocalDate(2026, 6, 30), new LocalDate(2026, 12, 31),
         };
         var date = Gen.OneOf(
