@@ -70,11 +70,7 @@ internal sealed class TimelineChunk
     public NodaTime.Instant At(long offset) => Start + NodaTime.Duration.FromNanoseconds(offset);
 
     /// <summary>The index of the last period starting at or before <paramref name="offset"/>, or -1.</summary>
-    public int LastStartingAtOrBefore(long offset)
-    {
-        var index = Array.BinarySearch(Starts, offset);
-        return index >= 0 ? index : ~index - 1;
-    }
+    public int LastStartingAtOrBefore(long offset) => CountAtOrBelow(Starts, offset) - 1;
 
     /// <summary>Business time in the chunk before <paramref name="offset"/>.</summary>
     public long BusinessTimeBefore(long offset)
@@ -86,17 +82,59 @@ internal sealed class TimelineChunk
     /// <summary>The earliest offset by which <paramref name="target"/> of business time (0 &lt; target ≤ Total) has elapsed in the chunk.</summary>
     public long OffsetAfterBusinessTime(long target)
     {
-        var index = Array.BinarySearch(CumulativeAfter, target);
-        var i = index >= 0 ? index : ~index;
+        // The first period whose running total reaches the target.
+        var i = CountBelow(CumulativeAfter, target);
         return Starts[i] + (target - CumulativeBefore[i]);
     }
 
     /// <summary>The latest offset before which exactly <paramref name="target"/> (0 ≤ target &lt; Total) of business time elapses in the chunk.</summary>
     public long OffsetBeforeBusinessTime(long target)
     {
-        var index = Array.BinarySearch(CumulativeBefore, target);
-        var i = index >= 0 ? index : ~index - 1;
+        // The last period with at most the target before it.
+        var i = CountAtOrBelow(CumulativeBefore, target) - 1;
         return Starts[i] + (target - CumulativeBefore[i]);
+    }
+
+    /// <summary>How many of the sorted <paramref name="values"/> are at or below <paramref name="value"/>.</summary>
+    /// <remarks>Hand-written rather than <see cref="Array.BinarySearch{T}(T[], T)"/>: these searches are most of the
+    /// cost of a query, and the generic search neither inlines its comparisons nor needs to find an exact match.</remarks>
+    private static int CountAtOrBelow(long[] values, long value)
+    {
+        int low = 0, high = values.Length;
+        while (low < high)
+        {
+            var mid = (int)((uint)(low + high) >> 1);
+            if (values[mid] <= value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>How many of the sorted <paramref name="values"/> are strictly below <paramref name="value"/>.</summary>
+    private static int CountBelow(long[] values, long value)
+    {
+        int low = 0, high = values.Length;
+        while (low < high)
+        {
+            var mid = (int)((uint)(low + high) >> 1);
+            if (values[mid] < value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
     }
 
     /// <summary>The 0-based day of the year of the first business day counted <paramref name="count"/> (≥ 1) from 1 January.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Scheduling;
 using NodaTime;
+using NodaTime.TimeZones;
 
 namespace CustomerAdvocacy.Tests.Scheduling;
 
@@ -87,6 +88,38 @@ public sealed class TzdbFuzzTests
             .Zip(zone.GetZoneIntervals(Instant.FromUtc(year, 1, 1, 0, 0), Instant.FromUtc(year + 1, 1, 1, 0, 0)).Skip(1), (a, b) => (b.WallOffset.Seconds - a.WallOffset.Seconds) / 60);
         Assert.Contains(gapMinutes, gaps);
         Assert.Empty(CompareWithReference(zoneId, year));
+    }
+
+    [Fact]
+    public void ResolveLocal_EveryZoneAroundEveryTransition_MatchesLenientResolver()
+    {
+        // The calendar resolves local boundaries without NodaTime's allocating ResolveLocal; it must give the same
+        // instants, in gaps and overlaps alike, for every transition from 1850 to 2100.
+        var failures = new List<string>();
+        var probes = new[] { -61, -60, -31, -30, -15, -1, 0, 1, 15, 29, 30, 31, 59, 60, 61, 24 * 60 - 1, 24 * 60 }.Select(m => Duration.FromMinutes(m)).ToArray();
+        foreach (var zoneId in DateTimeZoneProviders.Tzdb.Ids)
+        {
+            var zone = DateTimeZoneProviders.Tzdb[zoneId];
+            var calendar = BusinessCalendar.AroundTheClock(zone);
+            foreach (var interval in zone.GetZoneIntervals(Instant.FromUtc(1850, 1, 1, 0, 0), Instant.FromUtc(2100, 1, 1, 0, 0)).Where(i => i.HasStart))
+            {
+                foreach (var localStart in new[] { interval.IsoLocalStart, interval.Start.WithOffset(Offset.Zero).LocalDateTime })
+                {
+                    foreach (var probe in probes)
+                    {
+                        var local = localStart.PlusMinutes((long)probe.TotalMinutes);
+                        var expected = zone.ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
+                        var actual = calendar.ResolveLocal(local);
+                        if (actual != expected && failures.Count < 40)
+                        {
+                            failures.Add($"{zoneId} {local}: {actual}, lenient resolver {expected}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [Fact]
