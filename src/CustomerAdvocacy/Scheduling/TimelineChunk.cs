@@ -12,6 +12,10 @@ namespace CustomerAdvocacy.Scheduling;
 /// </remarks>
 internal sealed class TimelineChunk
 {
+    private const long NanosecondsPerBucket = 86_400_000_000_000L;
+
+    private readonly int[] _periodsBeforeBucket;
+
     internal TimelineChunk(
         int year,
         NodaTime.Instant start,
@@ -36,6 +40,24 @@ internal sealed class TimelineChunk
         }
 
         Total = total;
+
+        // For each day-long bucket of offsets, how many periods start before it: a lookup then needs one division and
+        // a step or two instead of a binary search whose unpredictable branches cost more than everything else in
+        // IsOpen.
+        var length = (end - start).ToInt64Nanoseconds();
+        _periodsBeforeBucket = new int[(length / NanosecondsPerBucket) + 2];
+        var next = 0;
+        for (var b = 0; b < _periodsBeforeBucket.Length; b++)
+        {
+            var bucketStart = b * NanosecondsPerBucket;
+            while (next < starts.Length && starts[next] < bucketStart)
+            {
+                next++;
+            }
+
+            _periodsBeforeBucket[b] = next;
+        }
+
         BusinessDaysThrough = businessDaysThrough;
         BusinessDayCount = businessDaysThrough.Length == 0 ? 0 : businessDaysThrough[businessDaysThrough.Length - 1];
     }
@@ -70,7 +92,23 @@ internal sealed class TimelineChunk
     public NodaTime.Instant At(long offset) => Start + NodaTime.Duration.FromNanoseconds(offset);
 
     /// <summary>The index of the last period starting at or before <paramref name="offset"/>, or -1.</summary>
-    public int LastStartingAtOrBefore(long offset) => CountAtOrBelow(Starts, offset) - 1;
+    public int LastStartingAtOrBefore(long offset)
+    {
+        var bucket = offset / NanosecondsPerBucket;
+        if (offset < 0 || bucket + 1 >= _periodsBeforeBucket.Length)
+        {
+            return CountAtOrBelow(Starts, offset) - 1;
+        }
+
+        var i = _periodsBeforeBucket[bucket];
+        var next = _periodsBeforeBucket[bucket + 1];
+        while (i < next && Starts[i] <= offset)
+        {
+            i++;
+        }
+
+        return i - 1;
+    }
 
     /// <summary>Business time in the chunk before <paramref name="offset"/>.</summary>
     public long BusinessTimeBefore(long offset)
