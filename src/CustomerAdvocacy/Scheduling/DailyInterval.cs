@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -18,6 +17,7 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
 {
     private const long NanosecondsPerDay = 86_400_000_000_000L;
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+    private static readonly LocalTimePattern PreciseTimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm:ss.FFFFFFFFF");
 
     private readonly long _startNanoOfDay;
     private readonly long _endNanoOfDay; // in (start, start + 1 day]; past one day means the next day
@@ -35,14 +35,14 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
     /// Creates the interval from <paramref name="start"/> to <paramref name="end"/>. An end at or before the start
     /// means the interval crosses midnight; <see cref="LocalTime.Midnight"/> as the end means 24:00.
     /// </summary>
-    /// <exception cref="ArgumentException">The start and end are the same time, except 00:00–00:00
-    /// (use <see cref="AllDay"/> to say a whole day).</exception>
+    /// <exception cref="ArgumentException">The start and end are the same time other than midnight: the interval
+    /// would be empty. 00:00–00:00 is the whole day, like <see cref="AllDay"/>.</exception>
     public static DailyInterval Create(LocalTime start, LocalTime end)
     {
         if (!TryCreate(start, end, out var interval))
         {
             throw new ArgumentException(
-                $"The interval {Format(start)}–{Format(end)} is empty: its start and end are the same time. Use 00:00–24:00 for a whole day.",
+                $"The interval {Format(start)}-{Format(end)} is empty: its start and end are the same time. Use 00:00-24:00 for a whole day.",
                 nameof(end));
         }
 
@@ -51,7 +51,7 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
 
     /// <summary>
     /// Tries to create the interval from <paramref name="start"/> to <paramref name="end"/> (see <see cref="Create"/>);
-    /// returns false when start and end are the same time.
+    /// returns false when start and end are the same time other than midnight.
     /// </summary>
     public static bool TryCreate(LocalTime start, LocalTime end, out DailyInterval interval)
     {
@@ -59,8 +59,9 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
         var endNanos = end.NanosecondOfDay;
         if (endNanos == startNanos)
         {
-            interval = default;
-            return false;
+            // Midnight as an end means 24:00, so 00:00-00:00 is the whole day; any other equal pair is empty.
+            interval = startNanos == 0 ? AllDay : default;
+            return startNanos == 0;
         }
 
         interval = new DailyInterval(startNanos, endNanos > startNanos ? endNanos : endNanos + NanosecondsPerDay);
@@ -69,7 +70,8 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
 
     /// <summary>
     /// Parses <c>HH:mm-HH:mm</c> (also with an en dash), for example <c>09:00-17:30</c>, <c>22:00-06:00</c> or
-    /// <c>00:00-24:00</c>.
+    /// <c>00:00-24:00</c>; seconds and fractions may follow the minutes (<c>09:00:30-17:00</c>), as <see cref="ToString"/>
+    /// writes them.
     /// </summary>
     /// <exception cref="FormatException">The text is not an interval in that form, or the interval is empty.</exception>
     public static DailyInterval Parse(string text)
@@ -100,13 +102,13 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
             return false;
         }
 
-        if (end == start)
+        if (end == start && start != 0)
         {
             error = $"The interval '{text}' is empty: its start and end are the same time. Use 00:00-24:00 for a whole day.";
             return false;
         }
 
-        interval = new DailyInterval(start, end > start ? end : end + NanosecondsPerDay);
+        interval = new DailyInterval(start, end > start ? end : end + NanosecondsPerDay); // 00:00-00:00 is the whole day
         error = string.Empty;
         return true;
     }
@@ -119,7 +121,13 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
             return true;
         }
 
+        // ToString writes seconds (and fractions) when a time has them, so parsing accepts them back.
         var result = TimePattern.Parse(text);
+        if (!result.Success)
+        {
+            result = PreciseTimePattern.Parse(text);
+        }
+
         nanoOfDay = result.Success ? result.Value.NanosecondOfDay : 0;
         return result.Success;
     }
@@ -173,5 +181,5 @@ public readonly struct DailyInterval : IEquatable<DailyInterval>
     private static string Format(LocalTime time)
         => time.Second == 0 && time.NanosecondOfSecond == 0
             ? TimePattern.Format(time)
-            : time.ToString("HH:mm:ss.FFFFFFFFF", CultureInfo.InvariantCulture);
+            : PreciseTimePattern.Format(time);
 }

@@ -145,4 +145,28 @@ public sealed class BusinessCalendarTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => OfficeHours().Add(NewYorkTime(2026, 11, 23, 9), Duration.FromHours(-1)));
         Assert.Equal("businessTime", error.ParamName);
     }
+
+    [Fact]
+    public void AddWeeklyHours_MidnightToMidnight_IsWholeDay()
+    {
+        var calendar = new BusinessCalendarBuilder("Europe/London")
+            .AddWeeklyHours(IsoDayOfWeek.Saturday, LocalTime.Midnight, LocalTime.Midnight)
+            .Build();
+        Assert.Equal(DailyInterval.AllDay, Assert.Single(calendar.GetWeeklyHours(IsoDayOfWeek.Saturday)));
+    }
+
+    [Theory]
+    [InlineData("00:00-00:00", "00:00-24:00")]
+    [InlineData("00:00-24:00", "00:00-24:00")]
+    [InlineData("22:00-06:00", "22:00-06:00")]
+    [InlineData("13:00-24:00", "13:00-24:00")]
+    public void DailyIntervalParse_WholeDayAndOvernightForms_RoundTrip(string text, string expected)
+        => Assert.Equal(expected, DailyInterval.Parse(text).ToString());
+
+    [Fact]
+    public void DailyIntervalCreate_SameNonMidnightTimes_ThrowsNamingEnd()
+    {
+        var error = Assert.Throws<ArgumentException>(() => DailyInterval.Create(new LocalTime(9, 0), new LocalTime(9, 0)));
+        Assert.Equal("end", error.ParamName);
+    }
 }
