@@ -123,6 +123,37 @@ public sealed class TzdbFuzzTests
     }
 
     [Fact]
+    public void EveryZone_AtEndsOfSupportedRange_ArithmeticHolds()
+    {
+        // The first and last weeks the calendar accepts sit next to years no other test builds (year 1 and 9998),
+        // where local boundaries resolve against the zones' oldest and extrapolated rules.
+        var failures = new List<string>();
+        var week = Duration.FromDays(7);
+        var first = BusinessCalendar.SupportedInterval.Start;
+        var last = BusinessCalendar.SupportedInterval.End;
+        foreach (var zoneId in DateTimeZoneProviders.Tzdb.Ids)
+        {
+            var calendar = BuildCalendar(zoneId, 2026);
+            foreach (var (from, to) in new[] { (first, first + week), (last - week, last) })
+            {
+                var total = calendar.BusinessTimeBetween(from, to);
+                var added = calendar.Add(from, total);
+                var subtracted = calendar.Subtract(to, total);
+                var periods = calendar.GetOpenPeriods(new Interval(from, to)).ToList();
+                var sum = periods.Aggregate(Duration.Zero, (acc, p) => acc + p.Duration);
+                if (total < Duration.FromHours(40) || added > to || subtracted < from || sum != total ||
+                    calendar.BusinessTimeBetween(from, added) != total || calendar.BusinessTimeBetween(subtracted, to) != total ||
+                    periods.Any(p => !calendar.IsOpen(p.Start) || (p.End != to && calendar.IsOpen(p.End))))
+                {
+                    failures.Add($"{zoneId} {from}..{to}: business time {total}, Add {added}, Subtract {subtracted}, periods sum {sum}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
+    }
+
+    [Fact]
     public void Reference_OfficeWeekInNewYork_CountsByHand()
     {
         // Checks the reference itself against a week counted by hand, so a broken reference cannot agree with a broken
