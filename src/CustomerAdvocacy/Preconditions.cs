@@ -48,6 +48,14 @@ internal static class Preconditions
         }
     }
 
+    internal static NodaTime.Instant CheckSupported(NodaTime.Instant argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
+    {
+        var range = Scheduling.BusinessCalendar.SupportedInterval;
+        return argument >= range.Start && argument <= range.End
+            ? argument
+            : throw new ArgumentOutOfRangeException(paramName, argument, $"The instant is outside the supported range {range}.");
+    }
+
     internal static NodaTime.Interval CheckBoundedWithin(NodaTime.Interval argument, NodaTime.Interval supported, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
     {
         if (!argument.HasStart || !argument.HasEnd)
