@@ -116,11 +116,14 @@ public sealed class BusinessCalendar
     /// A calendar open around the clock (24x7) in <paramref name="zone"/>, for policies measured in elapsed time.
     /// The zone still matters to <see cref="AddBusinessDays"/>, which keeps the local time of day.
     /// </summary>
-    public static BusinessCalendar AroundTheClock(DateTimeZone zone)
+    /// <param name="zone">The zone whose local time of day <see cref="AddBusinessDays"/> keeps.</param>
+    /// <param name="name">The calendar's name, for example the policy or party it belongs to; "around the clock" when omitted.</param>
+    public static BusinessCalendar AroundTheClock(DateTimeZone zone, string? name = null)
     {
         Preconditions.CheckNotNull(zone);
+        name = string.IsNullOrWhiteSpace(name) ? "around the clock" : name;
         var weekly = Enumerable.Range(0, 7).Select(_ => (IReadOnlyList<DailyInterval>)new[] { DailyInterval.AllDay }).ToArray();
-        return new BusinessCalendar("around the clock", zone, weekly, [], [], [], aroundTheClock: true);
+        return new BusinessCalendar(name, zone, weekly, [], [], [], aroundTheClock: true);
     }
 
     /// <summary>The calendar's name, if it was given one.</summary>

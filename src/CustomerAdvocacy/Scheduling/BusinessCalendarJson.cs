@@ -321,8 +321,7 @@ public static class BusinessCalendarJson
             return null;
         }
 
-        var weekly = Enumerable.Range(0, 7).Select(_ => (IReadOnlyList<DailyInterval>)new[] { DailyInterval.AllDay }).ToArray();
-        return new BusinessCalendar(name, zone, weekly, [], [], [], aroundTheClock: true);
+        return BusinessCalendar.AroundTheClock(zone, name);
     }
 
     private static bool IsEmpty(JsonElement value)
