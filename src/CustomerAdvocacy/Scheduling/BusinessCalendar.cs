@@ -117,11 +117,10 @@ public sealed class BusinessCalendar
     /// The zone still matters to <see cref="AddBusinessDays"/>, which keeps the local time of day.
     /// </summary>
     /// <param name="zone">The zone whose local time of day <see cref="AddBusinessDays"/> keeps.</param>
-    /// <param name="name">The calendar's name, for example the policy or party it belongs to; "around the clock" when omitted.</param>
+    /// <param name="name">The calendar's name, for example the policy or party it belongs to.</param>
     public static BusinessCalendar AroundTheClock(DateTimeZone zone, string? name = null)
     {
         Preconditions.CheckNotNull(zone);
-        name = string.IsNullOrWhiteSpace(name) ? "around the clock" : name;
         var weekly = Enumerable.Range(0, 7).Select(_ => (IReadOnlyList<DailyInterval>)new[] { DailyInterval.AllDay }).ToArray();
         return new BusinessCalendar(name, zone, weekly, [], [], [], aroundTheClock: true);
     }
@@ -463,7 +462,7 @@ public sealed class BusinessCalendar
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Name ?? "business calendar"} ({Zone.Id})";
+    public override string ToString() => $"{Name ?? (IsAroundTheClock ? "around the clock" : "business calendar")} ({Zone.Id})";
 
     /// <summary>
     /// Maps a local date-time to an instant exactly as <see cref="Resolvers.LenientResolver"/> does (a time in a gap
