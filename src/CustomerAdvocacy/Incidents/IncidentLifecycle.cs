@@ -38,7 +38,7 @@ internal sealed class IncidentLifecycle
             var state = machine.Configure(transition.From);
             if (transition.From == transition.To)
             {
-                state.InternalTransition(transition.Trigger, static _ => { });
+                state.InternalTransition(transition.Trigger, Stay);
             }
             else
             {
@@ -54,6 +54,11 @@ internal sealed class IncidentLifecycle
     {
         var cursor = new Cursor();
         return MermaidGraph.Format(Configure(() => cursor.State, s => cursor.State = s).GetInfo());
+    }
+
+    /// <summary>The action of an internal transition: the state stays as it is.</summary>
+    private static void Stay(StateMachine<IncidentState, IncidentTrigger>.Transition transition)
+    {
     }
 
     private static List<Transition> BuildTransitions()
