@@ -26,7 +26,7 @@ public sealed record CommandResult(Decision Decision, Incident Incident, bool Is
 public sealed class IncidentEngine
 {
     private const int LockStripes = 256;
-    private const int MaxConflictRetries = 3;
+    private const int MaxAttempts = 4;
 
     private readonly IIncidentStore _store;
     private readonly IClock _clock;
@@ -116,7 +116,7 @@ public sealed class IncidentEngine
 
     private async Task<CommandResult> ExecuteCoreAsync(IncidentCommand command, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var recorded = await _store.FindCommandAsync(command.CommandId, cancellationToken).ConfigureAwait(false);
             if (recorded is not null)
@@ -149,7 +149,7 @@ public sealed class IncidentEngine
             {
                 await _store.AppendAsync(new(incident.Id, incident.Version, accepted.Events, command.CommandId, next.State), cancellationToken).ConfigureAwait(false);
             }
-            catch (IncidentConcurrencyException conflict) when (attempt < MaxConflictRetries)
+            catch (IncidentConcurrencyException conflict) when (attempt < MaxAttempts)
             {
                 Log.ConcurrencyConflict(_logger, incident.Id, conflict.ExpectedVersion, conflict.ActualVersion, attempt);
                 continue;
@@ -162,6 +162,9 @@ public sealed class IncidentEngine
             Log.CommandAccepted(_logger, incident.Id, command.CommandId, command.Trigger, command.Actor.Role, incident.State, next.State, next.Version);
             return new CommandResult(decision, next, false, Array.Empty<CommandResult>());
         }
+
+        throw new InvalidOperationException(
+            $"Command {command.CommandId} on incident {command.IncidentId} could not be settled in {MaxAttempts} attempts: the store reports the command id as recorded but returns no record.");
     }
 
     private async Task<CommandResult> ReplayOutcomeAsync(CommandRecord recorded, CancellationToken cancellationToken)
