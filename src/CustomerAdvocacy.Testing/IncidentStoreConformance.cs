@@ -1,0 +1,269 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Storage;
+using NodaTime;
+
+namespace CustomerAdvocacy.Testing;
+
+/// <summary>
+/// The contract every <see cref="IIncidentStore"/> must meet, as runnable checks. Framework-neutral: each check is a
+/// public method returning a task that fails with <see cref="ExpectationFailedException"/>. Derive, implement
+/// <see cref="CreateStoreAsync"/>, and run every name in <see cref="CheckNames"/> through <see cref="RunAsync"/> from
+/// your test framework (one parameterized test is enough).
+/// </summary>
+public abstract class IncidentStoreConformance
+{
+    private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
+
+    /// <summary>The names of every check, for a parameterized test.</summary>
+    public static IReadOnlyList<string> CheckNames { get; } = typeof(IncidentStoreConformance).GetMethods()
+        .Where(m => m.DeclaringType == typeof(IncidentStoreConformance) && m.ReturnType == typeof(Task)
+            && m.GetParameters().Length == 0 && m.IsPublic && !m.IsStatic && m.Name != nameof(RunAsync))
+        .Select(m => m.Name)
+        .OrderBy(n => n, StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>Runs one check by name.</summary>
+    /// <param name="checkName">One of <see cref="CheckNames"/>.</param>
+    /// <returns>A task that fails when the store breaks the contract.</returns>
+    public Task RunAsync(string checkName)
+    {
+        var method = typeof(IncidentStoreConformance).GetMethod(checkName ?? throw new ArgumentNullException(nameof(checkName)))
+            ?? throw new ArgumentException($"No conformance check '{checkName}'.", nameof(checkName));
+        return (Task)method.Invoke(this, null)!;
+    }
+
+    /// <summary>Appended events read back in order, equal to what was written.</summary>
+    /// <returns>The check.</returns>
+    public async Task AppendThenRead_ReturnsEventsInOrder()
+    {
+        var store = await CreateStoreAsync().ConfigureAwait(false);
+        var (id, batches) = History(3);
+        await AppendAllAsync(store, id, batches).ConfigureAwait(false);
+        var read = await store.ReadStreamAsync(id, 1, CancellationToken.None).ConfigureAwait(false);
+        Expect(read.SequenceEqual(batches.SelectMany(b => b.Events)), "the stream reads back exactly the events appended, in order");
+    }
+
+    /// <summary>Reading from a version returns the tail from that version.</summary>
+    /// <returns>The check.</returns>
+    public async Task ReadFromVersion_ReturnsTail()
+    {
+        var store = await CreateStoreAsync().ConfigureAwait(false);
+        var (id, batches) = History(3);
+        await AppendAllAsync(store, id, batches).ConfigureAwait(false);
+        var read = await store.ReadStreamAsync(id, 2, CancellationToken.None).ConfigureAwait(false);
+        Expect(read.Count > 0 && read[0].Version == 2 && read.Last().Version == batches.Last().Events.Last().Version, "reading from version 2 starts at version 2 and ends at the last event");
+    }
+
+    /// <summary>An unknown stream reads as empty.</summary>
+    /// <returns>The check.</returns>
+    public async Task ReadUnknownStream_ReturnsEmpty()
+    {
+        var store = await CreateStoreAsync().ConfigureAwait(false);
+        var read = await store.ReadStreamAsync(IncidentId.New(), 1, CancellationToken.None).ConfigureAwait(false);
+        Expect(read.Count == 0, "an unknown stream is empty");
+    }
+
+    /// <summary>An append at the wrong expected version throws a typed conflict and writes nothing.</summary>
+    /// <returns>The check.</returns>
+    public async Task AppendAtWrongVersion_ThrowsConflictAndWritesNothing()
+    {
+        var store = await CreateStoreAsync().ConfigureAwait(false);
+        var (id, batches) = History(2);
+        await store.AppendAsync(batches[0], CancellationToken.None).ConfigureAwait(false);
+        var stale = batches[0] with
+        {
+            CommandId = batches[1].CommandId,
+            Events = batches[0].Events.Select(e => Retag(e, batches[1].CommandId)).ToArray(),
+        };
+        var conflict = await CatchAsync<IncidentConcurrencyException>(() => store.AppendAsync(stale, CancellationToken.None)).ConfigureAwait(false);
+        Expect(conflict.IncidentId == id && conflict.ExpectedVersion == 0 && conflict.ActualVersion == batches[0].Events.Count, "the conflict names the stream, the expected and the actual version");
+        var read = await store.ReadStreamAsync(id, 1, CancellationToken.None).ConfigureAwait(false);
+        Expect(read.Count == batches[0].Events.Count, "a conflicting append writes nothing");
+        Expect(await store.FindCommandAsync(batches[1].CommandId, CancellationToken.None).ConfigureAwait(false) is null, "a conflicting append records no command");
+    }
+
+    /// <summary>Reusing a recorded command id throws a typed duplicate error and writes nothing.</summary>
+    /// <returns>The check.</returns>
+    public async Task AppendWithRecordedCommandId_ThrowsDuplicateAndWritesNothing()
+    {
+        var store = await CreateStoreAsync().ConfigureAwait(false);
+        var (id, batches) = History(2);
+        await store.AppendAsync(batches[0], CancellationToken.None).ConfigureAwait(false);
+        var reused = batches[1] with
+        {
+            CommandId = batches[0].CommandId,
+            Events = batches[1].Events.Select(e => Retag(e, batches[0].CommandId)).ToArray(),
+        };
+        var duplicate = await CatchAsync<DuplicateCommandException>(() => store.AppendAsync(reused, CancellationToken.None)).ConfigureAwait(false);
+        Expect(duplicate.CommandId == batches[0].CommandId, "the duplicate names the command id");
+        var read = await store.ReadStreamAsync(id, 1, CancellationToken.None).ConfigureAwait(false);
+        Expect(read.Count == batches[0].Events.Count, "a duplicate append writes nothing");
+    }
+
+    /// <summary>An accepted command is found by id with its first version and event count.</summary>
+    /// <returns>The check.</returns>
+    public async Task FindCommand_AfterAppend_ReturnsItsRecord()
+    {
+        var store = await CreateStoreAsync().ConfigureAwait(false);
+        var (id, batches) = History(2);
+        await AppendAllAsync(store, id, batches).ConfigureAwait(false);
+        var record = await store.FindCommandAsync(batches[1].CommandId, CancellationToken.None).ConfigureAwait(false);
+        Expect(record is { Rejection: null } && record.IncidentId == id && record.FirstVersion == batches[1].ExpectedVersion + 1 && record.EventCount == batches[1].Events.Count, "the record gives the incident, first version and event count");
+        Expect(await store.FindCommandAsync(CommandId.New(), CancellationToken.None).ConfigureAwait(false) is null, "an unknown command id finds nothing");
+    }
+
+    /// <summary>A rejection is recorded once and found by id; it adds no event.</summary>
+    /// <returns>The check.</returns>
+    public async Task RecordRejection_IsFoundOnceAndAddsNoEvent()
+    {
+        var store = await CreateStoreAsync().ConfigureAwait(false);
+        var id = IncidentId.New();
+        var record = new CommandRecord(CommandId.New(), id, 0, 0, new RuleBroken(IncidentRules.CommitmentNeedsDueDate, "no due date"));
+        Expect(await store.RecordRejectionAsync(record, CancellationToken.None).ConfigureAwait(false), "the first record succeeds");
+        Expect(!await store.RecordRejectionAsync(record, CancellationToken.None).ConfigureAwait(false), "a second record of the same command id is refused");
+        var found = await store.FindCommandAsync(record.CommandId, CancellationToken.None).ConfigureAwait(false);
+        Expect(found is not null && Equals(found.Rejection, record.Rejection), "the rejection is found by command id");
+        Expect((await store.ReadStreamAsync(id, 1, CancellationToken.None).ConfigureAwait(false)).Count == 0, "a rejection adds no event");
+    }
+
+    /// <summary>Listing by state reflects each stream's latest state.</summary>
+    /// <returns>The check.</returns>
+    public async Task ListByState_ReflectsLatestState()
+    {
+        var store = await CreateStoreAsync().ConfigureAwait(false);
+        var (first, firstBatches) = History(1);
+        var (second, secondBatches) = History(3);
+        await AppendAllAsync(store, first, firstBatches).ConfigureAwait(false);
+        await AppendAllAsync(store, second, secondBatches).ConfigureAwait(false);
+        var opened = await store.ListByStateAsync(IncidentState.Opened, CancellationToken.None).ConfigureAwait(false);
+        var analyzing = await store.ListByStateAsync(IncidentState.Analyzing, CancellationToken.None).ConfigureAwait(false);
+        Expect(opened.Contains(first) && !opened.Contains(second), "an incident is listed under its latest state only");
+        Expect(analyzing.Contains(second) && !analyzing.Contains(first), "an incident moved on is listed under its new state");
+    }
+
+    /// <summary>Racing appends at the same version: exactly one wins, the others conflict, nothing interleaves.</summary>
+    /// <returns>The check.</returns>
+    public async Task ConcurrentAppendsToOneStream_ExactlyOneWins()
+    {
+        var store = await CreateStoreAsync().ConfigureAwait(false);
+        var (id, batches) = History(1);
+        await store.AppendAsync(batches[0], CancellationToken.None).ConfigureAwait(false);
+        var version = batches[0].Events.Count;
+        var contenders = Enumerable.Range(0, 16).Select(_ =>
+        {
+            var commandId = CommandId.New();
+            var actor = new Actor("owner-1", IncidentRole.AccountableOwner);
+            var e = new AnalysisStarted(new EventMetadata(id, version + 1, Start, actor, commandId));
+            return new IncidentAppend(id, version, new IncidentEvent[] { e }, commandId, IncidentState.Analyzing);
+        }).ToArray();
+        var outcomes = await Task.WhenAll(contenders.Select(c => Task.Run(async () =>
+        {
+            try
+            {
+                await store.AppendAsync(c, CancellationToken.None).ConfigureAwait(false);
+                return true;
+            }
+            catch (IncidentConcurrencyException)
+            {
+                return false;
+            }
+        }))).ConfigureAwait(false);
+        Expect(outcomes.Count(o => o) == 1, "exactly one of the racing appends wins");
+        var read = await store.ReadStreamAsync(id, 1, CancellationToken.None).ConfigureAwait(false);
+        Expect(read.Count == version + 1 && read.Select(e => e.Version).SequenceEqual(Enumerable.Range(1, version + 1).Select(v => (long)v)), "versions stay contiguous");
+    }
+
+    /// <summary>Appends to different streams in parallel all succeed.</summary>
+    /// <returns>The check.</returns>
+    public async Task ConcurrentAppendsToDifferentStreams_AllSucceed()
+    {
+        var store = await CreateStoreAsync().ConfigureAwait(false);
+        var histories = Enumerable.Range(0, 16).Select(_ => History(3)).ToArray();
+        await Task.WhenAll(histories.Select(h => Task.Run(() => AppendAllAsync(store, h.Id, h.Batches)))).ConfigureAwait(false);
+        foreach (var (id, batches) in histories)
+        {
+            var read = await store.ReadStreamAsync(id, 1, CancellationToken.None).ConfigureAwait(false);
+            Expect(read.SequenceEqual(batches.SelectMany(b => b.Events)), "every stream holds exactly its own events");
+        }
+    }
+
+    /// <summary>A cancelled token cancels the operation before anything is written.</summary>
+    /// <returns>The check.</returns>
+    public async Task CancelledAppend_WritesNothing()
+    {
+        var store = await CreateStoreAsync().ConfigureAwait(false);
+        var (id, batches) = History(1);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        await CatchAsync<OperationCanceledException>(() => store.AppendAsync(batches[0], cancelled.Token)).ConfigureAwait(false);
+        Expect((await store.ReadStreamAsync(id, 1, CancellationToken.None).ConfigureAwait(false)).Count == 0, "a cancelled append writes nothing");
+    }
+
+    /// <summary>Creates a new, empty store for one check.</summary>
+    /// <returns>The store.</returns>
+    protected abstract Task<IIncidentStore> CreateStoreAsync();
+
+    private static (IncidentId Id, IReadOnlyList<IncidentAppend> Batches) History(int commands)
+    {
+        var id = IncidentId.New();
+        var script = new IncidentCommands(id, Start);
+        var all = new IncidentCommand[]
+        {
+            script.Open(), script.CapturePerspective(), script.StartAnalysis(), script.ProposePlan("c1"), script.ApprovePlan(),
+        };
+        var scenario = new IncidentScenario(id, Start);
+        var batches = new List<IncidentAppend>();
+        foreach (var command in all.Take(commands))
+        {
+            var before = scenario.State;
+            var outcome = scenario.When(command);
+            var events = outcome.ThenAccepted();
+            batches.Add(new IncidentAppend(id, before.Version, events, command.CommandId, scenario.State.State));
+        }
+
+        return (id, batches);
+    }
+
+    private static async Task AppendAllAsync(IIncidentStore store, IncidentId id, IReadOnlyList<IncidentAppend> batches)
+    {
+        foreach (var batch in batches)
+        {
+            await store.AppendAsync(batch, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static IncidentEvent Retag(IncidentEvent e, CommandId commandId)
+        => e with { Metadata = e.Metadata with { CommandId = commandId } };
+
+    private static async Task<TException> CatchAsync<TException>(Func<Task> action)
+        where TException : Exception
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
+        }
+        catch (TException expected)
+        {
+            return expected;
+        }
+        catch (Exception other)
+        {
+            throw new ExpectationFailedException($"Expected {typeof(TException).Name} but got {other.GetType().Name}: {other.Message}");
+        }
+
+        throw new ExpectationFailedException($"Expected {typeof(TException).Name} but nothing was thrown.");
+    }
+
+    private static void Expect(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new ExpectationFailedException("Store contract broken: " + what + ".");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace CustomerAdvocacy.Diagnostics;
+
+/// <summary>
+/// The stable event ids of the library's log messages, for hosts that filter or alert on them. Messages carry ids,
+/// roles, triggers, states and rule names only: never customer names, contact details or free text.
+/// </summary>
+public static class LogEventIds
+{
+    /// <summary>A command was accepted and its events recorded.</summary>
+    public const int CommandAccepted = 1001;
+
+    /// <summary>A command was rejected (a value, not an error).</summary>
+    public const int CommandRejected = 1002;
+
+    /// <summary>A command id was seen again; the recorded outcome was returned.</summary>
+    public const int DuplicateCommand = 1003;
+
+    /// <summary>Another writer appended first; the command is decided again.</summary>
+    public const int ConcurrencyConflict = 1004;
+
+    /// <summary>A command failed with an exception; the incident is unchanged.</summary>
+    public const int CommandFailed = 1005;
+
+    /// <summary>An incident was opened for an unrelated recurrence and linked.</summary>
+    public const int LinkedIncidentOpened = 1006;
+}

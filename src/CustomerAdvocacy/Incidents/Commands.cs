@@ -1,0 +1,315 @@
+using System.Collections.Generic;
+using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Resolution;
+using CustomerAdvocacy.Segmentation;
+using NodaTime;
+
+namespace CustomerAdvocacy.Incidents;
+
+/// <summary>A request to change an incident, from an actor in a role, identified for idempotency.</summary>
+/// <param name="IncidentId">The incident the command is for.</param>
+/// <param name="CommandId">Identifies the command; the same id applied twice records its events once.</param>
+/// <param name="Actor">Who issues it, and in which role.</param>
+public abstract record IncidentCommand(IncidentId IncidentId, CommandId CommandId, Actor Actor)
+{
+    /// <summary>The trigger this command fires on the lifecycle, and its row in the authorization table.</summary>
+    public abstract IncidentTrigger Trigger { get; }
+
+    /// <summary>
+    /// When set, the version the issuer saw; the command is rejected as stale when the incident has moved on.
+    /// </summary>
+    public long? ExpectedVersion { get; init; }
+}
+
+/// <summary>Opens an incident for a customer with its accountable owner and the policy it is opened under.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="CustomerId">The customer (opaque host identifier).</param>
+/// <param name="AccountableOwnerId">The single point of accountability from the start.</param>
+/// <param name="Policy">The segment policy version the incident is opened under.</param>
+/// <param name="LinkedFrom">The incident this one was split from by an unrelated recurrence, if any.</param>
+public sealed record OpenIncident(IncidentId IncidentId, CommandId CommandId, Actor Actor, string CustomerId, string AccountableOwnerId, PolicyReference Policy, IncidentId? LinkedFrom)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.Open;
+}
+
+/// <summary>Records the customer's perspective; nothing may be promised before it.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="Perspective">The customer's perspective.</param>
+public sealed record CapturePerspective(IncidentId IncidentId, CommandId CommandId, Actor Actor, CustomerPerspective Perspective)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.CapturePerspective;
+}
+
+/// <summary>Starts establishing facts before remedies.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+public sealed record StartAnalysis(IncidentId IncidentId, CommandId CommandId, Actor Actor)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.StartAnalysis;
+}
+
+/// <summary>Proposes the get-well plan with its target date and the resolution criteria to agree with the customer.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="TargetDate">When the get-well plan should be done; advocacy must not stay open-ended.</param>
+/// <param name="Criteria">The criteria for closing, to be agreed by the customer.</param>
+public sealed record ProposePlan(IncidentId IncidentId, CommandId CommandId, Actor Actor, Instant TargetDate, IReadOnlyList<CriterionDraft> Criteria)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.ProposePlan;
+}
+
+/// <summary>The customer rejects the proposed plan; analysis resumes.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="Reason">Why the customer rejects it (the hidden constraint it reveals).</param>
+public sealed record RejectPlan(IncidentId IncidentId, CommandId CommandId, Actor Actor, string Reason)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.RejectPlan;
+}
+
+/// <summary>The customer approves the proposed plan and thereby agrees its criteria.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+public sealed record ApprovePlan(IncidentId IncidentId, CommandId CommandId, Actor Actor)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.ApprovePlan;
+}
+
+/// <summary>Starts executing the approved get-well plan.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+public sealed record StartExecution(IncidentId IncidentId, CommandId CommandId, Actor Actor)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.StartExecution;
+}
+
+/// <summary>Records the evidence that an agreed criterion is met.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="CriterionId">The criterion.</param>
+/// <param name="Evidence">The evidence.</param>
+/// <param name="VerifiedBy">Who verified the evidence.</param>
+public sealed record RecordCriterionMet(IncidentId IncidentId, CommandId CommandId, Actor Actor, string CriterionId, string Evidence, string VerifiedBy)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.RecordCriterionMet;
+}
+
+/// <summary>Tells the customer every criterion is met and asks for confirmation.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+public sealed record ProposeResolution(IncidentId IncidentId, CommandId CommandId, Actor Actor)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.ProposeResolution;
+}
+
+/// <summary>The customer confirms the incident is resolved. Only the customer can give it.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+public sealed record ConfirmResolution(IncidentId IncidentId, CommandId CommandId, Actor Actor)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.ConfirmResolution;
+}
+
+/// <summary>The customer disputes the resolution; work returns to the disputed criteria only.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="DisputedCriterionIds">The criteria the customer doubts.</param>
+/// <param name="Reason">Why.</param>
+public sealed record DisputeResolution(IncidentId IncidentId, CommandId CommandId, Actor Actor, IReadOnlyList<string> DisputedCriterionIds, string Reason)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.DisputeResolution;
+}
+
+/// <summary>Closes the incident. The closure gate decides.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+public sealed record CloseIncident(IncidentId IncidentId, CommandId CommandId, Actor Actor)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.Close;
+}
+
+/// <summary>Hands the customer back to standard operating procedure.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+public sealed record ReturnToSop(IncidentId IncidentId, CommandId CommandId, Actor Actor)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.ReturnToSop;
+}
+
+/// <summary>Records that the internal management review is complete.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+public sealed record CompleteReview(IncidentId IncidentId, CommandId CommandId, Actor Actor)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.CompleteReview;
+}
+
+/// <summary>Makes a commitment. A commitment without a due instant is refused.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="CommitmentId">A stable identifier, unique within the incident.</param>
+/// <param name="OwnerId">Who delivers it.</param>
+/// <param name="Description">What is promised.</param>
+/// <param name="Due">When it is due; required (the command is refused without it).</param>
+public sealed record MakeCommitment(IncidentId IncidentId, CommandId CommandId, Actor Actor, string CommitmentId, string OwnerId, string Description, Instant? Due)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.MakeCommitment;
+}
+
+/// <summary>Records that a commitment was delivered.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="CommitmentId">The commitment.</param>
+public sealed record DeliverCommitment(IncidentId IncidentId, CommandId CommandId, Actor Actor, string CommitmentId)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.DeliverCommitment;
+}
+
+/// <summary>Records that a commitment's due instant passed without delivery.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="CommitmentId">The commitment.</param>
+public sealed record RecordCommitmentMissed(IncidentId IncidentId, CommandId CommandId, Actor Actor, string CommitmentId)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.RecordCommitmentMissed;
+}
+
+/// <summary>Records a conversation with its participants; a private aside demands a follow-up update to all.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="ConversationId">A stable identifier, unique within the incident.</param>
+/// <param name="Participants">Everyone involved.</param>
+/// <param name="PrivateAsideWith">The authority figure of a private aside, or <see langword="null"/>.</param>
+/// <param name="FollowUpDue">When the update to all participants is due; required for a private aside.</param>
+public sealed record RecordConversation(IncidentId IncidentId, CommandId CommandId, Actor Actor, string ConversationId, IReadOnlyList<string> Participants, string? PrivateAsideWith, Instant? FollowUpDue)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.RecordConversation;
+}
+
+/// <summary>The accountable owner offers the incident to a named successor.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="SuccessorId">The named successor.</param>
+public sealed record HandOff(IncidentId IncidentId, CommandId CommandId, Actor Actor, string SuccessorId)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.HandOff;
+}
+
+/// <summary>The named successor accepts ownership.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+public sealed record AcceptHandoff(IncidentId IncidentId, CommandId CommandId, Actor Actor)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.AcceptHandoff;
+}
+
+/// <summary>Classifies a similar incident as related: it joins this one and may propose criteria for the customer to agree.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="RecurrenceReference">The host's reference for the recurrence.</param>
+/// <param name="ProposedCriteria">Criteria to add, once the customer agrees; may be empty.</param>
+public sealed record ClassifyRelatedRecurrence(IncidentId IncidentId, CommandId CommandId, Actor Actor, string RecurrenceReference, IReadOnlyList<CriterionDraft> ProposedCriteria)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.ClassifyRelatedRecurrence;
+}
+
+/// <summary>The customer agrees the pending criteria change.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+public sealed record AgreeCriteriaChange(IncidentId IncidentId, CommandId CommandId, Actor Actor)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.AgreeCriteriaChange;
+}
+
+/// <summary>The customer rejects the pending criteria change.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="Reason">Why.</param>
+public sealed record RejectCriteriaChange(IncidentId IncidentId, CommandId CommandId, Actor Actor, string Reason)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.RejectCriteriaChange;
+}
+
+/// <summary>Classifies a similar incident as unrelated: a new incident is opened and linked; this one can still close.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="RecurrenceReference">The host's reference for the recurrence.</param>
+/// <param name="NewIncidentId">The id of the incident to open for it.</param>
+public sealed record ClassifyUnrelatedRecurrence(IncidentId IncidentId, CommandId CommandId, Actor Actor, string RecurrenceReference, IncidentId NewIncidentId)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.ClassifyUnrelatedRecurrence;
+}

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CustomerAdvocacy.Incidents;
+
+namespace CustomerAdvocacy.Storage;
+
+/// <summary>
+/// An <see cref="IIncidentStore"/> in memory, safe for concurrent use: each stream appends under its own lock, the
+/// command index is claimed atomically inside it.
+/// </summary>
+public sealed class InMemoryIncidentStore : IIncidentStore
+{
+    private readonly ConcurrentDictionary<IncidentId, Stream> _streams = new();
+    private readonly ConcurrentDictionary<CommandId, CommandRecord> _commands = new();
+
+    /// <inheritdoc />
+    public Task AppendAsync(IncidentAppend append, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckNotNull(append);
+        cancellationToken.ThrowIfCancellationRequested();
+        Validate(append);
+        var stream = _streams.GetOrAdd(append.IncidentId, static _ => new Stream());
+        lock (stream)
+        {
+            if (stream.Events.Count != append.ExpectedVersion)
+            {
+                throw new IncidentConcurrencyException(append.IncidentId, append.ExpectedVersion, stream.Events.Count);
+            }
+
+            var record = new CommandRecord(append.CommandId, append.IncidentId, append.ExpectedVersion + 1, append.Events.Count, null);
+            if (!_commands.TryAdd(append.CommandId, record))
+            {
+                throw new DuplicateCommandException(append.CommandId);
+            }
+
+            stream.Events.AddRange(append.Events);
+            stream.State = append.ResultingState;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RecordRejectionAsync(CommandRecord record, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckNotNull(record);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (record.Rejection is null)
+        {
+            throw new ArgumentException("A rejection record carries its rejection.", nameof(record));
+        }
+
+        return Task.FromResult(_commands.TryAdd(record.CommandId, record));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<IncidentEvent>> ReadStreamAsync(IncidentId incidentId, long fromVersion, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (fromVersion < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fromVersion), fromVersion, "Versions start at 1.");
+        }
+
+        if (!_streams.TryGetValue(incidentId, out var stream))
+        {
+            return Task.FromResult<IReadOnlyList<IncidentEvent>>(Array.Empty<IncidentEvent>());
+        }
+
+        lock (stream)
+        {
+            var skip = (int)Math.Min(fromVersion - 1, stream.Events.Count);
+            var copy = new IncidentEvent[stream.Events.Count - skip];
+            stream.Events.CopyTo(skip, copy, 0, copy.Length);
+            return Task.FromResult<IReadOnlyList<IncidentEvent>>(copy);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<CommandRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_commands.TryGetValue(commandId, out var record) ? record : null);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<IncidentId>> ListByStateAsync(IncidentState state, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var ids = new List<IncidentId>();
+        foreach (var pair in _streams)
+        {
+            lock (pair.Value)
+            {
+                if (pair.Value.Events.Count > 0 && pair.Value.State == state)
+                {
+                    ids.Add(pair.Key);
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<IncidentId>>(ids);
+    }
+
+    private static void Validate(IncidentAppend append)
+    {
+        if (append.Events is null || append.Events.Count == 0)
+        {
+            throw new ArgumentException("An append carries at least one event.", nameof(append));
+        }
+
+        if (append.ExpectedVersion < 0)
+        {
+            throw new ArgumentException("The expected version is not negative.", nameof(append));
+        }
+
+        for (var i = 0; i < append.Events.Count; i++)
+        {
+            var e = append.Events[i];
+            if (e.IncidentId != append.IncidentId || e.Version != append.ExpectedVersion + i + 1)
+            {
+                throw new ArgumentException($"Event {i} is not version {append.ExpectedVersion + i + 1} of incident {append.IncidentId}.", nameof(append));
+            }
+        }
+
+        if (append.Events.Any(e => e.Metadata.CommandId != append.CommandId))
+        {
+            throw new ArgumentException("Every event of an append comes from its command.", nameof(append));
+        }
+    }
+
+    private sealed class Stream
+    {
+        internal List<IncidentEvent> Events { get; } = new();
+
+        internal IncidentState State { get; set; }
+    }
+}
