@@ -219,4 +219,42 @@ public sealed class AnalysisTests
 
         Assert.Throws<ArgumentException>("command", () => AnalysisDecider.Decide(kit.State, command, kit.Policy, AnalysisTestKit.Now));
     }
+
+    [Fact]
+    public void ProposeScenario_DuplicateId_IsRefused()
+    {
+        var kit = new AnalysisTestKit();
+        kit.Accept((i, c) => new ProposeScenario(i, c, Engineer, new Scenario("s1", "A", Array.Empty<Expectation>())));
+
+        Assert.Equal(AnalysisRules.IdsUnique, AnalysisTestKit.Broken(kit.Send((i, c) => new ProposeScenario(i, c, Engineer, new Scenario("s1", "B", Array.Empty<Expectation>())))).Rule);
+    }
+
+    [Fact]
+    public void Scenario_ExpectingAnObservationTwice_Throws()
+        => Assert.Throws<ArgumentException>("expectations", () => new Scenario("s1", "A", new[] { new Expectation("x", true), new Expectation("x", false) }));
+
+    [Fact]
+    public void DraftProposal_DuplicateActionIds_IsRefused()
+    {
+        var kit = new AnalysisTestKit().WithDraftedProposal();
+        var proposal = new Proposal(new[] { "f-laundry" }, new[] { "c" }, new[] { new ProposalAction("a1", "x") }, new[] { new ProposalAction("a1", "y") });
+
+        Assert.Equal(AnalysisRules.IdsUnique, AnalysisTestKit.Broken(kit.Send((i, c) => new DraftProposal(i, c, Owner, proposal))).Rule);
+    }
+
+    [Fact]
+    public void RejectProposal_WithoutReason_IsRefused()
+    {
+        var kit = new AnalysisTestKit().WithDraftedProposal();
+
+        Assert.Equal(AnalysisRules.TextRequired, AnalysisTestKit.Broken(kit.Send((i, c) => new RejectProposal(i, c, Customer, " "))).Rule);
+    }
+
+    [Fact]
+    public void RecordFact_ByACustomerRole_IsRefused()
+    {
+        var decision = new AnalysisTestKit().Send((i, c) => new RecordFact(i, c, Customer, new Fact("f1", "x", true, "log")));
+
+        Assert.IsType<RoleNotAllowed>(Assert.IsType<ProcessRejected<AnalysisEvent>>(decision).Reason);
+    }
 }
