@@ -22,13 +22,14 @@ public abstract record SettlementFacts
                 ? throw new ArgumentException("The value must not be empty or white space.", paramName)
                 : value;
 
+    private protected static Money Defined(Money amount, string paramName)
+        => amount.Currency is null
+            ? throw new ArgumentException("The amount has no currency (a default Money is not an amount).", paramName)
+            : amount;
+
     private protected static void SameCurrency(Money expected, Money actual, string paramName)
     {
-        if (actual.Currency is null || expected.Currency is null)
-        {
-            throw new ArgumentException("The amount has no currency (a default Money is not an amount).", paramName);
-        }
-
+        _ = Defined(actual, paramName);
         if (actual.Currency != expected.Currency)
         {
             throw new ArgumentException($"The amount is in {actual.Currency}, the others in {expected.Currency}.", paramName);
@@ -48,8 +49,7 @@ public sealed record UndocumentedVerbalAgreement : SettlementFacts
     public UndocumentedVerbalAgreement(string agreement, Money costToCorrect)
     {
         Agreement = Text(agreement, nameof(agreement));
-        SameCurrency(costToCorrect, costToCorrect, nameof(costToCorrect));
-        CostToCorrect = costToCorrect;
+        CostToCorrect = Defined(costToCorrect, nameof(costToCorrect));
     }
 
     /// <summary>What was agreed verbally.</summary>
@@ -73,8 +73,7 @@ public sealed record CustomerMissedDespiteOurProcess : SettlementFacts
     public CustomerMissedDespiteOurProcess(string whatWasMissed, Money costToCorrect, string helpWeOffer)
     {
         WhatWasMissed = Text(whatWasMissed, nameof(whatWasMissed));
-        SameCurrency(costToCorrect, costToCorrect, nameof(costToCorrect));
-        CostToCorrect = costToCorrect;
+        CostToCorrect = Defined(costToCorrect, nameof(costToCorrect));
         HelpWeOffer = Text(helpWeOffer, nameof(helpWeOffer));
     }
 
@@ -100,7 +99,7 @@ public sealed record BothSidesErred : SettlementFacts
     /// <exception cref="ArgumentException">The amounts are in different currencies, or one is a default value.</exception>
     public BothSidesErred(Money providerCost, Money customerCost)
     {
-        SameCurrency(providerCost, providerCost, nameof(providerCost));
+        _ = Defined(providerCost, nameof(providerCost));
         SameCurrency(providerCost, customerCost, nameof(customerCost));
         ProviderCost = providerCost;
         CustomerCost = customerCost;
@@ -131,7 +130,7 @@ public sealed record InflatedInvoiceLine : SettlementFacts
     {
         InvoiceId = Text(invoiceId, nameof(invoiceId));
         LineId = Text(lineId, nameof(lineId));
-        SameCurrency(billed, billed, nameof(billed));
+        _ = Defined(billed, nameof(billed));
         SameCurrency(billed, correct, nameof(correct));
         SameCurrency(billed, invoiceTotal, nameof(invoiceTotal));
         if (correct.Amount >= billed.Amount)

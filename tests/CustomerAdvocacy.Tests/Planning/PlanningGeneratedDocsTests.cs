@@ -12,17 +12,17 @@ public sealed class PlanningGeneratedDocsTests
 {
     [Fact]
     public void ChangePlanGraph_CommittedFile_MatchesCode()
-        => AssertCurrent(CommunicationDocs.ChangePlanGraphPath, CommunicationDocs.ChangePlanGraph());
+        => AssertCurrent(PlanningDocs.ChangePlanGraphPath, PlanningDocs.ChangePlanGraph());
 
     [Fact]
     public void CommunicationGraph_CommittedFile_MatchesCode()
-        => AssertCurrent(CommunicationDocs.CommunicationGraphPath, CommunicationDocs.CommunicationGraph());
+        => AssertCurrent(PlanningDocs.CommunicationGraphPath, PlanningDocs.CommunicationGraph());
 
     [Fact]
     public void Graphs_AreMermaidWithEveryState()
     {
-        AssertStates(CommunicationDocs.ChangePlanGraph(), typeof(ChangePlanState));
-        AssertStates(CommunicationDocs.CommunicationGraph(), typeof(CommunicationState));
+        AssertStates(PlanningDocs.ChangePlanGraph(), typeof(ChangePlanState));
+        AssertStates(PlanningDocs.CommunicationGraph(), typeof(CommunicationState));
     }
 
     private static void AssertStates(string graph, Type states)

@@ -6,13 +6,13 @@ namespace CustomerAdvocacy.Planning;
 /// Generates the graphs of the planning machines (change plan, communication) from code, as the engine's
 /// <c>IncidentDocs</c> does; a test compares them with the committed files in <c>docs/graphs/</c>.
 /// </summary>
-internal static class CommunicationDocs
+internal static class PlanningDocs
 {
     internal const string ChangePlanGraphPath = "docs/graphs/change-plan.md";
     internal const string CommunicationGraphPath = "docs/graphs/communication.md";
 
     private const string Regenerate =
-        "<!-- Generated from code by CommunicationDocs; do not edit. Regenerate: CUSTOMERADVOCACY_UPDATE_DOCS=1 dotnet test -c Release -->";
+        "<!-- Generated from code by PlanningDocs; do not edit. Regenerate: CUSTOMERADVOCACY_UPDATE_DOCS=1 dotnet test -c Release -->";
 
     internal static string ChangePlanGraph() => Page(
         "Change-plan execution",
