@@ -11,6 +11,12 @@ public abstract record ChangePlanCommand(ChangePlanId PlanId, CommandId CommandI
 {
     /// <summary>The trigger this command fires on the execution machine.</summary>
     public abstract ChangePlanTrigger Trigger { get; }
+
+    /// <summary>
+    /// When set, the version the issuer saw; the command is rejected as stale (<see cref="StaleVersion"/>) when the
+    /// plan has moved on.
+    /// </summary>
+    public long? ExpectedVersion { get; init; }
 }
 
 /// <summary>The accountable owner records that the plan was reviewed in detail with the customer.</summary>

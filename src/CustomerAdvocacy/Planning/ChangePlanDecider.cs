@@ -12,8 +12,8 @@ namespace CustomerAdvocacy.Planning;
 /// every plan.
 /// </summary>
 /// <remarks>
-/// Checks run in this order: the command id (a repeat is accepted with no new events), who may issue it, the
-/// execution machine, then the command's rules. Who may issue what: the customer roles confirm that all is well and
+/// Checks run in this order: the command id (a repeat is accepted with no new events), the expected version, who
+/// may issue it, the execution machine, then the command's rules. Who may issue what: the customer roles confirm that all is well and
 /// nothing else; the named successor accepts a handoff; any provider or third-party person may leave, except the
 /// current accountable owner; everything else is done by the current accountable owner, acting as
 /// <see cref="IncidentRole.AccountableOwner"/>.
@@ -41,6 +41,11 @@ public sealed class ChangePlanDecider
         if (plan.HasApplied(command.CommandId))
         {
             return new PlanningAccepted<ChangePlanEvent>(Array.Empty<ChangePlanEvent>(), true);
+        }
+
+        if (command.ExpectedVersion is { } expected && expected != plan.Version)
+        {
+            return new PlanningRejected<ChangePlanEvent>(new StaleVersion(expected, plan.Version));
         }
 
         if (Authorize(plan, command) is { } refused)

@@ -13,6 +13,12 @@ public abstract record CommunicationCommand(CommunicationId CommunicationId, Com
 {
     /// <summary>The trigger this command fires on the machine.</summary>
     public abstract CommunicationTrigger Trigger { get; }
+
+    /// <summary>
+    /// When set, the version the issuer saw; the command is rejected as stale (<see cref="StaleVersion"/>) when the
+    /// communication has moved on.
+    /// </summary>
+    public long? ExpectedVersion { get; init; }
 }
 
 /// <summary>Anyone on the provider's side (or a third party) records a result meant for the customer, as a draft.</summary>

@@ -16,8 +16,8 @@ namespace CustomerAdvocacy.Planning;
 /// account team is the roles <see cref="IncidentRole.AccountableOwner"/> and <see cref="IncidentRole.ServiceManager"/>:
 /// the single point of accountability and the service manager who orchestrates the account's communications. The
 /// customer roles issue none of these commands.</para>
-/// <para>Checks run in the engine's order: the command id (a repeat is accepted with no new events), the role, the
-/// machine (a release is permitted only from internal review), then the rules.</para>
+/// <para>Checks run in the engine's order: the command id (a repeat is accepted with no new events), the expected
+/// version, the role, the machine (a release is permitted only from internal review), then the rules.</para>
 /// </remarks>
 public sealed class CommunicationDecider
 {
@@ -46,6 +46,11 @@ public sealed class CommunicationDecider
         if (communication.HasApplied(command.CommandId))
         {
             return new PlanningAccepted<CommunicationEvent>(Array.Empty<CommunicationEvent>(), true);
+        }
+
+        if (command.ExpectedVersion is { } expected && expected != communication.Version)
+        {
+            return new PlanningRejected<CommunicationEvent>(new StaleVersion(expected, communication.Version));
         }
 
         if (Authorize(communication, command) is { } refused)

@@ -211,6 +211,15 @@ public sealed class ChangePlanTests
     }
 
     [Fact]
+    public void Decide_StaleExpectedVersion_IsRejectedAsStale()
+    {
+        var f = Scheduled();
+        var stale = f.Reject<StaleVersion>(new StartChange(f.Id, CommandId.New(), Fred) { ExpectedVersion = 1 }, f.SlotStart);
+        Assert.Equal((1L, 2L), (stale.ExpectedVersion, stale.ActualVersion));
+        f.Accept(new StartChange(f.Id, CommandId.New(), Fred) { ExpectedVersion = 2 }, f.SlotStart);
+    }
+
+    [Fact]
     public void Decide_HandoffToSelfOrAcceptedBySomeoneElse_IsRefused()
     {
         var f = Scheduled();

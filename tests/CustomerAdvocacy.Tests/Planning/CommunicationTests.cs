@@ -102,6 +102,14 @@ public sealed class CommunicationTests
     }
 
     [Fact]
+    public void Decide_StaleExpectedVersion_IsRejectedAsStale()
+    {
+        Accept(Draft(MonitoringCenter));
+        var stale = Reject<StaleVersion>(new SubmitCommunicationForReview(_id, CommandId.New(), MonitoringCenter) { ExpectedVersion = 0 });
+        Assert.Equal((0L, 1L), (stale.ExpectedVersion, stale.ActualVersion));
+    }
+
+    [Fact]
     public void Replay_RebuildsTheSameCommunication()
     {
         var events = new List<CommunicationEvent>();
