@@ -12,11 +12,12 @@ namespace CustomerAdvocacy.Planning;
 /// every plan.
 /// </summary>
 /// <remarks>
-/// Checks run in this order: the command id (a repeat is accepted with no new events), the expected version, who
-/// may issue it, the execution machine, then the command's rules. Who may issue what: the customer roles confirm that all is well and
-/// nothing else; the named successor accepts a handoff; any provider or third-party person may leave, except the
-/// current accountable owner; everything else is done by the current accountable owner, acting as
-/// <see cref="IncidentRole.AccountableOwner"/>.
+/// Checks run in this order: the command id (a repeat is accepted with no new events), the expected version, who may
+/// issue it, the execution machine, then the command's rules. Who may issue what: the customer roles confirm that all
+/// is well and nothing else; the named successor accepts a handoff; anyone on the plan on the provider's or a third
+/// party's side (owner, former or offered owner, task owner, 24x7 contact) may leave, except the current accountable
+/// owner of an open plan; everything else is done by the current accountable owner, acting as <see
+/// cref="IncidentRole.AccountableOwner"/>.
 /// </remarks>
 public sealed class ChangePlanDecider
 {
@@ -77,7 +78,12 @@ public sealed class ChangePlanDecider
             case ChangePlanTrigger.ConfirmAllIsWell:
                 return actor.Role.IsCustomer() ? null : Refuse("Only the customer confirms that all is well; the plan cannot be closed without it.");
             case ChangePlanTrigger.Leave:
-                return actor.Role.IsCustomer() ? Refuse("The customer does not leave the provider's plan.") : null;
+                if (actor.Role.IsCustomer())
+                {
+                    return Refuse("The customer does not leave the provider's plan.");
+                }
+
+                return IsOnThePlan(plan, actor.Id) ? null : Refuse("Only someone on the plan (owner, task owner, contact) leaves it.");
             case ChangePlanTrigger.AcceptHandoff:
                 if (actor.Role != IncidentRole.AccountableOwner)
                 {
@@ -93,6 +99,16 @@ public sealed class ChangePlanDecider
 
                 return actor.Id == plan.AccountableOwnerId ? null : Refuse("Only the plan's current accountable owner acts as accountable owner.");
         }
+    }
+
+    private static bool IsOnThePlan(ChangePlan plan, string personId)
+    {
+        var definition = plan.Definition;
+        return personId == plan.AccountableOwnerId
+            || personId == plan.PendingSuccessorId
+            || plan.FormerOwnerIds.Contains(personId)
+            || definition.Tasks.Any(t => t.OwnerId == personId)
+            || definition.Parties.Any(p => p.Kind != ChangePartyKind.Customer && (p.Primary.PersonId == personId || p.Backup.PersonId == personId));
     }
 
     private static (ChangePlanEvent? Event, Rejection? Rejection) Apply(ChangePlan plan, ChangePlanCommand command, Instant now, ChangePlanEventMetadata meta)

@@ -230,6 +230,15 @@ public sealed class ChangePlanTests
     }
 
     [Fact]
+    public void Decide_LeaveBySomeoneNotOnThePlanOrTheCustomer_IsNotAuthorized()
+    {
+        var f = Scheduled();
+        f.Reject<ChangePlanNotAuthorized>(new LeaveChangePlan(f.Id, CommandId.New(), new Actor("stranger", IncidentRole.Engineer)), f.SlotStart);
+        f.Reject<ChangePlanNotAuthorized>(new LeaveChangePlan(f.Id, CommandId.New(), CustomerIt), f.SlotStart);
+        f.Accept(new LeaveChangePlan(f.Id, CommandId.New(), new Actor("noc", IncidentRole.Engineer)), f.SlotStart);
+    }
+
+    [Fact]
     public void Decide_CommandForAnotherPlan_Throws()
     {
         var f = Scheduled();
