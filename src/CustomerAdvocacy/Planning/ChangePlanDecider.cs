@@ -16,8 +16,8 @@ namespace CustomerAdvocacy.Planning;
 /// issue it, the execution machine, then the command's rules. Who may issue what: the customer roles confirm that all
 /// is well and nothing else; the named successor accepts a handoff; anyone on the plan on the provider's or a third
 /// party's side (owner, former or offered owner, task owner, 24x7 contact) may leave, except the current accountable
-/// owner of an open plan; everything else is done by the current accountable owner, acting as <see
-/// cref="IncidentRole.AccountableOwner"/>.
+/// owner of an open plan; everything else is done by the current accountable owner, acting as
+/// <see cref="IncidentRole.AccountableOwner"/>.
 /// </remarks>
 public sealed class ChangePlanDecider
 {
