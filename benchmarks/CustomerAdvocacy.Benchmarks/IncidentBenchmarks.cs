@@ -21,6 +21,7 @@ public class CommandBenchmarks
     private IncidentLifecycle.Cursor _cursor = null!;
     private Incident _executing = null!;
     private IncidentCommand _command = null!;
+    private IncidentEvent _event = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -33,6 +34,7 @@ public class CommandBenchmarks
         var scenario = new IncidentScenario(id, Now).Given(script.ToExecuting("c1", "c2", "c3"));
         _executing = scenario.State;
         _command = script.MeetCriterion("c2");
+        _event = ((Accepted)_decider.Decide(_executing, _command, Now)).Events[0];
     }
 
     [Benchmark(Baseline = true, Description = "Stateless Fire on a pre-built machine")]
@@ -57,6 +59,14 @@ public class CommandBenchmarks
 
         return state;
     }
+
+    [Benchmark(Description = "Decide only (validate, authorize, fire, create the event)")]
+    [BenchmarkCategory("command")]
+    public Decision DecideOnly() => _decider.Decide(_executing, _command, Now);
+
+    [Benchmark(Description = "Evolve only (fold the event into the state)")]
+    [BenchmarkCategory("command")]
+    public Incident EvolveOnly() => IncidentEvolver.Evolve(_executing, _event);
 }
 
 /// <summary>Replaying a 1,000-event incident.</summary>
