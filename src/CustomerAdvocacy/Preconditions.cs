@@ -47,4 +47,27 @@ internal static class Preconditions
             throw new ArgumentException($"The end ({end}) is before the start ({start}).", paramName);
         }
     }
+
+    internal static NodaTime.Instant CheckSupported(NodaTime.Instant argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
+    {
+        var range = Scheduling.BusinessCalendar.SupportedInterval;
+        return argument >= range.Start && argument <= range.End
+            ? argument
+            : throw new ArgumentOutOfRangeException(paramName, argument, $"The instant is outside the supported range {range}.");
+    }
+
+    internal static NodaTime.Interval CheckBoundedWithin(NodaTime.Interval argument, NodaTime.Interval supported, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
+    {
+        if (!argument.HasStart || !argument.HasEnd)
+        {
+            throw new ArgumentException("The interval must have both a start and an end.", paramName);
+        }
+
+        if (argument.Start < supported.Start || argument.End > supported.End)
+        {
+            throw new ArgumentOutOfRangeException(paramName, argument, $"The interval is outside the supported range {supported}.");
+        }
+
+        return argument;
+    }
 }
