@@ -9,8 +9,8 @@ using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Storage;
 using CustomerAdvocacy.StoreTests;
 using CustomerAdvocacy.Testing;
-using Npgsql;
 using NodaTime;
+using Npgsql;
 
 namespace CustomerAdvocacy.PostgreSql.Tests;
 
