@@ -40,7 +40,7 @@ public sealed class IncidentEventSerializer
         IncidentReturnedToSop.TypeName, ReviewCompleted.TypeName, CommitmentMade.TypeName, CommitmentDelivered.TypeName,
         CommitmentMissed.TypeName, ConversationRecorded.TypeName, HandoffOffered.TypeName, HandoffAccepted.TypeName,
         RelatedRecurrenceJoined.TypeName, CriteriaChangeAgreed.TypeName, CriteriaChangeRejected.TypeName,
-        UnrelatedRecurrenceLinked.TypeName,
+        UnrelatedRecurrenceLinked.TypeName, CommitmentOffered.TypeName, CommitmentDueRejected.TypeName,
     };
 
     private static readonly JsonSerializerOptions NodaOptions = new JsonSerializerOptions().ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
@@ -280,6 +280,20 @@ public sealed class IncidentEventSerializer
                 w.WriteString("status", x.Commitment.Status.ToString());
                 w.WriteEndObject();
                 break;
+            case CommitmentOffered x:
+                w.WriteStartObject("offer");
+                w.WriteString("id", x.Offer.Id);
+                w.WriteString("ownerId", x.Offer.OwnerId);
+                w.WriteString("description", x.Offer.Description);
+                w.WritePropertyName("due");
+                WriteInstant(w, x.Offer.Due);
+                w.WriteString("status", x.Offer.Status.ToString());
+                w.WriteEndObject();
+                break;
+            case CommitmentDueRejected x:
+                w.WriteString("commitmentId", x.CommitmentId);
+                w.WriteString("reason", x.Reason);
+                break;
             case CommitmentDelivered x:
                 w.WriteString("commitmentId", x.CommitmentId);
                 break;
@@ -343,6 +357,8 @@ public sealed class IncidentEventSerializer
         IncidentReturnedToSop.TypeName => new IncidentReturnedToSop(m),
         ReviewCompleted.TypeName => new ReviewCompleted(m),
         CommitmentMade.TypeName => new CommitmentMade(m, ReadCommitment(Required(r, "commitment"))),
+        CommitmentOffered.TypeName => new CommitmentOffered(m, ReadCommitment(Required(r, "offer"))),
+        CommitmentDueRejected.TypeName => new CommitmentDueRejected(m, RequiredString(r, "commitmentId"), RequiredString(r, "reason")),
         CommitmentDelivered.TypeName => new CommitmentDelivered(m, RequiredString(r, "commitmentId")),
         CommitmentMissed.TypeName => new CommitmentMissed(m, RequiredString(r, "commitmentId")),
         ConversationRecorded.TypeName => new ConversationRecorded(m, ReadConversation(Required(r, "conversation"))),

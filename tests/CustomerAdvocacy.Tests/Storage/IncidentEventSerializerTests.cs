@@ -39,6 +39,25 @@ public sealed class IncidentEventSerializerTests
     }
 
     [Fact]
+    public void Deserialize_CommitmentOfferEvents_EqualTheOriginal()
+    {
+        var at = Instant.FromUtc(2026, 3, 2, 9, 0);
+        var owner = new Actor("owner-1", IncidentRole.AccountableOwner);
+        var customer = new Actor("customer-1", IncidentRole.CustomerContact);
+        IncidentEvent[] events =
+        {
+            new CommitmentOffered(new EventMetadata(Id, 7, at, owner, CommandId.New()), new CustomerAdvocacy.Engagement.Commitment("k3", "owner-1", "send the root-cause report", at + Duration.FromHours(27))),
+            new CommitmentDueRejected(new EventMetadata(Id, 8, at, customer, CommandId.New()), "k3", "month-end close runs that day"),
+        };
+        foreach (var e in events)
+        {
+            var stored = Serializer.Serialize(e);
+            Assert.Equal(e.EventType, stored.EventType);
+            Assert.Equal(e, Serializer.Deserialize(Id, e.Version, stored));
+        }
+    }
+
+    [Fact]
     public void Deserialize_UnknownType_ThrowsNamingIncidentAndVersion()
     {
         var stored = new SerializedEvent("incident-teleported", 1, Serializer.Serialize(Analysis()).Payload);
