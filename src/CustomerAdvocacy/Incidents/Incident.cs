@@ -68,6 +68,9 @@ public sealed record Incident
     /// <summary>Every commitment made.</summary>
     public IReadOnlyList<Commitment> Commitments { get; init; } = EquatableList<Commitment>.Empty;
 
+    /// <summary>Commitments offered with a proposed due instant, awaiting the customer's answer.</summary>
+    public IReadOnlyList<Commitment> CommitmentOffers { get; init; } = EquatableList<Commitment>.Empty;
+
     /// <summary>Every conversation recorded.</summary>
     public IReadOnlyList<ConversationRecord> Conversations { get; init; } = EquatableList<ConversationRecord>.Empty;
 

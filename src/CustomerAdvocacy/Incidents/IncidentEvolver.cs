@@ -64,6 +64,7 @@ public static class IncidentEvolver
         private CustomerConfirmation? _lastConfirmation;
         private WorkingList<ResolutionCriterion> _criteria;
         private WorkingList<Commitment> _commitments;
+        private WorkingList<Commitment> _offers;
         private WorkingList<ConversationRecord> _conversations;
         private WorkingList<string> _relatedRecurrences;
         private WorkingList<IncidentId> _linkedIncidents;
@@ -87,6 +88,7 @@ public static class IncidentEvolver
             _lastConfirmation = origin.LastConfirmation;
             _criteria = new(origin.Criteria);
             _commitments = new(origin.Commitments);
+            _offers = new(origin.CommitmentOffers);
             _conversations = new(origin.Conversations);
             _relatedRecurrences = new(origin.RelatedRecurrences);
             _linkedIncidents = new(origin.LinkedIncidents);
@@ -165,6 +167,13 @@ public static class IncidentEvolver
                     break;
                 case CommitmentMade e:
                     _commitments.Add(e.Commitment, e.Commitment.Id);
+                    WithdrawOffer(e.Commitment.Id);
+                    break;
+                case CommitmentOffered e:
+                    _offers.Add(e.Offer, null);
+                    break;
+                case CommitmentDueRejected e:
+                    WithdrawOffer(e.CommitmentId);
                     break;
                 case CommitmentDelivered e:
                     SetCommitmentStatus(e.CommitmentId, CommitmentStatus.Delivered);
@@ -220,6 +229,7 @@ public static class IncidentEvolver
             CriteriaRevision = _criteriaRevision,
             LastConfirmation = _lastConfirmation,
             Commitments = _commitments.Build(_origin.Commitments),
+            CommitmentOffers = _offers.Build(_origin.CommitmentOffers),
             Conversations = _conversations.Build(_origin.Conversations),
             RelatedRecurrences = _relatedRecurrences.Build(_origin.RelatedRecurrences),
             LinkedIncidents = _linkedIncidents.Build(_origin.LinkedIncidents),
@@ -241,6 +251,19 @@ public static class IncidentEvolver
                 if (match(list[i]))
                 {
                     list[i] = update(list[i]);
+                }
+            }
+        }
+
+        private void WithdrawOffer(string id)
+        {
+            IReadOnlyList<Commitment> current = _offers.Peek();
+            for (var i = 0; i < current.Count; i++)
+            {
+                if (current[i].Id == id)
+                {
+                    _offers.Writable().RemoveAt(i);
+                    return;
                 }
             }
         }
@@ -271,6 +294,8 @@ public static class IncidentEvolver
         }
 
         internal List<T> Writable() => _items ??= new List<T>(_origin);
+
+        internal readonly IReadOnlyList<T> Peek() => (IReadOnlyList<T>?)_items ?? _origin;
 
         internal void Add(T item, string? key)
         {

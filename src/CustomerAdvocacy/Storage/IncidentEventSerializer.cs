@@ -40,7 +40,7 @@ public sealed class IncidentEventSerializer
         IncidentReturnedToSop.TypeName, ReviewCompleted.TypeName, CommitmentMade.TypeName, CommitmentDelivered.TypeName,
         CommitmentMissed.TypeName, ConversationRecorded.TypeName, HandoffOffered.TypeName, HandoffAccepted.TypeName,
         RelatedRecurrenceJoined.TypeName, CriteriaChangeAgreed.TypeName, CriteriaChangeRejected.TypeName,
-        UnrelatedRecurrenceLinked.TypeName,
+        UnrelatedRecurrenceLinked.TypeName, CommitmentOffered.TypeName, CommitmentDueRejected.TypeName,
     };
 
     private static readonly JsonSerializerOptions NodaOptions = new JsonSerializerOptions().ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
@@ -271,14 +271,14 @@ public sealed class IncidentEventSerializer
                 w.WriteString("reason", x.Reason);
                 break;
             case CommitmentMade x:
-                w.WriteStartObject("commitment");
-                w.WriteString("id", x.Commitment.Id);
-                w.WriteString("ownerId", x.Commitment.OwnerId);
-                w.WriteString("description", x.Commitment.Description);
-                w.WritePropertyName("due");
-                WriteInstant(w, x.Commitment.Due);
-                w.WriteString("status", x.Commitment.Status.ToString());
-                w.WriteEndObject();
+                WriteCommitment(w, "commitment", x.Commitment);
+                break;
+            case CommitmentOffered x:
+                WriteCommitment(w, "offer", x.Offer);
+                break;
+            case CommitmentDueRejected x:
+                w.WriteString("commitmentId", x.CommitmentId);
+                w.WriteString("reason", x.Reason);
                 break;
             case CommitmentDelivered x:
                 w.WriteString("commitmentId", x.CommitmentId);
@@ -343,6 +343,8 @@ public sealed class IncidentEventSerializer
         IncidentReturnedToSop.TypeName => new IncidentReturnedToSop(m),
         ReviewCompleted.TypeName => new ReviewCompleted(m),
         CommitmentMade.TypeName => new CommitmentMade(m, ReadCommitment(Required(r, "commitment"))),
+        CommitmentOffered.TypeName => new CommitmentOffered(m, ReadCommitment(Required(r, "offer"))),
+        CommitmentDueRejected.TypeName => new CommitmentDueRejected(m, RequiredString(r, "commitmentId"), RequiredString(r, "reason")),
         CommitmentDelivered.TypeName => new CommitmentDelivered(m, RequiredString(r, "commitmentId")),
         CommitmentMissed.TypeName => new CommitmentMissed(m, RequiredString(r, "commitmentId")),
         ConversationRecorded.TypeName => new ConversationRecorded(m, ReadConversation(Required(r, "conversation"))),
@@ -365,6 +367,18 @@ public sealed class IncidentEventSerializer
     {
         Status = ReadEnum<CommitmentStatus>(Required(e, "status")),
     };
+
+    private static void WriteCommitment(Utf8JsonWriter w, string name, Commitment commitment)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("id", commitment.Id);
+        w.WriteString("ownerId", commitment.OwnerId);
+        w.WriteString("description", commitment.Description);
+        w.WritePropertyName("due");
+        WriteInstant(w, commitment.Due);
+        w.WriteString("status", commitment.Status.ToString());
+        w.WriteEndObject();
+    }
 
     private static ConversationRecord ReadConversation(JsonElement e)
     {
