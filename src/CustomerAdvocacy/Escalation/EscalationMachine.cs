@@ -40,7 +40,19 @@ internal sealed class EscalationMachine
             var state = machine.Configure(t.From);
             var guard = GuardFunction(t.Guard, cursor);
             var description = Describe(t.Guard);
-            if (t.Reentry)
+            if (t.Guard == Guard.None)
+            {
+                // Unguarded edges are configured without a guard so the exported graph shows no guard label on them.
+                if (t.From == t.To)
+                {
+                    state.InternalTransition(t.Trigger, Stay);
+                }
+                else
+                {
+                    state.Permit(t.Trigger, t.To);
+                }
+            }
+            else if (t.Reentry)
             {
                 state.PermitReentryIf(t.Trigger, guard, description);
             }
