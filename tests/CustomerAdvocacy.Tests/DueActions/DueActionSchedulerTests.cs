@@ -126,6 +126,22 @@ public sealed class DueActionSchedulerTests
     }
 
     [Fact]
+    public void Remove_FromTheMiddle_LastItemMovedUpWhenSmallerThanItsNewParent()
+    {
+        // Inserted in this order the heap is [1, 15, 8, 25, 22, 29, 10]; removing 25 moves 10 under 15, where it must
+        // rise, or 15 would come out before it.
+        var scheduler = new DueActionScheduler();
+        foreach (var minutes in new[] { 8, 22, 29, 25, 15, 10, 1 })
+        {
+            scheduler.Schedule(Item(A, DueItemKind.CommitmentDue, minutes, "c" + minutes));
+        }
+
+        scheduler.Remove(new DueItemKey(A, DueItemKind.CommitmentDue, "c25"));
+
+        Assert.Equal([1, 8, 10, 15, 22, 29], scheduler.TakeDue(T0 + Duration.FromHours(1)).Select(i => (int)(i.Due - T0).TotalMinutes).ToArray());
+    }
+
+    [Fact]
     public void Remove_UnknownKey_False()
         => Assert.False(new DueActionScheduler().Remove(new DueItemKey(A, DueItemKind.TrialEnd, "x")));
 
@@ -145,38 +161,45 @@ public sealed class DueActionSchedulerTests
     {
         var scheduler = new DueActionScheduler(2);
         var model = new List<DueItem>();
-        var incidents = Enumerable.Range(1, 5).Select(i => new IncidentId(new Guid(i, 0, 0, new byte[8]))).ToArray();
+        var incidents = Enumerable.Range(1, 8).Select(i => new IncidentId(new Guid(i, 0, 0, new byte[8]))).ToArray();
         foreach (var op in operations ?? [])
         {
-            var u = (uint)op;
-            var incident = u % 7 == 6 ? (IncidentId?)null : incidents[u % 5];
-            var kind = (DueItemKind)((u / 7) % 7);
-            var reference = ((u / 49) % 3).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var at = T0 + Duration.FromMinutes((u / 147) % 500);
+            var u = Mix((uint)op);
+            var incident = u % 9 == 8 ? (IncidentId?)null : incidents[u % 8];
+            var kind = (DueItemKind)((u / 9) % 7);
+            var reference = ((u / 63) % 5).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var at = T0 + Duration.FromMinutes((u / 315) % 500);
             var key = new DueItemKey(incident, kind, reference);
-            switch ((u / 73_500) % 6)
+            // Mostly inserts, so the heap grows deep enough for removals in the middle to matter; sweeps reach only early.
+            switch ((u / 157_500) % 10)
             {
                 case 0:
                 case 1:
+                case 2:
+                case 3:
+                case 4:
                     scheduler.Schedule(new DueItem(key, at));
                     model.RemoveAll(i => i.Key == key);
                     model.Add(new DueItem(key, at));
                     break;
-                case 2:
+                case 5:
+                case 6:
+                    // Usually a key that is scheduled, so removals from the middle of the heap happen often.
+                    key = model.Count > 0 && u % 4 != 0 ? model[(int)((u / 7) % (uint)model.Count)].Key : key;
                     if (scheduler.Remove(key) != model.RemoveAll(i => i.Key == key) > 0)
                     {
                         return false;
                     }
 
                     break;
-                case 3:
+                case 7:
                     if (incident is { } id && scheduler.RemoveIncident(id) != model.RemoveAll(i => i.Key.IncidentId == id))
                     {
                         return false;
                     }
 
                     break;
-                case 4:
+                case 8:
                     if (!scheduler.DueBy(at).SequenceEqual(model.Where(i => i.Due <= at).OrderBy(i => i)))
                     {
                         return false;
@@ -184,6 +207,7 @@ public sealed class DueActionSchedulerTests
 
                     break;
                 default:
+                    at = T0 + ((at - T0) / 8);
                     var expected = model.Where(i => i.Due <= at).OrderBy(i => i).ToList();
                     model.RemoveAll(i => i.Due <= at);
                     if (!scheduler.TakeDue(at).SequenceEqual(expected))
@@ -202,5 +226,15 @@ public sealed class DueActionSchedulerTests
         }
 
         return true;
+    }
+
+    /// <summary>FsCheck's integers are small and cluster near zero; a murmur finalizer spreads them over every operation field.</summary>
+    private static uint Mix(uint x)
+    {
+        x ^= x >> 16;
+        x *= 0x85EBCA6B;
+        x ^= x >> 13;
+        x *= 0xC2B2AE35;
+        return x ^ (x >> 16);
     }
 }
