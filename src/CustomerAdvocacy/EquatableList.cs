@@ -32,6 +32,9 @@ internal sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableL
         return array.Length == 0 ? Empty : new EquatableList<T>(array);
     }
 
+    /// <summary>Wraps an array the caller hands over and never touches again.</summary>
+    internal static EquatableList<T> Wrap(T[] items) => items.Length == 0 ? Empty : new EquatableList<T>(items);
+
     internal EquatableList<T> Add(T item)
     {
         var copy = new T[_items.Length + 1];

@@ -18,7 +18,7 @@ public sealed record CustomerConfirmation(long Version, Actor By, Instant At);
 /// </summary>
 public sealed record Incident
 {
-    private Incident(IncidentId id) => Id = id;
+    internal Incident(IncidentId id) => Id = id;
 
     /// <summary>The incident.</summary>
     public IncidentId Id { get; }

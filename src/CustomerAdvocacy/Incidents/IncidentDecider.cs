@@ -91,7 +91,7 @@ public sealed class IncidentDecider
                     return Broken(IncidentRules.TextRequired, "An incident needs a customer, an accountable owner and a policy.");
                 }
 
-                events.Add(m => new IncidentOpened(m, c.CustomerId, c.AccountableOwnerId, c.Policy, c.LinkedFrom));
+                events.Add(new IncidentOpened(events.Next, c.CustomerId, c.AccountableOwnerId, c.Policy, c.LinkedFrom));
                 return null;
 
             case CapturePerspective c:
@@ -100,11 +100,11 @@ public sealed class IncidentDecider
                     return Broken(IncidentRules.TextRequired, "The customer's perspective is required.");
                 }
 
-                events.Add(m => new PerspectiveCaptured(m, c.Perspective));
+                events.Add(new PerspectiveCaptured(events.Next, c.Perspective));
                 return null;
 
             case StartAnalysis:
-                events.Add(m => new AnalysisStarted(m));
+                events.Add(new AnalysisStarted(events.Next));
                 return null;
 
             case ProposePlan c:
@@ -126,7 +126,7 @@ public sealed class IncidentDecider
                     }
 
                     var list = EquatableList<CriterionDraft>.From(drafts);
-                    events.Add(m => new PlanProposed(m, c.TargetDate, list));
+                    events.Add(new PlanProposed(events.Next, c.TargetDate, list));
                     return null;
                 }
 
@@ -136,19 +136,19 @@ public sealed class IncidentDecider
                     return Broken(IncidentRules.TextRequired, "A rejected plan needs the customer's reason.");
                 }
 
-                events.Add(m => new PlanRejected(m, c.Reason));
+                events.Add(new PlanRejected(events.Next, c.Reason));
                 return null;
 
             case ApprovePlan:
-                events.Add(m => new PlanApproved(m));
+                events.Add(new PlanApproved(events.Next));
                 return null;
 
             case StartExecution:
-                events.Add(m => new ExecutionStarted(m));
+                events.Add(new ExecutionStarted(events.Next));
                 return null;
 
             case RecordCriterionMet c:
-                if (!incident.Criteria.Any(x => x.Id == c.CriterionId))
+                if (!HasCriterion(incident, c.CriterionId))
                 {
                     return Broken(IncidentRules.CriterionMetNeedsEvidence, $"No agreed criterion '{c.CriterionId}'.");
                 }
@@ -158,7 +158,7 @@ public sealed class IncidentDecider
                     return Broken(IncidentRules.CriterionMetNeedsEvidence, "A criterion is met only with evidence and who verified it.");
                 }
 
-                events.Add(m => new CriterionMet(m, c.CriterionId, c.Evidence, c.VerifiedBy));
+                events.Add(new CriterionMet(events.Next, c.CriterionId, c.Evidence, c.VerifiedBy));
                 return null;
 
             case ProposeResolution:
@@ -169,12 +169,12 @@ public sealed class IncidentDecider
                         return Broken(IncidentRules.AllCriteriaMetBeforeProposal, "Criteria without evidence: " + string.Join(", ", unmet) + ".");
                     }
 
-                    events.Add(m => new ResolutionProposed(m));
+                    events.Add(new ResolutionProposed(events.Next));
                     return null;
                 }
 
             case ConfirmResolution:
-                events.Add(m => new ResolutionConfirmed(m));
+                events.Add(new ResolutionConfirmed(events.Next));
                 return null;
 
             case DisputeResolution c:
@@ -191,7 +191,7 @@ public sealed class IncidentDecider
                     }
 
                     var list = EquatableList<string>.From(ids.Distinct());
-                    events.Add(m => new ResolutionDisputed(m, list, c.Reason));
+                    events.Add(new ResolutionDisputed(events.Next, list, c.Reason));
                     return null;
                 }
 
@@ -203,16 +203,16 @@ public sealed class IncidentDecider
                         return Broken(problems[0].Rule, string.Join(" ", problems.Select(p => p.Detail)));
                     }
 
-                    events.Add(m => new IncidentResolved(m));
+                    events.Add(new IncidentResolved(events.Next));
                     return null;
                 }
 
             case ReturnToSop:
-                events.Add(m => new IncidentReturnedToSop(m));
+                events.Add(new IncidentReturnedToSop(events.Next));
                 return null;
 
             case CompleteReview:
-                events.Add(m => new ReviewCompleted(m));
+                events.Add(new ReviewCompleted(events.Next));
                 return null;
 
             case MakeCommitment c:
@@ -237,7 +237,7 @@ public sealed class IncidentDecider
                 }
 
                 var commitment = new Commitment(c.CommitmentId, c.OwnerId, c.Description, due);
-                events.Add(m => new CommitmentMade(m, commitment));
+                events.Add(new CommitmentMade(events.Next, commitment));
                 return null;
 
             case DeliverCommitment c:
@@ -246,7 +246,7 @@ public sealed class IncidentDecider
                     return Broken(IncidentRules.CommitmentMustBeOutstanding, $"No outstanding commitment '{c.CommitmentId}'.");
                 }
 
-                events.Add(m => new CommitmentDelivered(m, c.CommitmentId));
+                events.Add(new CommitmentDelivered(events.Next, c.CommitmentId));
                 return null;
 
             case RecordCommitmentMissed c:
@@ -262,7 +262,7 @@ public sealed class IncidentDecider
                         return Broken(IncidentRules.CommitmentMissedOnlyAfterDue, $"The commitment '{c.CommitmentId}' is not due yet.");
                     }
 
-                    events.Add(m => new CommitmentMissed(m, c.CommitmentId));
+                    events.Add(new CommitmentMissed(events.Next, c.CommitmentId));
                     return null;
                 }
 
@@ -275,7 +275,7 @@ public sealed class IncidentDecider
                     return Broken(IncidentRules.HandoffNeedsSuccessor, "A handoff names a successor other than the current owner.");
                 }
 
-                events.Add(m => new HandoffOffered(m, c.SuccessorId));
+                events.Add(new HandoffOffered(events.Next, c.SuccessorId));
                 return null;
 
             case AcceptHandoff c:
@@ -286,7 +286,7 @@ public sealed class IncidentDecider
                     }
 
                     var previous = incident.AccountableOwnerId!;
-                    events.Add(m => new HandoffAccepted(m, previous, successor));
+                    events.Add(new HandoffAccepted(events.Next, previous, successor));
                     return null;
                 }
 
@@ -309,7 +309,7 @@ public sealed class IncidentDecider
                     }
 
                     var list = EquatableList<CriterionDraft>.From(drafts.Count > 0 ? drafts : incident.PendingCriteriaChange);
-                    events.Add(m => new RelatedRecurrenceJoined(m, c.RecurrenceReference, list));
+                    events.Add(new RelatedRecurrenceJoined(events.Next, c.RecurrenceReference, list));
                     return null;
                 }
 
@@ -319,7 +319,7 @@ public sealed class IncidentDecider
                     return Broken(IncidentRules.CriteriaChangeOneAtATime, "No criteria change awaits agreement.");
                 }
 
-                events.Add(m => new CriteriaChangeAgreed(m));
+                events.Add(new CriteriaChangeAgreed(events.Next));
                 return null;
 
             case RejectCriteriaChange c:
@@ -333,7 +333,7 @@ public sealed class IncidentDecider
                     return Broken(IncidentRules.TextRequired, "A rejected change needs the customer's reason.");
                 }
 
-                events.Add(m => new CriteriaChangeRejected(m, c.Reason));
+                events.Add(new CriteriaChangeRejected(events.Next, c.Reason));
                 return null;
 
             case ClassifyUnrelatedRecurrence c:
@@ -348,7 +348,7 @@ public sealed class IncidentDecider
                     return Broken(IncidentRules.LinkedIncidentIsNew, "An unrelated recurrence is opened as a new incident.");
                 }
 
-                events.Add(m => new UnrelatedRecurrenceLinked(m, c.RecurrenceReference, c.NewIncidentId));
+                events.Add(new UnrelatedRecurrenceLinked(events.Next, c.RecurrenceReference, c.NewIncidentId));
                 return null;
 
             default:
@@ -383,16 +383,30 @@ public sealed class IncidentDecider
         }
 
         var record = new ConversationRecord(c.ConversationId, participants, now, aside);
-        events.Add(m => new ConversationRecorded(m, record));
+        events.Add(new ConversationRecorded(events.Next, record));
         if (followUp is not null)
         {
-            events.Add(m => new CommitmentMade(m, followUp));
+            events.Add(new CommitmentMade(events.Next, followUp));
         }
 
         return null;
     }
 
     private static RuleBroken Broken(string rule, string detail) => new(rule, detail);
+
+    private static bool HasCriterion(Incident incident, string id)
+    {
+        var criteria = incident.Criteria;
+        for (var i = 0; i < criteria.Count; i++)
+        {
+            if (criteria[i].Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
 
@@ -407,7 +421,9 @@ public sealed class IncidentDecider
         private readonly Incident _incident;
         private readonly IncidentCommand _command;
         private readonly Instant _now;
-        private readonly List<IncidentEvent> _events = new(2);
+        private IncidentEvent? _first;
+        private IncidentEvent? _second;
+        private int _count;
 
         internal EventFactory(Incident incident, IncidentCommand command, Instant now)
         {
@@ -416,9 +432,30 @@ public sealed class IncidentDecider
             _now = now;
         }
 
-        internal IReadOnlyList<IncidentEvent> Events => EquatableList<IncidentEvent>.From(_events);
+        internal IReadOnlyList<IncidentEvent> Events => EquatableList<IncidentEvent>.Wrap(_count switch
+        {
+            1 => new[] { _first! },
+            2 => new[] { _first!, _second! },
+            _ => throw new InvalidOperationException("An accepted command produces at least one event."),
+        });
 
-        internal void Add(Func<EventMetadata, IncidentEvent> create)
-            => _events.Add(create(new EventMetadata(_incident.Id, _incident.Version + _events.Count + 1, _now, _command.Actor, _command.CommandId)));
+        /// <summary>The metadata of the next event to add; read it once per <see cref="Add"/>.</summary>
+        internal EventMetadata Next => new(_incident.Id, _incident.Version + _count + 1, _now, _command.Actor, _command.CommandId);
+
+        /// <summary>Adds an event; a command produces one or two.</summary>
+        internal void Add(IncidentEvent e)
+        {
+            switch (_count++)
+            {
+                case 0:
+                    _first = e;
+                    break;
+                case 1:
+                    _second = e;
+                    break;
+                default:
+                    throw new InvalidOperationException("A command produces at most two events.");
+            }
+        }
     }
 }

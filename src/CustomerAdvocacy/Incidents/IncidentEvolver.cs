@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Resolution;
+using CustomerAdvocacy.Segmentation;
+using NodaTime;
 
 namespace CustomerAdvocacy.Incidents;
 
@@ -13,124 +15,290 @@ public static class IncidentEvolver
     /// <param name="incident">The state before the event.</param>
     /// <param name="event">The next event of the stream; its version must follow the state's.</param>
     /// <returns>The state after the event.</returns>
-    /// <exception cref="ArgumentException">The event belongs to another incident or is out of order.</exception>
+    /// <exception cref="ArgumentException">The event belongs to another incident, is out of order or unknown.</exception>
     public static Incident Evolve(Incident incident, IncidentEvent @event)
     {
-        Preconditions.CheckNotNull(incident);
-        Preconditions.CheckNotNull(@event);
-        if (@event.IncidentId != incident.Id)
-        {
-            throw new ArgumentException($"Event of incident {@event.IncidentId} applied to incident {incident.Id}.", nameof(@event));
-        }
-
-        if (@event.Version != incident.Version + 1)
-        {
-            throw new ArgumentException($"Event version {@event.Version} does not follow incident version {incident.Version}.", nameof(@event));
-        }
-
-        var v = @event.Version;
-        var next = incident with { Version = v };
-        return @event switch
-        {
-            IncidentOpened e => next with
-            {
-                State = IncidentState.Opened,
-                CustomerId = e.CustomerId,
-                AccountableOwnerId = e.AccountableOwnerId,
-                Policy = e.Policy,
-                LinkedFrom = e.LinkedFrom,
-            },
-            PerspectiveCaptured e => next with { State = IncidentState.Engaged, Perspective = e.Perspective },
-            AnalysisStarted => next with { State = IncidentState.Analyzing },
-            PlanProposed e => next with
-            {
-                State = IncidentState.PlanProposed,
-                PlanTargetDate = e.TargetDate,
-                ProposedCriteria = EquatableList<CriterionDraft>.From(e.Criteria),
-            },
-            PlanRejected => next with { State = IncidentState.Analyzing, ProposedCriteria = EquatableList<CriterionDraft>.Empty },
-            PlanApproved => next with
-            {
-                State = IncidentState.PlanApproved,
-                Criteria = List(incident.Criteria).AddRange(
-                    incident.ProposedCriteria.Select(d => new ResolutionCriterion(d.Id, d.Description, v)).ToArray()),
-                ProposedCriteria = EquatableList<CriterionDraft>.Empty,
-                CriteriaRevision = v,
-            },
-            ExecutionStarted => next with { State = IncidentState.Executing },
-            CriterionMet e => next with
-            {
-                Criteria = List(incident.Criteria).Select(c => c.Id == e.CriterionId
-                    ? c with { Evidence = e.Evidence, VerifiedBy = e.VerifiedBy, MetAt = e.Metadata.OccurredAt }
-                    : c),
-                CriteriaRevision = v,
-            },
-            ResolutionProposed => next with { State = IncidentState.ResolutionProposed },
-            ResolutionConfirmed e => next with
-            {
-                LastConfirmation = new CustomerConfirmation(v, e.Metadata.Actor, e.Metadata.OccurredAt),
-            },
-            ResolutionDisputed e => next with
-            {
-                State = IncidentState.Executing,
-                Criteria = List(incident.Criteria).Select(c => e.DisputedCriterionIds.Contains(c.Id)
-                    ? c with { Evidence = null, VerifiedBy = null, MetAt = null }
-                    : c),
-                CriteriaRevision = v,
-            },
-            IncidentResolved => next with { State = IncidentState.Resolved },
-            IncidentReturnedToSop => next with { State = IncidentState.ReturnedToSop },
-            ReviewCompleted => next with { State = IncidentState.Reviewed },
-            CommitmentMade e => next with { Commitments = List(incident.Commitments).Add(e.Commitment) },
-            CommitmentDelivered e => next with
-            {
-                Commitments = List(incident.Commitments).Select(c => c.Id == e.CommitmentId
-                    ? c with { Status = CommitmentStatus.Delivered }
-                    : c),
-            },
-            CommitmentMissed e => next with
-            {
-                Commitments = List(incident.Commitments).Select(c => c.Id == e.CommitmentId
-                    ? c with { Status = CommitmentStatus.Missed }
-                    : c),
-            },
-            ConversationRecorded e => next with { Conversations = List(incident.Conversations).Add(e.Conversation) },
-            HandoffOffered e => next with { PendingSuccessorId = e.SuccessorId },
-            HandoffAccepted e => next with { AccountableOwnerId = e.NewOwnerId, PendingSuccessorId = null },
-            RelatedRecurrenceJoined e => next with
-            {
-                State = IncidentState.Executing,
-                RelatedRecurrences = List(incident.RelatedRecurrences).Add(e.RecurrenceReference),
-                PendingCriteriaChange = EquatableList<CriterionDraft>.From(e.ProposedCriteria),
-            },
-            CriteriaChangeAgreed => next with
-            {
-                Criteria = List(incident.Criteria).AddRange(
-                    incident.PendingCriteriaChange.Select(d => new ResolutionCriterion(d.Id, d.Description, v)).ToArray()),
-                PendingCriteriaChange = EquatableList<CriterionDraft>.Empty,
-                CriteriaRevision = v,
-            },
-            CriteriaChangeRejected => next with { PendingCriteriaChange = EquatableList<CriterionDraft>.Empty },
-            UnrelatedRecurrenceLinked e => next with { LinkedIncidents = List(incident.LinkedIncidents).Add(e.NewIncidentId) },
-            _ => throw new ArgumentException($"Unknown event type {@event.GetType().Name}.", nameof(@event)),
-        };
+        var fold = new Fold(Preconditions.CheckNotNull(incident));
+        fold.Apply(Preconditions.CheckNotNull(@event));
+        return fold.Build();
     }
 
     /// <summary>Folds a whole stream from the unopened state.</summary>
     /// <param name="id">The incident.</param>
     /// <param name="events">Its events in order.</param>
-    /// <returns>The current state.</returns>
+    /// <returns>The current state; equal to evolving the events one by one.</returns>
+    /// <exception cref="ArgumentException">An event belongs to another incident, is out of order or unknown.</exception>
     public static Incident Replay(IncidentId id, IEnumerable<IncidentEvent> events)
     {
         Preconditions.CheckNotNull(events);
-        var state = Incident.NotOpened(id);
+        var fold = new Fold(Incident.NotOpened(id));
         foreach (var e in events)
         {
-            state = Evolve(state, e);
+            fold.Apply(Preconditions.CheckNotNull(e));
         }
 
-        return state;
+        return fold.Build();
     }
 
-    private static EquatableList<T> List<T>(IReadOnlyList<T> list) => EquatableList<T>.From(list);
+    /// <summary>
+    /// The one implementation of what each event does, over a mutable working copy: <see cref="Evolve"/> applies one
+    /// event, <see cref="Replay"/> many, and both build an immutable <see cref="Incident"/> at the end, so a long
+    /// replay copies each list once instead of once per event.
+    /// </summary>
+    private struct Fold
+    {
+        private readonly Incident _origin;
+        private readonly IncidentId _id;
+        private long _version;
+        private IncidentState _state;
+        private string? _customerId;
+        private PolicyReference? _policy;
+        private string? _owner;
+        private string? _pendingSuccessor;
+        private IncidentId? _linkedFrom;
+        private CustomerPerspective? _perspective;
+        private Instant? _planTargetDate;
+        private IReadOnlyList<CriterionDraft> _proposedCriteria;
+        private IReadOnlyList<CriterionDraft> _pendingCriteriaChange;
+        private long _criteriaRevision;
+        private CustomerConfirmation? _lastConfirmation;
+        private WorkingList<ResolutionCriterion> _criteria;
+        private WorkingList<Commitment> _commitments;
+        private WorkingList<ConversationRecord> _conversations;
+        private WorkingList<string> _relatedRecurrences;
+        private WorkingList<IncidentId> _linkedIncidents;
+
+        internal Fold(Incident origin)
+        {
+            _origin = origin;
+            _id = origin.Id;
+            _version = origin.Version;
+            _state = origin.State;
+            _customerId = origin.CustomerId;
+            _policy = origin.Policy;
+            _owner = origin.AccountableOwnerId;
+            _pendingSuccessor = origin.PendingSuccessorId;
+            _linkedFrom = origin.LinkedFrom;
+            _perspective = origin.Perspective;
+            _planTargetDate = origin.PlanTargetDate;
+            _proposedCriteria = origin.ProposedCriteria;
+            _pendingCriteriaChange = origin.PendingCriteriaChange;
+            _criteriaRevision = origin.CriteriaRevision;
+            _lastConfirmation = origin.LastConfirmation;
+            _criteria = new(origin.Criteria);
+            _commitments = new(origin.Commitments);
+            _conversations = new(origin.Conversations);
+            _relatedRecurrences = new(origin.RelatedRecurrences);
+            _linkedIncidents = new(origin.LinkedIncidents);
+        }
+
+        internal void Apply(IncidentEvent @event)
+        {
+            if (@event.IncidentId != _id)
+            {
+                throw new ArgumentException($"Event of incident {@event.IncidentId} applied to incident {_id}.", nameof(@event));
+            }
+
+            if (@event.Version != _version + 1)
+            {
+                throw new ArgumentException($"Event version {@event.Version} does not follow incident version {_version}.", nameof(@event));
+            }
+
+            var v = @event.Version;
+            _version = v;
+            switch (@event)
+            {
+                case IncidentOpened e:
+                    _state = IncidentState.Opened;
+                    _customerId = e.CustomerId;
+                    _owner = e.AccountableOwnerId;
+                    _policy = e.Policy;
+                    _linkedFrom = e.LinkedFrom;
+                    break;
+                case PerspectiveCaptured e:
+                    _state = IncidentState.Engaged;
+                    _perspective = e.Perspective;
+                    break;
+                case AnalysisStarted:
+                    _state = IncidentState.Analyzing;
+                    break;
+                case PlanProposed e:
+                    _state = IncidentState.PlanProposed;
+                    _planTargetDate = e.TargetDate;
+                    _proposedCriteria = EquatableList<CriterionDraft>.From(e.Criteria);
+                    break;
+                case PlanRejected:
+                    _state = IncidentState.Analyzing;
+                    _proposedCriteria = EquatableList<CriterionDraft>.Empty;
+                    break;
+                case PlanApproved:
+                    _state = IncidentState.PlanApproved;
+                    Agree(_proposedCriteria, v);
+                    _proposedCriteria = EquatableList<CriterionDraft>.Empty;
+                    break;
+                case ExecutionStarted:
+                    _state = IncidentState.Executing;
+                    break;
+                case CriterionMet e:
+                    UpdateCriteria(c => c.Id == e.CriterionId, c => c with { Evidence = e.Evidence, VerifiedBy = e.VerifiedBy, MetAt = e.Metadata.OccurredAt });
+                    _criteriaRevision = v;
+                    break;
+                case ResolutionProposed:
+                    _state = IncidentState.ResolutionProposed;
+                    break;
+                case ResolutionConfirmed e:
+                    _lastConfirmation = new CustomerConfirmation(v, e.Metadata.Actor, e.Metadata.OccurredAt);
+                    break;
+                case ResolutionDisputed e:
+                    _state = IncidentState.Executing;
+                    UpdateCriteria(c => e.DisputedCriterionIds.Contains(c.Id), c => c with { Evidence = null, VerifiedBy = null, MetAt = null });
+                    _criteriaRevision = v;
+                    break;
+                case IncidentResolved:
+                    _state = IncidentState.Resolved;
+                    break;
+                case IncidentReturnedToSop:
+                    _state = IncidentState.ReturnedToSop;
+                    break;
+                case ReviewCompleted:
+                    _state = IncidentState.Reviewed;
+                    break;
+                case CommitmentMade e:
+                    _commitments.Add(e.Commitment, e.Commitment.Id);
+                    break;
+                case CommitmentDelivered e:
+                    SetCommitmentStatus(e.CommitmentId, CommitmentStatus.Delivered);
+                    break;
+                case CommitmentMissed e:
+                    SetCommitmentStatus(e.CommitmentId, CommitmentStatus.Missed);
+                    break;
+                case ConversationRecorded e:
+                    _conversations.Add(e.Conversation, null);
+                    break;
+                case HandoffOffered e:
+                    _pendingSuccessor = e.SuccessorId;
+                    break;
+                case HandoffAccepted e:
+                    _owner = e.NewOwnerId;
+                    _pendingSuccessor = null;
+                    break;
+                case RelatedRecurrenceJoined e:
+                    _state = IncidentState.Executing;
+                    _relatedRecurrences.Add(e.RecurrenceReference, null);
+                    _pendingCriteriaChange = EquatableList<CriterionDraft>.From(e.ProposedCriteria);
+                    break;
+                case CriteriaChangeAgreed:
+                    Agree(_pendingCriteriaChange, v);
+                    _pendingCriteriaChange = EquatableList<CriterionDraft>.Empty;
+                    _criteriaRevision = v;
+                    break;
+                case CriteriaChangeRejected:
+                    _pendingCriteriaChange = EquatableList<CriterionDraft>.Empty;
+                    break;
+                case UnrelatedRecurrenceLinked e:
+                    _linkedIncidents.Add(e.NewIncidentId, null);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown event type {@event.GetType().Name}.", nameof(@event));
+            }
+        }
+
+        internal readonly Incident Build() => new(_id)
+        {
+            Version = _version,
+            State = _state,
+            CustomerId = _customerId,
+            Policy = _policy,
+            AccountableOwnerId = _owner,
+            PendingSuccessorId = _pendingSuccessor,
+            LinkedFrom = _linkedFrom,
+            Perspective = _perspective,
+            PlanTargetDate = _planTargetDate,
+            ProposedCriteria = _proposedCriteria,
+            PendingCriteriaChange = _pendingCriteriaChange,
+            Criteria = _criteria.Build(_origin.Criteria),
+            CriteriaRevision = _criteriaRevision,
+            LastConfirmation = _lastConfirmation,
+            Commitments = _commitments.Build(_origin.Commitments),
+            Conversations = _conversations.Build(_origin.Conversations),
+            RelatedRecurrences = _relatedRecurrences.Build(_origin.RelatedRecurrences),
+            LinkedIncidents = _linkedIncidents.Build(_origin.LinkedIncidents),
+        };
+
+        private void Agree(IReadOnlyList<CriterionDraft> drafts, long version)
+        {
+            foreach (var d in drafts)
+            {
+                _criteria.Add(new ResolutionCriterion(d.Id, d.Description, version), null);
+            }
+        }
+
+        private void UpdateCriteria(Func<ResolutionCriterion, bool> match, Func<ResolutionCriterion, ResolutionCriterion> update)
+        {
+            var list = _criteria.Writable();
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (match(list[i]))
+                {
+                    list[i] = update(list[i]);
+                }
+            }
+        }
+
+        private void SetCommitmentStatus(string id, CommitmentStatus status)
+        {
+            var index = _commitments.IndexOf(id, c => c.Id);
+            if (index >= 0)
+            {
+                var list = _commitments.Writable();
+                list[index] = list[index] with { Status = status };
+            }
+        }
+    }
+
+    /// <summary>A list copied from the incident only when first written, with an optional index by key.</summary>
+    private struct WorkingList<T>
+    {
+        private readonly IReadOnlyList<T> _origin;
+        private List<T>? _items;
+        private Dictionary<string, int>? _index;
+
+        internal WorkingList(IReadOnlyList<T> origin)
+        {
+            _origin = origin;
+            _items = null;
+            _index = null;
+        }
+
+        internal List<T> Writable() => _items ??= new List<T>(_origin);
+
+        internal void Add(T item, string? key)
+        {
+            var list = Writable();
+            if (key is not null && _index is not null)
+            {
+                _index[key] = list.Count;
+            }
+
+            list.Add(item);
+        }
+
+        internal int IndexOf(string key, Func<T, string> keyOf)
+        {
+            if (_index is null)
+            {
+                IReadOnlyList<T> list = _items ?? _origin;
+                _index = new Dictionary<string, int>(list.Count, StringComparer.Ordinal);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    _index[keyOf(list[i])] = i;
+                }
+            }
+
+            return _index.TryGetValue(key, out var index) ? index : -1;
+        }
+
+        internal readonly IReadOnlyList<T> Build(IReadOnlyList<T> origin)
+            => _items is null ? origin : EquatableList<T>.From(_items);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading;
 using Stateless;
 
 namespace CustomerAdvocacy.Incidents;
@@ -12,17 +13,26 @@ namespace CustomerAdvocacy.Incidents;
 internal sealed class LifecycleMachinePool
 {
     private readonly ConcurrentBag<BoundMachine> _pool = new();
+    private BoundMachine? _spare;
     private readonly IncidentLifecycle _definition;
 
     internal LifecycleMachinePool(IncidentLifecycle definition) => _definition = definition;
 
     /// <summary>
-    /// Whether <paramref name="trigger"/> is permitted in <paramref name="from"/>; when it is, fires it and reports the
-    /// destination. Thread-safe.
+    /// Whether <paramref name="trigger"/> is permitted in <paramref name="from"/> (asked of the definition's table, so a
+    /// rejection costs no machine); when it is, fires it on a pooled machine bound to a cursor and reports where the
+    /// machine went. Thread-safe.
     /// </summary>
     internal bool TryFire(IncidentState from, IncidentTrigger trigger, out IncidentState to)
     {
-        if (!_pool.TryTake(out var bound))
+        if (!_definition.Permits(from, trigger))
+        {
+            to = from;
+            return false;
+        }
+
+        var bound = Interlocked.Exchange(ref _spare, null);
+        if (bound is null && !_pool.TryTake(out bound))
         {
             bound = new BoundMachine(_definition);
         }
@@ -30,19 +40,16 @@ internal sealed class LifecycleMachinePool
         try
         {
             bound.Cursor.State = from;
-            if (!bound.Machine.CanFire(trigger))
-            {
-                to = from;
-                return false;
-            }
-
             bound.Machine.Fire(trigger);
             to = bound.Cursor.State;
             return true;
         }
         finally
         {
-            _pool.Add(bound);
+            if (Interlocked.CompareExchange(ref _spare, bound, null) is not null)
+            {
+                _pool.Add(bound);
+            }
         }
     }
 

@@ -199,4 +199,19 @@ public sealed class LifecycleTests
         var triggers = IncidentLifecycle.Definition.Transitions.Select(t => t.Trigger).Distinct().ToHashSet();
         Assert.All(AuthorizationTable.Triggers, t => Assert.Contains(t, triggers));
     }
+
+    [Fact]
+    public void LifecycleDefinition_PermissionTable_AgreesWithConfiguredStatelessMachine()
+    {
+        var cursor = new IncidentLifecycle.Cursor();
+        var machine = IncidentLifecycle.Definition.Configure(() => cursor.State, s => cursor.State = s);
+        foreach (var state in System.Enum.GetValues<IncidentState>())
+        {
+            foreach (var trigger in AuthorizationTable.Triggers)
+            {
+                cursor.State = state;
+                Assert.Equal(machine.CanFire(trigger), IncidentLifecycle.Definition.Permits(state, trigger));
+            }
+        }
+    }
 }

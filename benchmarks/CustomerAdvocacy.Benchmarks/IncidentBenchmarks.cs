@@ -1,0 +1,116 @@
+using System.Collections.Generic;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Testing;
+using NodaTime;
+using Stateless;
+
+namespace CustomerAdvocacy.Benchmarks;
+
+/// <summary>One command against a loaded incident, compared with a bare Stateless Fire on a pre-built machine.</summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class CommandBenchmarks
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 3, 2, 9, 0);
+    private readonly IncidentDecider _decider = new();
+    private StateMachine<IncidentState, IncidentTrigger> _machine = null!;
+    private IncidentLifecycle.Cursor _cursor = null!;
+    private Incident _executing = null!;
+    private IncidentCommand _command = null!;
+    private IncidentEvent _event = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _cursor = new IncidentLifecycle.Cursor();
+        var cursor = _cursor;
+        _machine = IncidentLifecycle.Definition.Configure(() => cursor.State, s => cursor.State = s);
+        var id = IncidentId.New();
+        var script = new IncidentCommands(id, Now);
+        var scenario = new IncidentScenario(id, Now).Given(script.ToExecuting("c1", "c2", "c3"));
+        _executing = scenario.State;
+        _command = script.MeetCriterion("c2");
+        _event = ((Accepted)_decider.Decide(_executing, _command, Now)).Events[0];
+    }
+
+    [Benchmark(Baseline = true, Description = "Stateless Fire on a pre-built machine")]
+    [BenchmarkCategory("command")]
+    public IncidentState RawFire()
+    {
+        _cursor.State = IncidentState.Executing;
+        _machine.Fire(IncidentTrigger.ProposeResolution);
+        return _cursor.State;
+    }
+
+    [Benchmark(Description = "Decide + Evolve one command on a loaded incident")]
+    [BenchmarkCategory("command")]
+    public Incident ApplyCommand()
+    {
+        var decision = (Accepted)_decider.Decide(_executing, _command, Now);
+        var state = _executing;
+        foreach (var e in decision.Events)
+        {
+            state = IncidentEvolver.Evolve(state, e);
+        }
+
+        return state;
+    }
+
+    [Benchmark(Description = "Decide only (validate, authorize, fire, create the event)")]
+    [BenchmarkCategory("command")]
+    public Decision DecideOnly() => _decider.Decide(_executing, _command, Now);
+
+    [Benchmark(Description = "Evolve only (fold the event into the state)")]
+    [BenchmarkCategory("command")]
+    public Incident EvolveOnly() => IncidentEvolver.Evolve(_executing, _event);
+}
+
+/// <summary>Replaying a 1,000-event incident.</summary>
+[MemoryDiagnoser]
+public class ReplayBenchmarks
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 3, 2, 9, 0);
+    private IncidentId _id;
+    private IReadOnlyList<IncidentEvent> _events = null!;
+
+    /// <summary>Events in the stream.</summary>
+    public static int EventCount => 1000;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _id = IncidentId.New();
+        _events = ReplayStream.Build(_id, Now, EventCount);
+    }
+
+    [Benchmark(Baseline = true, Description = "Replay 1,000 events")]
+    public Incident Replay() => IncidentEvolver.Replay(_id, _events);
+}
+
+/// <summary>A realistic stream: lifecycle, then commitments made and delivered and criteria evidenced, mixed.</summary>
+internal static class ReplayStream
+{
+    internal static IReadOnlyList<IncidentEvent> Build(IncidentId id, Instant now, int count)
+    {
+        var script = new IncidentCommands(id, now);
+        var scenario = new IncidentScenario(id, now).Given(script.ToExecuting("c1", "c2", "c3"));
+        var i = 0;
+        while (scenario.History.Count < count)
+        {
+            IncidentCommand next = (i % 3) switch
+            {
+                0 => script.Commit("k" + i, 48),
+                1 => script.Deliver("k" + (i - 1)),
+                _ => script.MeetCriterion("c" + ((i % 9 / 3) + 1)),
+            };
+            scenario.Given(next);
+            i++;
+        }
+
+        return scenario.History.Take(count).ToArray();
+    }
+}
