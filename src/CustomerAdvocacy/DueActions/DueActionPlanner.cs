@@ -113,6 +113,19 @@ public sealed class DueActionPlanner
         }
     }
 
+    /// <summary>
+    /// The due items an incident's escalation needs after a command: its ladder time-out while it is escalating,
+    /// nothing otherwise (acknowledged, exhausted or calm). Give them, with the incident's other items, to
+    /// <see cref="DueActionScheduler.ReplaceIncident"/>.
+    /// </summary>
+    /// <param name="status">The incident's escalation.</param>
+    /// <returns>No item or one.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="status"/> is null.</exception>
+    public static IReadOnlyList<DueItem> EscalationDueItems(EscalationStatus status)
+        => Preconditions.CheckNotNull(status) is { Phase: EscalationPhase.Escalating, TimeOutAt: { } due }
+            ? new[] { new DueItem(status.IncidentId, DueItemKind.LadderTimeOut, string.Empty, due) }
+            : Array.Empty<DueItem>();
+
     /// <summary>The command id for an item: the same for the same key and due instant, different otherwise.</summary>
     /// <param name="item">The item.</param>
     /// <returns>The command id.</returns>

@@ -63,6 +63,21 @@ public sealed class DueActionPlannerTests
         => Assert.Throws<ArgumentException>(() => Planner.Plan(new DueItem(null, DueItemKind.LadderTimeOut, "", Due)));
 
     [Fact]
+    public void EscalationDueItems_CalmOrAcknowledged_None()
+    {
+        var ladder = Escalation.EscalationFixture.Ladder;
+        var status = EscalationStatus.Initial(Incident);
+        Assert.Empty(DueActionPlanner.EscalationDueItems(status));
+
+        var raised = (EscalationAccepted)new EscalationDecider().Decide(status, ladder, new RaiseEscalation(Incident, CommandId.New(), Scheduler, EscalationTriggerKind.Avoidance, "silence"), Due);
+        status = EscalationEvolver.Evolve(status, raised.Events[0]);
+        Assert.Equal(new DueItem(Incident, DueItemKind.LadderTimeOut, "", status.TimeOutAt!.Value), Assert.Single(DueActionPlanner.EscalationDueItems(status)));
+
+        var acknowledged = (EscalationAccepted)new EscalationDecider().Decide(status, ladder, new AcknowledgeEscalation(Incident, CommandId.New(), new Actor("e", IncidentRole.Engineer)), Due);
+        Assert.Empty(DueActionPlanner.EscalationDueItems(EscalationEvolver.Evolve(status, acknowledged.Events[0])));
+    }
+
+    [Fact]
     public void CommandIdFor_SameItem_SameIdOtherwiseDifferent()
     {
         var item = new DueItem(Incident, DueItemKind.LadderTimeOut, "", Due);
@@ -80,7 +95,7 @@ public sealed class DueActionPlannerTests
         var raised = (EscalationAccepted)decider.Decide(EscalationStatus.Initial(Incident), ladder, new RaiseEscalation(Incident, CommandId.New(), Scheduler, EscalationTriggerKind.Avoidance, "silence"), LondonAt(2026, 11, 23, 10));
         var status = EscalationEvolver.Evolve(EscalationStatus.Initial(Incident), raised.Events[0]);
         var scheduler = new DueActionScheduler();
-        scheduler.ReplaceIncident(Incident, [new DueItem(Incident, DueItemKind.LadderTimeOut, "", status.TimeOutAt!.Value)]);
+        scheduler.ReplaceIncident(Incident, DueActionPlanner.EscalationDueItems(status));
 
         Assert.Empty(scheduler.TakeDue(status.TimeOutAt!.Value - Duration.FromMinutes(1)));
         var action = Assert.Single(Planner.Plan(scheduler.TakeDue(LondonAt(2026, 11, 23, 12, 5))));
