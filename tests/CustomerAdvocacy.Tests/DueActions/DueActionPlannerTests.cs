@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CustomerAdvocacy.DueActions;
+using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Scheduling;
@@ -163,4 +164,41 @@ public sealed class HealthCheckTests
             new HealthCheckFinding("disk", "a", HealthFindingSeverity.Warning),
             new HealthCheckFinding("disk", "b", HealthFindingSeverity.Warning),
         ]));
+}
+
+public sealed class DueItemSourcesTests
+{
+    private static readonly IncidentId Incident = new(new Guid("00000000-0000-4000-8000-0000000000b2"));
+    private static readonly Instant MondayTen = LondonAt(2026, 11, 23, 10);
+    private static readonly SlaClock Clock = SlaClock.Start(SlaTarget.InBusinessTime(Duration.FromHours(4), 0.8), LondonOffice, MondayTen);
+
+    [Fact]
+    public void ForSla_RunningBeforeWarning_WarningAndBreachInBusinessTime()
+    {
+        var items = DueItemSources.ForSla(Incident, SlaKind.FirstResponse, Clock.Evaluate(MondayTen));
+
+        Assert.Equal(
+            [new DueItem(Incident, DueItemKind.SlaWarning, DueItemReferences.FirstResponse, LondonAt(2026, 11, 23, 13, 12)),
+             new DueItem(Incident, DueItemKind.SlaBreach, DueItemReferences.FirstResponse, LondonAt(2026, 11, 23, 14))],
+            items);
+    }
+
+    [Fact]
+    public void ForSla_PastWarning_OnlyBreach()
+        => Assert.Equal(DueItemKind.SlaBreach, Assert.Single(DueItemSources.ForSla(Incident, SlaKind.Update, Clock.Evaluate(LondonAt(2026, 11, 23, 13, 30)))).Key.Kind);
+
+    [Fact]
+    public void ForSla_Paused_None()
+        => Assert.Empty(DueItemSources.ForSla(Incident, SlaKind.Update, Clock.Pause(LondonAt(2026, 11, 23, 11)).Evaluate(LondonAt(2026, 11, 23, 12))));
+
+    [Fact]
+    public void ForCommitments_OnlyOpenOnes()
+    {
+        var open = new Commitment("call-back", "olga", "Call back.", LondonAt(2026, 11, 24, 9));
+        var delivered = new Commitment("report", "olga", "Send report.", LondonAt(2026, 11, 24, 9)) { Status = CommitmentStatus.Delivered };
+
+        Assert.Equal(
+            new DueItem(Incident, DueItemKind.CommitmentDue, "call-back", LondonAt(2026, 11, 24, 9)),
+            Assert.Single(DueItemSources.ForCommitments(Incident, [open, delivered])));
+    }
 }
