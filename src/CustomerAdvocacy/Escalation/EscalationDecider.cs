@@ -11,8 +11,9 @@ namespace CustomerAdvocacy.Escalation;
 /// incident's lifecycle state. Thread-safe; one instance serves every incident.
 /// </summary>
 /// <remarks>
-/// Checks run in the engine's order: the expected version, <see cref="EscalationAuthorization"/> (and, to acknowledge,
-/// acting at the current rung's level or higher; to end the relationship, being an executive), the escalation machine
+/// Checks run in the engine's order: the expected version, <see cref="EscalationAuthorization"/> (and, for a customer
+/// raising, only a request or a contract dispute; to acknowledge, acting at the current rung's level or higher; to end
+/// the relationship, being an executive), the escalation machine
 /// (is the trigger permitted in this phase?), then the command's rules.
 /// </remarks>
 public sealed class EscalationDecider
@@ -46,6 +47,11 @@ public sealed class EscalationDecider
         if (!EscalationAuthorization.IsAllowed(role, command.Trigger))
         {
             return Reject(new EscalationNotAuthorized(role, command.Trigger, $"The role {role} may not {command.Trigger}."));
+        }
+
+        if (command is RaiseEscalation { Reason: not (EscalationTriggerKind.CustomerRequest or EscalationTriggerKind.ContractDispute) } && role.IsCustomer())
+        {
+            return Reject(new EscalationNotAuthorized(role, command.Trigger, "The customer raises an escalation by asking for one or by disputing the contract; the other triggers are detected by the provider."));
         }
 
         if (command is AcknowledgeEscalation && status.Level is { } level && EscalationAuthorization.ActsAt(role) < level)

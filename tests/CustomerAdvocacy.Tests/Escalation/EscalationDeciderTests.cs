@@ -134,6 +134,22 @@ public sealed class EscalationDeciderTests
             EscalationRules.TextRequired,
             Assert.IsType<RuleBroken>(Reject(Calm, new RaiseEscalation(Subject, Id(), As(IncidentRole.Engineer), EscalationTriggerKind.Avoidance, " "), FridayFour)).Rule);
 
+    [Theory]
+    [InlineData(EscalationTriggerKind.CustomerRequest, true)]
+    [InlineData(EscalationTriggerKind.ContractDispute, true)]
+    [InlineData(EscalationTriggerKind.UpdateBreached, false)]
+    [InlineData(EscalationTriggerKind.BusinessImpact, false)]
+    public void Raise_ByCustomer_OnlyRequestOrContractDispute(EscalationTriggerKind kind, bool accepted)
+    {
+        var decision = Decider.Decide(Calm, Ladder, Raise(kind, IncidentRole.CustomerBusinessManager), FridayFour);
+
+        Assert.Equal(accepted, decision.IsAccepted);
+        if (!accepted)
+        {
+            Assert.IsType<EscalationNotAuthorized>(Assert.IsType<EscalationRejected>(decision).Reason);
+        }
+    }
+
     [Fact]
     public void Raise_ByThirdParty_NotAuthorized()
         => Assert.IsType<EscalationNotAuthorized>(Reject(Calm, Raise(EscalationTriggerKind.Avoidance, IncidentRole.ThirdParty), FridayFour));
