@@ -33,6 +33,7 @@ public sealed class BusinessCalendar
     private const int UnixEpochYear = 1970;
 
     private static readonly IReadOnlyList<DailyInterval> NoHours = Array.Empty<DailyInterval>();
+    private static readonly Duration MaximumOffset = Duration.FromSeconds(Offset.MaxValue.Seconds);
 
     private readonly IReadOnlyList<DailyInterval>[] _weekly;
     private readonly Dictionary<LocalDate, string?> _holidays;
@@ -100,10 +101,13 @@ public sealed class BusinessCalendar
         }
     }
 
+    // The bounds of SupportedInterval as plain fields: every query checks them, and Interval.Start/End check for
+    // infinite bounds first.
+    private static readonly Instant EarliestSupported = Instant.FromUtc(MinimumYear + 1, 1, 1, 0, 0);
+    private static readonly Instant LatestSupported = Instant.FromUtc(MaximumYear - 1, 12, 31, 0, 0);
+
     /// <summary>The earliest and latest instants the calendar computes with; others are rejected.</summary>
-    public static Interval SupportedInterval { get; } = new(
-        Instant.FromUtc(MinimumYear + 1, 1, 1, 0, 0),
-        Instant.FromUtc(MaximumYear - 1, 12, 31, 0, 0));
+    public static Interval SupportedInterval { get; } = new(EarliestSupported, LatestSupported);
 
     /// <summary>A calendar open around the clock (24x7) in UTC: business time is plain elapsed time.</summary>
     public static BusinessCalendar AroundTheClockUtc { get; } = AroundTheClock(DateTimeZone.Utc);
@@ -112,11 +116,13 @@ public sealed class BusinessCalendar
     /// A calendar open around the clock (24x7) in <paramref name="zone"/>, for policies measured in elapsed time.
     /// The zone still matters to <see cref="AddBusinessDays"/>, which keeps the local time of day.
     /// </summary>
-    public static BusinessCalendar AroundTheClock(DateTimeZone zone)
+    /// <param name="zone">The zone whose local time of day <see cref="AddBusinessDays"/> keeps.</param>
+    /// <param name="name">The calendar's name, for example the policy or party it belongs to.</param>
+    public static BusinessCalendar AroundTheClock(DateTimeZone zone, string? name = null)
     {
         Preconditions.CheckNotNull(zone);
         var weekly = Enumerable.Range(0, 7).Select(_ => (IReadOnlyList<DailyInterval>)new[] { DailyInterval.AllDay }).ToArray();
-        return new BusinessCalendar("around the clock", zone, weekly, [], [], [], aroundTheClock: true);
+        return new BusinessCalendar(name, zone, weekly, [], [], [], aroundTheClock: true);
     }
 
     /// <summary>The calendar's name, if it was given one.</summary>
@@ -456,13 +462,43 @@ public sealed class BusinessCalendar
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Name ?? "business calendar"} ({Zone.Id})";
+    public override string ToString() => $"{Name ?? (IsAroundTheClock ? "around the clock" : "business calendar")} ({Zone.Id})";
 
-    internal Instant ResolveLocal(LocalDateTime local) => Zone.ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
+    /// <summary>
+    /// Maps a local date-time to an instant exactly as <see cref="Resolvers.LenientResolver"/> does (a time in a gap
+    /// moves forward by the gap, an ambiguous time takes the earlier instant), without allocating the
+    /// <see cref="ZoneLocalMapping"/> that <see cref="DateTimeZone.ResolveLocal(LocalDateTime, ZoneLocalMappingResolver)"/>
+    /// creates on every call: <see cref="AddBusinessDays"/> resolves one local time per call and must not allocate.
+    /// </summary>
+    internal Instant ResolveLocal(LocalDateTime local)
+    {
+        // Reading the local time with each offset in force around it gives one candidate per zone interval; walking
+        // the intervals forward from the earliest that can hold it, the first candidate inside its own interval is the
+        // earliest valid instant. A candidate before its interval's start means the local time fell into the gap after
+        // the previous interval, and the lenient answer reads it with that previous interval's offset.
+        var interval = Zone.GetZoneInterval(local.InUtc().ToInstant() - MaximumOffset);
+        ZoneInterval? previous = null;
+        while (true)
+        {
+            var candidate = local.WithOffset(interval.WallOffset).ToInstant();
+            if (previous is not null && candidate < interval.Start)
+            {
+                return local.WithOffset(previous.WallOffset).ToInstant();
+            }
+
+            if (!interval.HasEnd || candidate < interval.End)
+            {
+                return candidate;
+            }
+
+            previous = interval;
+            interval = Zone.GetZoneInterval(interval.End);
+        }
+    }
 
     private static void CheckSupported(Instant instant, string paramName = "instant")
     {
-        if (instant < SupportedInterval.Start || instant > SupportedInterval.End)
+        if (instant < EarliestSupported || instant > LatestSupported)
         {
             throw new ArgumentOutOfRangeException(paramName, instant, $"The instant is outside the supported range {SupportedInterval}.");
         }

@@ -232,7 +232,7 @@ public sealed class BusinessCalendarBuilder
 
         if (weekly.All(day => day.Count == 0) && shifts.Count == 0)
         {
-            problems.Add(new ValidationProblem("weeklyHours", "The calendar has no open time at all: give weekly hours or date-specific hours (use BusinessCalendar.AroundTheClock for 24x7)."));
+            problems.Add(new ValidationProblem("weeklyHours", "The calendar has no open time at all: give weekly hours or date-specific hours, or make it a 24x7 (around the clock) calendar."));
         }
 
         if (problems.Count > 0 || zone is null)

@@ -3,12 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NodaTime;
-using NodaTime.Text;
 
 namespace CustomerAdvocacy.Scheduling;
 
@@ -45,24 +42,7 @@ public static class BusinessCalendarJson
 {
     private const string DefaultDefinition = "business calendar";
 
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
-    // The documents are configuration read by people, never embedded in HTML, so non-ASCII names stay readable.
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
-    private static readonly LocalDateTimePattern MinutePattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
-    private static readonly LocalDateTimePattern PrecisePattern = LocalDateTimePattern.ExtendedIso;
-
-    private static readonly string[] DayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    private static readonly string[] DayNames = DefinitionJson.DayNames;
     private static readonly string[] TopLevelProperties = ["name", "zone", "aroundTheClock", "weeklyHours", "holidays", "shifts", "breaks"];
     private static readonly Regex IndexedBuilderPath = new(@"^(weeklyHours|holidays|shifts|breaks)\[(\d+)\](.*)$", RegexOptions.CultureInvariant);
     private static readonly Regex DayBuilderPath = new(@"^weeklyHours\.([A-Za-z]+)(.*)$", RegexOptions.CultureInvariant);
@@ -75,7 +55,7 @@ public static class BusinessCalendarJson
     public static BusinessCalendar Load(string json)
     {
         Preconditions.CheckNotNull(json);
-        return LoadDocument(() => JsonDocument.Parse(json, DocumentOptions));
+        return DefinitionJson.Load(json, DefaultDefinition, Load);
     }
 
     /// <summary>Loads a calendar from a stream of UTF-8 JSON, read to its end; the stream is not closed.</summary>
@@ -85,7 +65,7 @@ public static class BusinessCalendarJson
     public static BusinessCalendar Load(Stream utf8Json)
     {
         Preconditions.CheckNotNull(utf8Json);
-        return LoadDocument(() => JsonDocument.Parse(utf8Json, DocumentOptions));
+        return DefinitionJson.Load(utf8Json, DefaultDefinition, Load);
     }
 
     /// <summary>
@@ -107,9 +87,7 @@ public static class BusinessCalendarJson
     public static string Save(BusinessCalendar calendar)
     {
         Preconditions.CheckNotNull(calendar);
-        using var buffer = new MemoryStream();
-        Save(calendar, buffer);
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return DefinitionJson.Save(writer => Write(writer, calendar));
     }
 
     /// <summary>Writes <paramref name="calendar"/> to <paramref name="utf8Json"/> as indented UTF-8 JSON; the stream
@@ -119,9 +97,7 @@ public static class BusinessCalendarJson
     {
         Preconditions.CheckNotNull(calendar);
         Preconditions.CheckNotNull(utf8Json);
-        using var writer = new Utf8JsonWriter(utf8Json, WriterOptions);
-        Write(writer, calendar);
-        writer.Flush();
+        DefinitionJson.Save(utf8Json, writer => Write(writer, calendar));
     }
 
     /// <summary>
@@ -170,7 +146,7 @@ public static class BusinessCalendarJson
         foreach (var holiday in calendar.Holidays.OrderBy(pair => pair.Key))
         {
             writer.WriteStartObject();
-            writer.WriteString("date", DatePattern.Format(holiday.Key));
+            writer.WriteString("date", DefinitionJson.DatePattern.Format(holiday.Key));
             if (holiday.Value is { } holidayName)
             {
                 writer.WriteString("name", holidayName);
@@ -185,7 +161,7 @@ public static class BusinessCalendarJson
         foreach (var shift in calendar.Shifts.OrderBy(pair => pair.Key))
         {
             writer.WriteStartObject();
-            writer.WriteString("date", DatePattern.Format(shift.Key));
+            writer.WriteString("date", DefinitionJson.DatePattern.Format(shift.Key));
             writer.WriteStartArray("hours");
             foreach (var interval in shift.Value)
             {
@@ -202,8 +178,8 @@ public static class BusinessCalendarJson
         foreach (var pause in calendar.Breaks)
         {
             writer.WriteStartObject();
-            writer.WriteString("start", FormatLocal(pause.Start));
-            writer.WriteString("end", FormatLocal(pause.End));
+            writer.WriteString("start", DefinitionJson.FormatLocal(pause.Start));
+            writer.WriteString("end", DefinitionJson.FormatLocal(pause.End));
             if (pause.Reason is { } reason)
             {
                 writer.WriteString("reason", reason);
@@ -216,25 +192,16 @@ public static class BusinessCalendarJson
         writer.WriteEndObject();
     }
 
-    private static BusinessCalendar LoadDocument(Func<JsonDocument> parse)
+    /// <summary>
+    /// Reads a calendar embedded in a larger definition at <paramref name="path"/>, adding its problems, with their
+    /// paths under <paramref name="path"/>, to <paramref name="problems"/>; null when it has any.
+    /// </summary>
+    internal static BusinessCalendar? Read(JsonElement element, string path, List<ValidationProblem> problems)
     {
-        JsonDocument document;
-        try
-        {
-            document = parse();
-        }
-        catch (JsonException error)
-        {
-            var where = error.LineNumber is { } line
-                ? string.Format(CultureInfo.InvariantCulture, "line {0}, position {1}", line + 1, (error.BytePositionInLine ?? 0) + 1)
-                : "$";
-            throw new DefinitionValidationException(DefaultDefinition, [new ValidationProblem(where, "The text is not valid JSON: " + error.Message)]);
-        }
-
-        using (document)
-        {
-            return Load(document.RootElement);
-        }
+        var own = new List<ValidationProblem>();
+        var calendar = Read(element, own, out _);
+        problems.AddRange(own.Select(p => new ValidationProblem(p.Path == "$" ? path : DefinitionJson.Child(path, p.Path), p.Message)));
+        return own.Count == 0 ? calendar : null;
     }
 
     private static BusinessCalendar? Read(JsonElement root, List<ValidationProblem> problems, out string definition)
@@ -242,18 +209,18 @@ public static class BusinessCalendarJson
         definition = DefaultDefinition;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new ValidationProblem("$", $"A calendar definition is a JSON object, not {Describe(root.ValueKind)}."));
+            problems.Add(new ValidationProblem("$", $"A calendar definition is a JSON object, not {DefinitionJson.Describe(root.ValueKind)}."));
             return null;
         }
 
-        var properties = ReadObject(root, string.Empty, TopLevelProperties, problems);
-        var name = properties.TryGetValue("name", out var nameElement) ? ReadString(nameElement, "name", problems) : null;
+        var properties = DefinitionJson.ReadObject(root, string.Empty, TopLevelProperties, problems);
+        var name = properties.TryGetValue("name", out var nameElement) ? DefinitionJson.ReadString(nameElement, "name", problems) : null;
         if (name is not null)
         {
             definition = $"{DefaultDefinition} '{name}'";
         }
 
-        var zoneId = properties.TryGetValue("zone", out var zoneElement) ? ReadString(zoneElement, "zone", problems) : null;
+        var zoneId = properties.TryGetValue("zone", out var zoneElement) ? DefinitionJson.ReadString(zoneElement, "zone", problems) : null;
         var aroundTheClock = false;
         if (properties.TryGetValue("aroundTheClock", out var aroundElement))
         {
@@ -263,7 +230,7 @@ public static class BusinessCalendarJson
             }
             else if (aroundElement.ValueKind != JsonValueKind.Null)
             {
-                problems.Add(new ValidationProblem("aroundTheClock", $"Expected true or false, not {Describe(aroundElement.ValueKind)}."));
+                problems.Add(new ValidationProblem("aroundTheClock", $"Expected true or false, not {DefinitionJson.Describe(aroundElement.ValueKind)}."));
             }
         }
 
@@ -354,8 +321,7 @@ public static class BusinessCalendarJson
             return null;
         }
 
-        var weekly = Enumerable.Range(0, 7).Select(_ => (IReadOnlyList<DailyInterval>)new[] { DailyInterval.AllDay }).ToArray();
-        return new BusinessCalendar(name, zone, weekly, [], [], [], aroundTheClock: true);
+        return BusinessCalendar.AroundTheClock(zone, name);
     }
 
     private static bool IsEmpty(JsonElement value)
@@ -376,7 +342,7 @@ public static class BusinessCalendarJson
 
         if (weekly.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new ValidationProblem("weeklyHours", $"Expected an object with a list of hours per day (\"monday\": [\"09:00-17:00\"]), not {Describe(weekly.ValueKind)}."));
+            problems.Add(new ValidationProblem("weeklyHours", $"Expected an object with a list of hours per day (\"monday\": [\"09:00-17:00\"]), not {DefinitionJson.Describe(weekly.ValueKind)}."));
             sources.SkippedHours = true;
             return;
         }
@@ -412,16 +378,16 @@ public static class BusinessCalendarJson
 
     private static void ReadHolidays(JsonElement holidays, BusinessCalendarBuilder builder, Sources sources, List<ValidationProblem> problems)
     {
-        foreach (var (path, item) in ReadArray(holidays, "holidays", problems))
+        foreach (var (path, item) in DefinitionJson.ReadArray(holidays, "holidays", problems))
         {
-            var properties = ReadObject(item, path, ["date", "name"], problems);
+            var properties = DefinitionJson.ReadObject(item, path, ["date", "name"], problems);
             if (properties.Count == 0 && item.ValueKind != JsonValueKind.Object)
             {
                 continue;
             }
 
-            var name = properties.TryGetValue("name", out var nameElement) ? ReadString(nameElement, path + ".name", problems) : null;
-            if (ReadDate(properties, path, problems) is { } date)
+            var name = properties.TryGetValue("name", out var nameElement) ? DefinitionJson.ReadString(nameElement, path + ".name", problems) : null;
+            if (DefinitionJson.ReadDate(properties, "date", path, problems) is { } date)
             {
                 builder.AddHoliday(date, name);
                 sources.Holidays.Add(path);
@@ -431,16 +397,16 @@ public static class BusinessCalendarJson
 
     private static void ReadShifts(JsonElement shifts, BusinessCalendarBuilder builder, Sources sources, List<ValidationProblem> problems)
     {
-        foreach (var (path, item) in ReadArray(shifts, "shifts", problems))
+        foreach (var (path, item) in DefinitionJson.ReadArray(shifts, "shifts", problems))
         {
-            var properties = ReadObject(item, path, ["date", "hours"], problems);
+            var properties = DefinitionJson.ReadObject(item, path, ["date", "hours"], problems);
             if (properties.Count == 0 && item.ValueKind != JsonValueKind.Object)
             {
                 sources.SkippedHours = true;
                 continue;
             }
 
-            var date = ReadDate(properties, path, problems);
+            var date = DefinitionJson.ReadDate(properties, "date", path, problems);
             if (!properties.TryGetValue("hours", out var hours) || hours.ValueKind == JsonValueKind.Null)
             {
                 problems.Add(new ValidationProblem(path + ".hours", "The hours of the date are required (for a closed date, add a holiday instead)."));
@@ -476,17 +442,17 @@ public static class BusinessCalendarJson
 
     private static void ReadBreaks(JsonElement breaks, BusinessCalendarBuilder builder, Sources sources, List<ValidationProblem> problems)
     {
-        foreach (var (path, item) in ReadArray(breaks, "breaks", problems))
+        foreach (var (path, item) in DefinitionJson.ReadArray(breaks, "breaks", problems))
         {
-            var properties = ReadObject(item, path, ["start", "end", "reason"], problems);
+            var properties = DefinitionJson.ReadObject(item, path, ["start", "end", "reason"], problems);
             if (properties.Count == 0 && item.ValueKind != JsonValueKind.Object)
             {
                 continue;
             }
 
-            var start = ReadLocalDateTime(properties, "start", path, problems);
-            var end = ReadLocalDateTime(properties, "end", path, problems);
-            var reason = properties.TryGetValue("reason", out var reasonElement) ? ReadString(reasonElement, path + ".reason", problems) : null;
+            var start = DefinitionJson.ReadLocalDateTime(properties, "start", path, problems);
+            var end = DefinitionJson.ReadLocalDateTime(properties, "end", path, problems);
+            var reason = properties.TryGetValue("reason", out var reasonElement) ? DefinitionJson.ReadString(reasonElement, path + ".reason", problems) : null;
             if (start is { } from && end is { } to)
             {
                 builder.AddBreak(from, to, reason);
@@ -498,11 +464,11 @@ public static class BusinessCalendarJson
     private static List<(string Path, DailyInterval Interval)> ReadIntervals(JsonElement hours, string path, Sources sources, List<ValidationProblem> problems)
     {
         var intervals = new List<(string Path, DailyInterval Interval)>();
-        foreach (var (itemPath, item) in ReadArray(hours, path, problems))
+        foreach (var (itemPath, item) in DefinitionJson.ReadArray(hours, path, problems))
         {
             if (item.ValueKind != JsonValueKind.String)
             {
-                problems.Add(new ValidationProblem(itemPath, $"Expected an interval such as \"09:00-17:30\", not {Describe(item.ValueKind)}."));
+                problems.Add(new ValidationProblem(itemPath, $"Expected an interval such as \"09:00-17:30\", not {DefinitionJson.Describe(item.ValueKind)}."));
                 sources.SkippedHours = true;
             }
             else if (DailyInterval.TryParse(item.GetString(), out var interval, out var error))
@@ -523,138 +489,6 @@ public static class BusinessCalendarJson
 
         return intervals;
     }
-
-    private static LocalDate? ReadDate(Dictionary<string, JsonElement> properties, string path, List<ValidationProblem> problems)
-    {
-        if (!properties.TryGetValue("date", out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            problems.Add(new ValidationProblem(path + ".date", "A date (uuuu-MM-dd) is required."));
-            return null;
-        }
-
-        var text = ReadString(element, path + ".date", problems);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var result = DatePattern.Parse(text);
-        if (result.Success)
-        {
-            return result.Value;
-        }
-
-        problems.Add(new ValidationProblem(path + ".date", $"'{text}' is not a date of the form uuuu-MM-dd."));
-        return null;
-    }
-
-    private static LocalDateTime? ReadLocalDateTime(Dictionary<string, JsonElement> properties, string property, string path, List<ValidationProblem> problems)
-    {
-        var propertyPath = path + "." + property;
-        if (!properties.TryGetValue(property, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            problems.Add(new ValidationProblem(propertyPath, "A local date and time (uuuu-MM-ddTHH:mm) is required."));
-            return null;
-        }
-
-        var text = ReadString(element, propertyPath, problems);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var result = MinutePattern.Parse(text);
-        if (!result.Success)
-        {
-            result = PrecisePattern.Parse(text);
-        }
-
-        if (result.Success)
-        {
-            return result.Value;
-        }
-
-        problems.Add(new ValidationProblem(propertyPath, $"'{text}' is not a local date and time of the form uuuu-MM-ddTHH:mm."));
-        return null;
-    }
-
-    private static string? ReadString(JsonElement element, string path, List<ValidationProblem> problems)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.String:
-                return element.GetString();
-            case JsonValueKind.Null:
-                return null;
-            default:
-                problems.Add(new ValidationProblem(path, $"Expected a string, not {Describe(element.ValueKind)}."));
-                return null;
-        }
-    }
-
-    private static IEnumerable<(string Path, JsonElement Item)> ReadArray(JsonElement array, string path, List<ValidationProblem> problems)
-    {
-        if (array.ValueKind == JsonValueKind.Null)
-        {
-            yield break;
-        }
-
-        if (array.ValueKind != JsonValueKind.Array)
-        {
-            problems.Add(new ValidationProblem(path, $"Expected a list, not {Describe(array.ValueKind)}."));
-            yield break;
-        }
-
-        var index = 0;
-        foreach (var item in array.EnumerateArray())
-        {
-            yield return (string.Format(CultureInfo.InvariantCulture, "{0}[{1}]", path, index++), item);
-        }
-    }
-
-    /// <summary>The properties of an object by name, reporting unknown and repeated ones; empty for a non-object.</summary>
-    private static Dictionary<string, JsonElement> ReadObject(JsonElement element, string path, string[] known, List<ValidationProblem> problems)
-    {
-        var properties = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add(new ValidationProblem(path.Length == 0 ? "$" : path, $"Expected an object, not {Describe(element.ValueKind)}."));
-            return properties;
-        }
-
-        foreach (var property in element.EnumerateObject())
-        {
-            var propertyPath = path.Length == 0 ? property.Name : path + "." + property.Name;
-            if (Array.IndexOf(known, property.Name) < 0)
-            {
-                problems.Add(new ValidationProblem(propertyPath, $"Unknown property '{property.Name}' (expected one of: {string.Join(", ", known)})."));
-            }
-            else if (properties.ContainsKey(property.Name))
-            {
-                problems.Add(new ValidationProblem(propertyPath, $"The property '{property.Name}' is given more than once."));
-            }
-            else
-            {
-                properties.Add(property.Name, property.Value);
-            }
-        }
-
-        return properties;
-    }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
-
-    private static string FormatLocal(LocalDateTime value)
-        => value.Second == 0 && value.NanosecondOfSecond == 0 ? MinutePattern.Format(value) : PrecisePattern.Format(value);
 
     /// <summary>
     /// Where each entry handed to the builder came from in the document, so the builder's problems, which it numbers by
@@ -698,7 +532,7 @@ public static class BusinessCalendarJson
             }
 
             var shift = ShiftDateBuilderPath.Match(builderPath);
-            if (shift.Success && DatePattern.Parse(shift.Groups[1].Value) is { Success: true } date && ShiftDates.TryGetValue(date.Value, out var shiftPath))
+            if (shift.Success && DefinitionJson.DatePattern.Parse(shift.Groups[1].Value) is { Success: true } date && ShiftDates.TryGetValue(date.Value, out var shiftPath))
             {
                 return shiftPath + shift.Groups[2].Value;
             }

@@ -12,6 +12,10 @@ namespace CustomerAdvocacy.Scheduling;
 /// </remarks>
 internal sealed class TimelineChunk
 {
+    private const long NanosecondsPerBucket = 86_400_000_000_000L;
+
+    private readonly int[] _periodsBeforeBucket;
+
     internal TimelineChunk(
         int year,
         NodaTime.Instant start,
@@ -36,6 +40,24 @@ internal sealed class TimelineChunk
         }
 
         Total = total;
+
+        // For each day-long bucket of offsets, how many periods start before it: a lookup then needs one division and
+        // a step or two instead of a binary search whose unpredictable branches cost more than everything else in
+        // IsOpen.
+        var length = (end - start).ToInt64Nanoseconds();
+        _periodsBeforeBucket = new int[(length / NanosecondsPerBucket) + 2];
+        var next = 0;
+        for (var b = 0; b < _periodsBeforeBucket.Length; b++)
+        {
+            var bucketStart = b * NanosecondsPerBucket;
+            while (next < starts.Length && starts[next] < bucketStart)
+            {
+                next++;
+            }
+
+            _periodsBeforeBucket[b] = next;
+        }
+
         BusinessDaysThrough = businessDaysThrough;
         BusinessDayCount = businessDaysThrough.Length == 0 ? 0 : businessDaysThrough[businessDaysThrough.Length - 1];
     }
@@ -72,8 +94,20 @@ internal sealed class TimelineChunk
     /// <summary>The index of the last period starting at or before <paramref name="offset"/>, or -1.</summary>
     public int LastStartingAtOrBefore(long offset)
     {
-        var index = Array.BinarySearch(Starts, offset);
-        return index >= 0 ? index : ~index - 1;
+        var bucket = offset / NanosecondsPerBucket;
+        if (offset < 0 || bucket + 1 >= _periodsBeforeBucket.Length)
+        {
+            return CountAtOrBelow(Starts, offset) - 1;
+        }
+
+        var i = _periodsBeforeBucket[bucket];
+        var next = _periodsBeforeBucket[bucket + 1];
+        while (i < next && Starts[i] <= offset)
+        {
+            i++;
+        }
+
+        return i - 1;
     }
 
     /// <summary>Business time in the chunk before <paramref name="offset"/>.</summary>
@@ -86,17 +120,59 @@ internal sealed class TimelineChunk
     /// <summary>The earliest offset by which <paramref name="target"/> of business time (0 &lt; target ≤ Total) has elapsed in the chunk.</summary>
     public long OffsetAfterBusinessTime(long target)
     {
-        var index = Array.BinarySearch(CumulativeAfter, target);
-        var i = index >= 0 ? index : ~index;
+        // The first period whose running total reaches the target.
+        var i = CountBelow(CumulativeAfter, target);
         return Starts[i] + (target - CumulativeBefore[i]);
     }
 
     /// <summary>The latest offset before which exactly <paramref name="target"/> (0 ≤ target &lt; Total) of business time elapses in the chunk.</summary>
     public long OffsetBeforeBusinessTime(long target)
     {
-        var index = Array.BinarySearch(CumulativeBefore, target);
-        var i = index >= 0 ? index : ~index - 1;
+        // The last period with at most the target before it.
+        var i = CountAtOrBelow(CumulativeBefore, target) - 1;
         return Starts[i] + (target - CumulativeBefore[i]);
+    }
+
+    /// <summary>How many of the sorted <paramref name="values"/> are at or below <paramref name="value"/>.</summary>
+    /// <remarks>Hand-written rather than <see cref="Array.BinarySearch{T}(T[], T)"/>: these searches are most of the
+    /// cost of a query, and the generic search neither inlines its comparisons nor needs to find an exact match.</remarks>
+    private static int CountAtOrBelow(long[] values, long value)
+    {
+        int low = 0, high = values.Length;
+        while (low < high)
+        {
+            var mid = (int)((uint)(low + high) >> 1);
+            if (values[mid] <= value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>How many of the sorted <paramref name="values"/> are strictly below <paramref name="value"/>.</summary>
+    private static int CountBelow(long[] values, long value)
+    {
+        int low = 0, high = values.Length;
+        while (low < high)
+        {
+            var mid = (int)((uint)(low + high) >> 1);
+            if (values[mid] < value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
     }
 
     /// <summary>The 0-based day of the year of the first business day counted <paramref name="count"/> (≥ 1) from 1 January.</summary>

@@ -7,7 +7,6 @@ using System.Text.Json;
 using CustomerAdvocacy.Scheduling;
 using FsCheck;
 using FsCheck.Fluent;
-using FsCheck.Xunit;
 using NodaTime;
 
 namespace CustomerAdvocacy.Tests.Scheduling;
@@ -329,7 +328,7 @@ public sealed class BusinessCalendarJsonTests
         Assert.Equal("calendar", Assert.Throws<ArgumentNullException>(() => BusinessCalendarJson.Save(null!)).ParamName);
     }
 
-    [RoundTripProperty]
+    [ConfiguredProperty]
     public Property SaveThenLoad_GeneratedCalendar_GivesEquivalentCalendar()
         => Prop.ForAll(Arb.From(CalendarSamples()), sample =>
         {
@@ -483,12 +482,5 @@ public sealed class BusinessCalendarJsonTests
         public BusinessCalendar Calendar { get; } = calendar;
 
         public override string ToString() => BusinessCalendarJson.Save(Calendar);
-    }
-
-    /// <summary>A property run FSCHECK_MAX_TEST times (1000 unless set).</summary>
-    private sealed class RoundTripPropertyAttribute : PropertyAttribute
-    {
-        public RoundTripPropertyAttribute()
-            => MaxTest = int.TryParse(Environment.GetEnvironmentVariable("FSCHECK_MAX_TEST"), out var count) && count > 0 ? count : 1000;
     }
 }

@@ -271,7 +271,11 @@ public sealed class BusinessCalendarProperties
             Assert.True(calendar.IsOpen(result));
             if (calendar.IsOpen(candidate))
             {
+                // Open at that local time: the result is exactly it, on the business day itself unless a gap pushed
+                // the local time onto the next date.
                 Assert.Equal(candidate, result);
+                var landed = result.InZone(calendar.Zone).Date;
+                Assert.True(landed == date ? calendar.IsBusinessDay(landed) : landed > date, $"landed on {landed}, business day {date}");
             }
         });
 

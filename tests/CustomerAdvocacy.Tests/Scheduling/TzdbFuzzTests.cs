@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Scheduling;
 using NodaTime;
+using NodaTime.TimeZones;
 
 namespace CustomerAdvocacy.Tests.Scheduling;
 
@@ -87,6 +88,69 @@ public sealed class TzdbFuzzTests
             .Zip(zone.GetZoneIntervals(Instant.FromUtc(year, 1, 1, 0, 0), Instant.FromUtc(year + 1, 1, 1, 0, 0)).Skip(1), (a, b) => (b.WallOffset.Seconds - a.WallOffset.Seconds) / 60);
         Assert.Contains(gapMinutes, gaps);
         Assert.Empty(CompareWithReference(zoneId, year));
+    }
+
+    [Fact]
+    public void ResolveLocal_EveryZoneAroundEveryTransition_MatchesLenientResolver()
+    {
+        // The calendar resolves local boundaries without NodaTime's allocating ResolveLocal; it must give the same
+        // instants, in gaps and overlaps alike, for every transition from 1850 to 2100.
+        var failures = new List<string>();
+        var probes = new[] { -61, -60, -31, -30, -15, -1, 0, 1, 15, 29, 30, 31, 59, 60, 61, 24 * 60 - 1, 24 * 60 }.Select(m => Duration.FromMinutes(m)).ToArray();
+        foreach (var zoneId in DateTimeZoneProviders.Tzdb.Ids)
+        {
+            var zone = DateTimeZoneProviders.Tzdb[zoneId];
+            var calendar = BusinessCalendar.AroundTheClock(zone);
+            foreach (var interval in zone.GetZoneIntervals(Instant.FromUtc(1850, 1, 1, 0, 0), Instant.FromUtc(2100, 1, 1, 0, 0)).Where(i => i.HasStart))
+            {
+                foreach (var localStart in new[] { interval.IsoLocalStart, interval.Start.WithOffset(Offset.Zero).LocalDateTime })
+                {
+                    foreach (var probe in probes)
+                    {
+                        var local = localStart.PlusMinutes((long)probe.TotalMinutes);
+                        var expected = zone.ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
+                        var actual = calendar.ResolveLocal(local);
+                        if (actual != expected && failures.Count < 40)
+                        {
+                            failures.Add($"{zoneId} {local}: {actual}, lenient resolver {expected}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void EveryZone_AtEndsOfSupportedRange_ArithmeticHolds()
+    {
+        // The first and last weeks the calendar accepts sit next to years no other test builds (year 1 and 9998),
+        // where local boundaries resolve against the zones' oldest and extrapolated rules.
+        var failures = new List<string>();
+        var week = Duration.FromDays(7);
+        var first = BusinessCalendar.SupportedInterval.Start;
+        var last = BusinessCalendar.SupportedInterval.End;
+        foreach (var zoneId in DateTimeZoneProviders.Tzdb.Ids)
+        {
+            var calendar = BuildCalendar(zoneId, 2026);
+            foreach (var (from, to) in new[] { (first, first + week), (last - week, last) })
+            {
+                var total = calendar.BusinessTimeBetween(from, to);
+                var added = calendar.Add(from, total);
+                var subtracted = calendar.Subtract(to, total);
+                var periods = calendar.GetOpenPeriods(new Interval(from, to)).ToList();
+                var sum = periods.Aggregate(Duration.Zero, (acc, p) => acc + p.Duration);
+                if (total < Duration.FromHours(40) || added > to || subtracted < from || sum != total ||
+                    calendar.BusinessTimeBetween(from, added) != total || calendar.BusinessTimeBetween(subtracted, to) != total ||
+                    periods.Any(p => !calendar.IsOpen(p.Start) || (p.End != to && calendar.IsOpen(p.End))))
+                {
+                    failures.Add($"{zoneId} {from}..{to}: business time {total}, Add {added}, Subtract {subtracted}, periods sum {sum}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
     }
 
     [Fact]
