@@ -198,20 +198,30 @@ public static class EscalationEvolver
         {
             EscalationRaised e => next with
             {
-                Phase = EscalationPhase.Escalating, Rung = e.Rung, Level = e.Level, TimeOutAt = e.TimeOutAt,
+                Phase = EscalationPhase.Escalating,
+                Rung = e.Rung,
+                Level = e.Level,
+                TimeOutAt = e.TimeOutAt,
                 ActiveTriggers = AddTrigger(status, e.Reason),
             },
             EscalationTriggerAdded e => next with { ActiveTriggers = AddTrigger(status, e.Reason) },
             EscalationAcknowledged => next with { Phase = EscalationPhase.Acknowledged, TimeOutAt = null },
             EscalationRose e => next with
             {
-                Phase = EscalationPhase.Escalating, Rung = e.ToRung, Level = e.Level, TimeOutAt = e.TimeOutAt,
+                Phase = EscalationPhase.Escalating,
+                Rung = e.ToRung,
+                Level = e.Level,
+                TimeOutAt = e.TimeOutAt,
                 RepeatsDone = e.Repeat > 0 ? e.Repeat : status.RepeatsDone,
             },
             EscalationExhausted => next with { Phase = EscalationPhase.Exhausted, TimeOutAt = null },
             EscalationTriggerCleared { Deescalated: true } => next with
             {
-                Phase = EscalationPhase.Calm, Rung = null, Level = null, TimeOutAt = null, RepeatsDone = 0,
+                Phase = EscalationPhase.Calm,
+                Rung = null,
+                Level = null,
+                TimeOutAt = null,
+                RepeatsDone = 0,
                 ActiveTriggers = EquatableList<EscalationTriggerKind>.Empty,
             },
             EscalationTriggerCleared e => next with
