@@ -84,6 +84,10 @@ public static class IncidentGenerators
             Gen.Constant<Func<Actor, CommandId, IncidentCommand>>((a, c) => new RejectCriteriaChange(incidentId, c, a, "not part of this")),
             Gen.Elements(true, false).Select<bool, Func<Actor, CommandId, IncidentCommand>>(self => (a, c) =>
                 new ClassifyUnrelatedRecurrence(incidentId, c, a, "REC-2", self ? incidentId : new IncidentId(c.Value))),
+            commitment.Zip(due).Select<(string, Instant?), Func<Actor, CommandId, IncidentCommand>>(p => (a, c) =>
+                new OfferCommitment(incidentId, c, a, p.Item1, a.Id, "send the root cause", p.Item2 ?? start)),
+            commitment.Select<string, Func<Actor, CommandId, IncidentCommand>>(id => (a, c) => new AcceptCommitmentDue(incidentId, c, a, id)),
+            commitment.Zip(text).Select<(string, string), Func<Actor, CommandId, IncidentCommand>>(p => (a, c) => new RejectCommitmentDue(incidentId, c, a, p.Item1, p.Item2)),
         };
         return from make in Gen.OneOf(kinds)
                from actor in Actors()

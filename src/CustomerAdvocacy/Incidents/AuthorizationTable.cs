@@ -92,6 +92,9 @@ public static class AuthorizationTable
         Allow(IncidentTrigger.AgreeCriteriaChange, Customer);
         Allow(IncidentTrigger.RejectCriteriaChange, Customer);
         Allow(IncidentTrigger.ClassifyUnrelatedRecurrence, Only(IncidentRole.AccountableOwner, IncidentRole.ServiceManager));
+        Allow(IncidentTrigger.OfferCommitment, Staff, thirdParty);
+        Allow(IncidentTrigger.AcceptCommitmentDue, Customer);
+        Allow(IncidentTrigger.RejectCommitmentDue, Customer);
         return table;
     }
 }

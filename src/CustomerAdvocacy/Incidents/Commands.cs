@@ -313,3 +313,49 @@ public sealed record ClassifyUnrelatedRecurrence(IncidentId IncidentId, CommandI
     /// <inheritdoc />
     public override IncidentTrigger Trigger => IncidentTrigger.ClassifyUnrelatedRecurrence;
 }
+
+/// <summary>
+/// Offers the customer a commitment with a proposed due instant, when the customer named none (typically from
+/// <see cref="CustomerAdvocacy.Engagement.CommitmentDuePlanner"/>). It becomes a commitment only when the customer accepts.
+/// </summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="CommitmentId">A stable identifier, unique within the incident.</param>
+/// <param name="OwnerId">Who would deliver it.</param>
+/// <param name="Description">What is promised.</param>
+/// <param name="ProposedDue">The proposed due instant.</param>
+public sealed record OfferCommitment(IncidentId IncidentId, CommandId CommandId, Actor Actor, string CommitmentId, string OwnerId, string Description, Instant ProposedDue)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.OfferCommitment;
+}
+
+/// <summary>The customer accepts an offered commitment's due instant: the commitment is made.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="CommitmentId">The offered commitment.</param>
+public sealed record AcceptCommitmentDue(IncidentId IncidentId, CommandId CommandId, Actor Actor, string CommitmentId)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.AcceptCommitmentDue;
+}
+
+/// <summary>
+/// The customer rejects an offered due instant, saying why (the hidden constraint it reveals); a date is then
+/// negotiated and made with <see cref="MakeCommitment"/> or a new offer.
+/// </summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="CommandId">Identifies the command.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="CommitmentId">The offered commitment.</param>
+/// <param name="Reason">Why the date does not work for the customer.</param>
+public sealed record RejectCommitmentDue(IncidentId IncidentId, CommandId CommandId, Actor Actor, string CommitmentId, string Reason)
+    : IncidentCommand(IncidentId, CommandId, Actor)
+{
+    /// <inheritdoc />
+    public override IncidentTrigger Trigger => IncidentTrigger.RejectCommitmentDue;
+}

@@ -316,3 +316,28 @@ public sealed record UnrelatedRecurrenceLinked(EventMetadata Metadata, string Re
     /// <inheritdoc />
     public override string EventType => TypeName;
 }
+
+/// <summary>A commitment with a proposed due instant was offered to the customer.</summary>
+/// <param name="Metadata">Stream position, time, actor, command.</param>
+/// <param name="Offer">The commitment as offered; it is made only when the customer accepts.</param>
+public sealed record CommitmentOffered(EventMetadata Metadata, Commitment Offer) : IncidentEvent(Metadata)
+{
+    /// <summary>The stable type name of <see cref="CommitmentOffered"/>.</summary>
+    public const string TypeName = "commitment-offered";
+
+    /// <inheritdoc />
+    public override string EventType => TypeName;
+}
+
+/// <summary>The customer rejected an offered due instant.</summary>
+/// <param name="Metadata">Stream position, time, actor, command.</param>
+/// <param name="CommitmentId">The offered commitment, withdrawn.</param>
+/// <param name="Reason">The customer's reason: the constraint the date did not respect.</param>
+public sealed record CommitmentDueRejected(EventMetadata Metadata, string CommitmentId, string Reason) : IncidentEvent(Metadata)
+{
+    /// <summary>The stable type name of <see cref="CommitmentDueRejected"/>.</summary>
+    public const string TypeName = "commitment-due-rejected";
+
+    /// <inheritdoc />
+    public override string EventType => TypeName;
+}

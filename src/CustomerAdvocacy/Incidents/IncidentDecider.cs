@@ -231,7 +231,7 @@ public sealed class IncidentDecider
                     return Broken(IncidentRules.TextRequired, "A commitment has an id, an owner and a description.");
                 }
 
-                if (incident.Commitments.Any(x => x.Id == c.CommitmentId))
+                if (incident.Commitments.Any(x => x.Id == c.CommitmentId) || incident.CommitmentOffers.Any(x => x.Id == c.CommitmentId))
                 {
                     return Broken(IncidentRules.CommitmentIdsUnique, $"The commitment id '{c.CommitmentId}' is already used.");
                 }
@@ -265,6 +265,59 @@ public sealed class IncidentDecider
                     events.Add(new CommitmentMissed(events.Next, c.CommitmentId));
                     return null;
                 }
+
+            case OfferCommitment c:
+                {
+                    if (c.ProposedDue <= now)
+                    {
+                        return Broken(IncidentRules.CommitmentDueInFuture, "A commitment is due after the moment it is offered.");
+                    }
+
+                    if (Blank(c.CommitmentId) || Blank(c.OwnerId) || Blank(c.Description))
+                    {
+                        return Broken(IncidentRules.TextRequired, "A commitment has an id, an owner and a description.");
+                    }
+
+                    if (incident.Commitments.Any(x => x.Id == c.CommitmentId) || incident.CommitmentOffers.Any(x => x.Id == c.CommitmentId))
+                    {
+                        return Broken(IncidentRules.CommitmentIdsUnique, $"The commitment id '{c.CommitmentId}' is already used.");
+                    }
+
+                    var offer = new Commitment(c.CommitmentId, c.OwnerId, c.Description, c.ProposedDue);
+                    events.Add(new CommitmentOffered(events.Next, offer));
+                    return null;
+                }
+
+            case AcceptCommitmentDue c:
+                {
+                    var offer = incident.CommitmentOffers.FirstOrDefault(x => x.Id == c.CommitmentId);
+                    if (offer is null)
+                    {
+                        return Broken(IncidentRules.CommitmentOfferPending, $"No offered commitment '{c.CommitmentId}' awaits an answer.");
+                    }
+
+                    if (offer.Due <= now)
+                    {
+                        return Broken(IncidentRules.CommitmentDueInFuture, "The offered due instant has passed; offer a new one.");
+                    }
+
+                    events.Add(new CommitmentMade(events.Next, offer));
+                    return null;
+                }
+
+            case RejectCommitmentDue c:
+                if (!incident.CommitmentOffers.Any(x => x.Id == c.CommitmentId))
+                {
+                    return Broken(IncidentRules.CommitmentOfferPending, $"No offered commitment '{c.CommitmentId}' awaits an answer.");
+                }
+
+                if (Blank(c.Reason))
+                {
+                    return Broken(IncidentRules.CommitmentOfferPending, "A rejected due date needs the customer's reason: it reveals the constraint to respect.");
+                }
+
+                events.Add(new CommitmentDueRejected(events.Next, c.CommitmentId, c.Reason));
+                return null;
 
             case RecordConversation c:
                 return DecideConversation(incident, c, now, events);

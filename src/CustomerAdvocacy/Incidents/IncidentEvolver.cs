@@ -52,6 +52,8 @@ public static class IncidentEvolver
         private long _version;
         private IncidentState _state;
         private string? _customerId;
+        private Instant? _openedAt;
+        private Instant? _resolvedAt;
         private PolicyReference? _policy;
         private string? _owner;
         private string? _pendingSuccessor;
@@ -64,6 +66,7 @@ public static class IncidentEvolver
         private CustomerConfirmation? _lastConfirmation;
         private WorkingList<ResolutionCriterion> _criteria;
         private WorkingList<Commitment> _commitments;
+        private WorkingList<Commitment> _offers;
         private WorkingList<ConversationRecord> _conversations;
         private WorkingList<string> _relatedRecurrences;
         private WorkingList<IncidentId> _linkedIncidents;
@@ -75,6 +78,8 @@ public static class IncidentEvolver
             _version = origin.Version;
             _state = origin.State;
             _customerId = origin.CustomerId;
+            _openedAt = origin.OpenedAt;
+            _resolvedAt = origin.ResolvedAt;
             _policy = origin.Policy;
             _owner = origin.AccountableOwnerId;
             _pendingSuccessor = origin.PendingSuccessorId;
@@ -87,6 +92,7 @@ public static class IncidentEvolver
             _lastConfirmation = origin.LastConfirmation;
             _criteria = new(origin.Criteria);
             _commitments = new(origin.Commitments);
+            _offers = new(origin.CommitmentOffers);
             _conversations = new(origin.Conversations);
             _relatedRecurrences = new(origin.RelatedRecurrences);
             _linkedIncidents = new(origin.LinkedIncidents);
@@ -110,6 +116,7 @@ public static class IncidentEvolver
             {
                 case IncidentOpened e:
                     _state = IncidentState.Opened;
+                    _openedAt = e.Metadata.OccurredAt;
                     _customerId = e.CustomerId;
                     _owner = e.AccountableOwnerId;
                     _policy = e.Policy;
@@ -154,8 +161,9 @@ public static class IncidentEvolver
                     UpdateCriteria(c => e.DisputedCriterionIds.Contains(c.Id), c => c with { Evidence = null, VerifiedBy = null, MetAt = null });
                     _criteriaRevision = v;
                     break;
-                case IncidentResolved:
+                case IncidentResolved e:
                     _state = IncidentState.Resolved;
+                    _resolvedAt = e.Metadata.OccurredAt;
                     break;
                 case IncidentReturnedToSop:
                     _state = IncidentState.ReturnedToSop;
@@ -165,6 +173,13 @@ public static class IncidentEvolver
                     break;
                 case CommitmentMade e:
                     _commitments.Add(e.Commitment, e.Commitment.Id);
+                    WithdrawOffer(e.Commitment.Id);
+                    break;
+                case CommitmentOffered e:
+                    _offers.Add(e.Offer, null);
+                    break;
+                case CommitmentDueRejected e:
+                    WithdrawOffer(e.CommitmentId);
                     break;
                 case CommitmentDelivered e:
                     SetCommitmentStatus(e.CommitmentId, CommitmentStatus.Delivered);
@@ -208,6 +223,8 @@ public static class IncidentEvolver
             Version = _version,
             State = _state,
             CustomerId = _customerId,
+            OpenedAt = _openedAt,
+            ResolvedAt = _resolvedAt,
             Policy = _policy,
             AccountableOwnerId = _owner,
             PendingSuccessorId = _pendingSuccessor,
@@ -220,6 +237,7 @@ public static class IncidentEvolver
             CriteriaRevision = _criteriaRevision,
             LastConfirmation = _lastConfirmation,
             Commitments = _commitments.Build(_origin.Commitments),
+            CommitmentOffers = _offers.Build(_origin.CommitmentOffers),
             Conversations = _conversations.Build(_origin.Conversations),
             RelatedRecurrences = _relatedRecurrences.Build(_origin.RelatedRecurrences),
             LinkedIncidents = _linkedIncidents.Build(_origin.LinkedIncidents),
@@ -241,6 +259,19 @@ public static class IncidentEvolver
                 if (match(list[i]))
                 {
                     list[i] = update(list[i]);
+                }
+            }
+        }
+
+        private void WithdrawOffer(string id)
+        {
+            IReadOnlyList<Commitment> current = _offers.Peek();
+            for (var i = 0; i < current.Count; i++)
+            {
+                if (current[i].Id == id)
+                {
+                    _offers.Writable().RemoveAt(i);
+                    return;
                 }
             }
         }
@@ -271,6 +302,8 @@ public static class IncidentEvolver
         }
 
         internal List<T> Writable() => _items ??= new List<T>(_origin);
+
+        internal readonly IReadOnlyList<T> Peek() => (IReadOnlyList<T>?)_items ?? _origin;
 
         internal void Add(T item, string? key)
         {

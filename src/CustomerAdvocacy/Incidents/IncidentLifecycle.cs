@@ -114,6 +114,9 @@ internal sealed class IncidentLifecycle
         Internal(IncidentTrigger.MakeCommitment, promising);
         Internal(IncidentTrigger.DeliverCommitment, promising);
         Internal(IncidentTrigger.RecordCommitmentMissed, promising);
+        Internal(IncidentTrigger.OfferCommitment, promising);
+        Internal(IncidentTrigger.AcceptCommitmentDue, promising);
+        Internal(IncidentTrigger.RejectCommitmentDue, promising);
         Internal(IncidentTrigger.RecordConversation, OpenStates);
         var owned = OpenStates.Concat(new[] { IncidentState.Resolved, IncidentState.ReturnedToSop }).ToArray();
         Internal(IncidentTrigger.HandOff, owned);

@@ -48,6 +48,9 @@ public static class IncidentRules
     /// <summary>A commitment is declared missed only once its due instant has passed.</summary>
     public const string CommitmentMissedOnlyAfterDue = nameof(CommitmentMissedOnlyAfterDue);
 
+    /// <summary>Only a pending offer's due instant can be accepted or rejected; a rejection gives its reason.</summary>
+    public const string CommitmentOfferPending = nameof(CommitmentOfferPending);
+
     /// <summary>A conversation names its participants and has a unique id.</summary>
     public const string ConversationNeedsParticipants = nameof(ConversationNeedsParticipants);
 

@@ -74,4 +74,13 @@ public enum IncidentTrigger
 
     /// <summary><see cref="ClassifyUnrelatedRecurrence"/>.</summary>
     ClassifyUnrelatedRecurrence,
+
+    /// <summary><see cref="OfferCommitment"/>.</summary>
+    OfferCommitment,
+
+    /// <summary><see cref="AcceptCommitmentDue"/>.</summary>
+    AcceptCommitmentDue,
+
+    /// <summary><see cref="RejectCommitmentDue"/>.</summary>
+    RejectCommitmentDue,
 }

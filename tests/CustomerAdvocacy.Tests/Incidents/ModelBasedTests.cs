@@ -114,7 +114,7 @@ public sealed class ModelBasedTests
 
     private static void RequireCustomerOnly(IncidentCommand command, bool accepted)
     {
-        var customerOnly = command is ConfirmResolution or ApprovePlan or RejectPlan or DisputeResolution or AgreeCriteriaChange or RejectCriteriaChange;
+        var customerOnly = command is ConfirmResolution or ApprovePlan or RejectPlan or DisputeResolution or AgreeCriteriaChange or RejectCriteriaChange or AcceptCommitmentDue or RejectCommitmentDue;
         Require(!(accepted && customerOnly && !command.Actor.Role.IsCustomer()), $"{command.Trigger} accepted from {command.Actor.Role}: nobody acts on the customer's behalf");
     }
 
@@ -232,6 +232,9 @@ public sealed class ModelBasedTests
                     break;
                 case DeliverCommitment c:
                     OpenCommitments.Remove(c.CommitmentId);
+                    break;
+                case AcceptCommitmentDue c:
+                    OpenCommitments.Add(c.CommitmentId);
                     break;
                 case RecordConversation { PrivateAsideWith: not null } c when !string.IsNullOrWhiteSpace(c.PrivateAsideWith):
                     OpenCommitments.Add("follow-up:" + c.ConversationId);

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Segmentation;
+using CustomerAdvocacy.Sqlite;
+using CustomerAdvocacy.Storage;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace CustomerAdvocacy.Benchmarks;
+
+/// <summary>
+/// The SQLite store against the plain driver: per category, the Baseline writes (or reads) the same payload
+/// strings with one parameterized INSERT (SELECT) per event in one transaction, on a file with the same settings.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class SqliteStoreBenchmarks
+{
+    private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
+    private static readonly Actor Owner = new("owner-1", IncidentRole.AccountableOwner);
+    private readonly IncidentEventSerializer _serializer = new();
+    private string _directory = "";
+    private SqliteIncidentStore _store = null!;
+    private string _plain = "";
+    private IncidentId _loaded;
+    private string _payload = "";
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "ca-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_directory);
+        _store = new SqliteIncidentStore("Data Source=" + Path.Combine(_directory, "store.db"));
+        await _store.InitializeAsync();
+        _plain = "Data Source=" + Path.Combine(_directory, "plain.db");
+        await using (var connection = new SqliteConnection(_plain))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE events (incident_id TEXT NOT NULL, version INTEGER NOT NULL, payload TEXT NOT NULL, UNIQUE (incident_id, version));";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        _loaded = IncidentId.New();
+        var history = Stream(_loaded, 1000);
+        for (var i = 0; i < history.Count; i += 100)
+        {
+            var batch = history.Skip(i).Take(100).Select((e, j) => e with { Metadata = e.Metadata with { CommandId = history[i].Metadata.CommandId } }).ToArray();
+            await _store.AppendAsync(new IncidentAppend(_loaded, i, batch, batch[0].Metadata.CommandId, IncidentState.Engaged), CancellationToken.None);
+        }
+
+        _payload = _serializer.Serialize(history[1]).Payload;
+        await PlainInsertAsync(_loaded, 1000);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Benchmark(Baseline = true, Description = "plain INSERT, 1 event")]
+    [BenchmarkCategory("append 1")]
+    public Task PlainAppendOne() => PlainInsertAsync(IncidentId.New(), 1);
+
+    [Benchmark(Description = "SqliteIncidentStore.AppendAsync, 1 event")]
+    [BenchmarkCategory("append 1")]
+    public Task StoreAppendOne() => AppendNewAsync(1);
+
+    [Benchmark(Baseline = true, Description = "plain INSERT, batch of 10")]
+    [BenchmarkCategory("append 10")]
+    public Task PlainAppendTen() => PlainInsertAsync(IncidentId.New(), 10);
+
+    [Benchmark(Description = "SqliteIncidentStore.AppendAsync, batch of 10")]
+    [BenchmarkCategory("append 10")]
+    public Task StoreAppendTen() => AppendNewAsync(10);
+
+    [Benchmark(Baseline = true, Description = "plain SELECT of 1,000 payloads")]
+    [BenchmarkCategory("load 1000")]
+    public async Task<int> PlainLoad()
+    {
+        await using var connection = new SqliteConnection(_plain);
+        await connection.OpenAsync();
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT version, payload FROM events WHERE incident_id = $incident AND version >= 1 ORDER BY version";
+        select.Parameters.AddWithValue("$incident", _loaded.ToString());
+        var length = 0;
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            length += reader.GetString(1).Length;
+        }
+
+        return length;
+    }
+
+    [Benchmark(Description = "SqliteIncidentStore.ReadStreamAsync + replay, 1,000 events")]
+    [BenchmarkCategory("load 1000")]
+    public async Task<Incident> StoreLoad() => IncidentEvolver.Replay(_loaded, await _store.ReadStreamAsync(_loaded, 1, CancellationToken.None));
+
+    private static List<IncidentEvent> Stream(IncidentId id, int count)
+    {
+        var events = new List<IncidentEvent>(count)
+        {
+            new IncidentOpened(new EventMetadata(id, 1, Start, Owner, CommandId.New()), "customer-acme", Owner.Id, new PolicyReference("standard", 1), null),
+        };
+        for (var v = 2; v <= count; v++)
+        {
+            events.Add(new CommitmentMade(new EventMetadata(id, v, Start, Owner, CommandId.New()), new Commitment("k" + v, Owner.Id, "call back with findings", Start + Duration.FromHours(v))));
+        }
+
+        return events;
+    }
+
+    private Task AppendNewAsync(int count)
+    {
+        var id = IncidentId.New();
+        var commandId = CommandId.New();
+        var events = Stream(id, count).Select(e => e with { Metadata = e.Metadata with { CommandId = commandId } }).ToArray();
+        return _store.AppendAsync(new IncidentAppend(id, 0, events, commandId, IncidentState.Opened), CancellationToken.None);
+    }
+
+    private async Task PlainInsertAsync(IncidentId id, int count)
+    {
+        await using var connection = new SqliteConnection(_plain);
+        await connection.OpenAsync();
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO events (incident_id, version, payload) VALUES ($incident, $version, $payload)";
+        insert.Parameters.AddWithValue("$incident", id.ToString());
+        var version = insert.Parameters.Add("$version", SqliteType.Integer);
+        insert.Parameters.AddWithValue("$payload", _payload);
+        for (var v = 1; v <= count; v++)
+        {
+            version.Value = v;
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+}

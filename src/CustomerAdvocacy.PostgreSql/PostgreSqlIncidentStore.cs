@@ -1,0 +1,358 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CustomerAdvocacy.PostgreSql;
+
+/// <summary>
+/// An <see cref="IIncidentStore"/> in PostgreSQL. The schema is created or migrated on first use. Appends are
+/// optimistic: the unique (incident id, version) key decides between racing writers, and the command id's primary
+/// key makes a retried command a no-op. Each append notifies the <see cref="AppendedChannel"/> channel on commit,
+/// so a scheduler can <c>LISTEN</c> instead of polling every stream. Every statement is parameterized. Thread-safe.
+/// </summary>
+public sealed class PostgreSqlIncidentStore : IIncidentStore, IDisposable, IAsyncDisposable
+{
+    /// <summary>The <c>NOTIFY</c> channel an append signals on commit; the payload is the incident id.</summary>
+    public const string AppendedChannel = "customer_advocacy_appended";
+
+    private const string UniqueViolation = "23505";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly IncidentEventSerializer _serializer;
+    private readonly SemaphoreSlim _initialization = new(1, 1);
+    private volatile bool _initialized;
+
+    /// <summary>Creates a store; nothing is opened until first use.</summary>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="serializer">Reads and writes events; <see langword="null"/> for the default (current schema, no upcasters).</param>
+    /// <exception cref="ArgumentException">The connection string is malformed.</exception>
+    public PostgreSqlIncidentStore(string connectionString, IncidentEventSerializer? serializer = null)
+    {
+        Preconditions.CheckNotNullOrWhiteSpace(connectionString);
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new ArgumentException("The PostgreSQL connection string is malformed.", nameof(connectionString), ex);
+        }
+
+        Target = $"host {builder.Host ?? "localhost"} port {builder.Port} database {builder.Database ?? builder.Username ?? "(default)"} user {builder.Username ?? "(default)"}";
+        _dataSource = NpgsqlDataSource.Create(builder);
+        _serializer = serializer ?? new IncidentEventSerializer();
+    }
+
+    /// <summary>The server and database, as named in error messages (never the password).</summary>
+    public string Target { get; }
+
+    /// <summary>The schema version this store creates and expects.</summary>
+    public static int SchemaVersion => PostgreSqlSchema.Migrations.Count;
+
+    /// <summary>Test seam: runs inside the append transaction just before it commits.</summary>
+    internal Func<NpgsqlConnection, Task>? BeforeCommit { get; set; }
+
+    /// <summary>Test seam: runs after the append transaction committed, before the append returns.</summary>
+    internal Func<Task>? AfterCommit { get; set; }
+
+    /// <summary>
+    /// Creates or migrates the schema now instead of on first use, so that a host fails at start-up when the server
+    /// is unreachable. Safe to call more than once and from several processes.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the schema is current.</returns>
+    /// <exception cref="IncidentStoreUnavailableException">The server cannot be reached or refuses the connection.</exception>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initialization.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            var connection = await OpenCoreAsync(cancellationToken).ConfigureAwait(false);
+
+            await using var connectionScope = connection.ConfigureAwait(false);
+            await PostgreSqlSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+            _initialized = true;
+        }
+        finally
+        {
+            _initialization.Release();
+        }
+    }
+
+    /// <summary>
+    /// Waits for the next append to any incident, through <c>LISTEN</c> on <see cref="AppendedChannel"/>. Appends that
+    /// commit before the listener is registered are not reported: use it to wake a scheduler, then query.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The incident appended to.</returns>
+    public async Task<IncidentId> WaitForAppendAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        string? payload = null;
+        connection.Notification += (_, e) => payload ??= e.Payload;
+        var listen = new NpgsqlCommand("LISTEN " + AppendedChannel, connection);
+        await using (listen.ConfigureAwait(false))
+        {
+            await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        while (payload is null)
+        {
+            await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new IncidentId(Guid.Parse(payload));
+    }
+
+    /// <inheritdoc />
+    public async Task AppendAsync(IncidentAppend append, CancellationToken cancellationToken)
+    {
+        IncidentAppendValidator.Validate(append);
+        cancellationToken.ThrowIfCancellationRequested();
+        var serialized = new SerializedEvent[append.Events.Count];
+        for (var i = 0; i < serialized.Length; i++)
+        {
+            serialized[i] = _serializer.Serialize(append.Events[i]);
+        }
+
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        await using var connectionScope = connection.ConfigureAwait(false);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
+            var actual = await CurrentVersionAsync(connection, append.IncidentId, cancellationToken).ConfigureAwait(false);
+            if (actual != append.ExpectedVersion)
+            {
+                throw new IncidentConcurrencyException(append.IncidentId, append.ExpectedVersion, actual);
+            }
+
+            var claim = new NpgsqlCommand("INSERT INTO ca_commands (command_id, incident_id, first_version, event_count, rejection) VALUES ($1, $2, $3, $4, NULL) ON CONFLICT (command_id) DO NOTHING", connection);
+
+            await using (claim.ConfigureAwait(false))
+            {
+                claim.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.CommandId.Value });
+                claim.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
+                claim.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion + 1 });
+                claim.Parameters.Add(new NpgsqlParameter<int> { TypedValue = append.Events.Count });
+                if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    throw new DuplicateCommandException(append.CommandId);
+                }
+            }
+
+            var versions = new long[serialized.Length];
+            var types = new string[serialized.Length];
+            var schemas = new int[serialized.Length];
+            var payloads = new string[serialized.Length];
+            for (var i = 0; i < serialized.Length; i++)
+            {
+                versions[i] = append.ExpectedVersion + i + 1;
+                types[i] = serialized[i].EventType;
+                schemas[i] = serialized[i].SchemaVersion;
+                payloads[i] = serialized[i].Payload;
+            }
+
+            var insert = new NpgsqlCommand("INSERT INTO ca_events (incident_id, version, event_type, schema_version, payload) SELECT $1, v, t, s, p FROM unnest($2, $3, $4, $5) AS e(v, t, s, p)", connection);
+
+            await using (insert.ConfigureAwait(false))
+            {
+                insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
+                insert.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = versions });
+                insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = schemas });
+                insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var head = new NpgsqlCommand("INSERT INTO ca_incidents (incident_id, version, state) VALUES ($1, $2, $3) ON CONFLICT (incident_id) DO UPDATE SET version = excluded.version, state = excluded.state", connection);
+
+            await using (head.ConfigureAwait(false))
+            {
+                head.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
+                head.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion + append.Events.Count });
+                head.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)append.ResultingState });
+                await head.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // Delivered to listeners only if the transaction commits.
+            var notify = new NpgsqlCommand("SELECT pg_notify($1, $2)", connection);
+            await using (notify.ConfigureAwait(false))
+            {
+                notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = AppendedChannel });
+                notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.IncidentId.ToString() });
+                await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (BeforeCommit is { } beforeCommit)
+            {
+                await beforeCommit(connection).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState == UniqueViolation && ex.ConstraintName == "ca_events_stream_version")
+        {
+            var actual = await ReadVersionAsync(append.IncidentId, CancellationToken.None).ConfigureAwait(false);
+            throw new IncidentConcurrencyException(append.IncidentId, append.ExpectedVersion, actual);
+        }
+
+        if (AfterCommit is { } afterCommit)
+        {
+            await afterCommit().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RecordRejectionAsync(CommandRecord record, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckNotNull(record);
+        if (record.Rejection is null)
+        {
+            throw new ArgumentException("A rejection record carries its rejection.", nameof(record));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var insert = new NpgsqlCommand("INSERT INTO ca_commands (command_id, incident_id, first_version, event_count, rejection) VALUES ($1, $2, 0, 0, $3) ON CONFLICT (command_id) DO NOTHING", connection);
+        await using var insertScope = insert.ConfigureAwait(false);
+        insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = record.CommandId.Value });
+        insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = record.IncidentId.Value });
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serializer.SerializeRejection(record.Rejection) });
+        return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IncidentEvent>> ReadStreamAsync(IncidentId incidentId, long fromVersion, CancellationToken cancellationToken)
+    {
+        if (fromVersion < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fromVersion), fromVersion, "Versions start at 1.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var select = new NpgsqlCommand("SELECT version, event_type, schema_version, payload FROM ca_events WHERE incident_id = $1 AND version >= $2 ORDER BY version", connection);
+        await using var selectScope = select.ConfigureAwait(false);
+        select.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = incidentId.Value });
+        select.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fromVersion });
+        var events = new List<IncidentEvent>();
+        var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var version = reader.GetInt64(0);
+            events.Add(_serializer.Deserialize(incidentId, version, new SerializedEvent(reader.GetString(1), reader.GetInt32(2), reader.GetString(3))));
+        }
+
+        return events;
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var select = new NpgsqlCommand("SELECT incident_id, first_version, event_count, rejection FROM ca_commands WHERE command_id = $1", connection);
+        await using var selectScope = select.ConfigureAwait(false);
+        select.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = commandId.Value });
+        var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var rejection = reader.IsDBNull(3) ? null : _serializer.DeserializeRejection(commandId, reader.GetString(3));
+        return new CommandRecord(commandId, new IncidentId(reader.GetGuid(0)), reader.GetInt64(1), reader.GetInt32(2), rejection);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IncidentId>> ListByStateAsync(IncidentState state, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var select = new NpgsqlCommand("SELECT incident_id FROM ca_incidents WHERE state = $1", connection);
+        await using var selectScope = select.ConfigureAwait(false);
+        select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)state });
+        var ids = new List<IncidentId>();
+        var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(new IncidentId(reader.GetGuid(0)));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Closes the pooled connections.</summary>
+    public void Dispose()
+    {
+        _dataSource.Dispose();
+        _initialization.Dispose();
+    }
+
+    /// <summary>Closes the pooled connections.</summary>
+    /// <returns>A task that completes when they are closed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+        _initialization.Dispose();
+    }
+
+    private static async Task<long> CurrentVersionAsync(NpgsqlConnection connection, IncidentId incidentId, CancellationToken cancellationToken)
+    {
+        var select = new NpgsqlCommand("SELECT version FROM ca_incidents WHERE incident_id = $1", connection);
+        await using var selectScope = select.ConfigureAwait(false);
+        select.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = incidentId.Value });
+        return await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
+    }
+
+    private async Task<long> ReadVersionAsync(IncidentId incidentId, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        return await CurrentVersionAsync(connection, incidentId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenCoreAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<NpgsqlConnection> OpenCoreAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException ex) when (ex is not PostgresException || ((PostgresException)ex).SqlState.StartsWith("08", StringComparison.Ordinal) || ((PostgresException)ex).SqlState.StartsWith("28", StringComparison.Ordinal) || ((PostgresException)ex).SqlState.StartsWith("3D", StringComparison.Ordinal) || ((PostgresException)ex).SqlState.StartsWith("57P", StringComparison.Ordinal))
+        {
+            throw new IncidentStoreUnavailableException(Target, ex.Message, ex);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CustomerAdvocacy.Incidents;
+using NodaTime;
+
+namespace CustomerAdvocacy.Planning;
+
+/// <summary>
+/// A change plan's progress: its definition and the fold of its events. Immutable; <see cref="Evolve"/> returns a new
+/// value.
+/// </summary>
+public sealed class ChangePlan
+{
+    private readonly HashSet<CommandId> _applied;
+
+    private ChangePlan(
+        ChangePlanDefinition definition,
+        ChangePlanState state,
+        long version,
+        string accountableOwnerId,
+        string? pendingSuccessorId,
+        IReadOnlyList<string> formerOwnerIds,
+        Interval? slot,
+        HashSet<CommandId> applied)
+    {
+        Definition = definition;
+        State = state;
+        Version = version;
+        AccountableOwnerId = accountableOwnerId;
+        PendingSuccessorId = pendingSuccessorId;
+        FormerOwnerIds = formerOwnerIds;
+        Slot = slot;
+        _applied = applied;
+    }
+
+    /// <summary>The plan.</summary>
+    public ChangePlanDefinition Definition { get; }
+
+    /// <summary>The plan's id.</summary>
+    public ChangePlanId Id => Definition.Id;
+
+    /// <summary>Where the plan is.</summary>
+    public ChangePlanState State { get; }
+
+    /// <summary>The number of events folded; 0 for a new plan.</summary>
+    public long Version { get; }
+
+    /// <summary>The single point of accountability now.</summary>
+    public string AccountableOwnerId { get; }
+
+    /// <summary>The successor a handoff was offered to and who has not accepted yet, or <see langword="null"/>.</summary>
+    public string? PendingSuccessorId { get; }
+
+    /// <summary>Who owned the plan before, oldest first.</summary>
+    public IReadOnlyList<string> FormerOwnerIds { get; }
+
+    /// <summary>The booked slot, once scheduled.</summary>
+    public Interval? Slot { get; }
+
+    /// <summary>Whether the plan is closed: only the customer's confirmation closes it.</summary>
+    public bool IsClosed => State == ChangePlanState.ConfirmedByCustomer;
+
+    /// <summary>A new plan in <see cref="ChangePlanState.Draft"/>, owned by the definition's accountable owner.</summary>
+    /// <param name="definition">The validated plan.</param>
+    /// <returns>The plan at version 0.</returns>
+    public static ChangePlan Start(ChangePlanDefinition definition)
+    {
+        Preconditions.CheckNotNull(definition);
+        return new ChangePlan(definition, ChangePlanState.Draft, 0, definition.AccountableOwnerId, null, EquatableList<string>.Empty, null, new HashSet<CommandId>());
+    }
+
+    /// <summary>Replays events onto a new plan.</summary>
+    /// <param name="definition">The plan.</param>
+    /// <param name="events">Its events, in order.</param>
+    /// <returns>The plan after them.</returns>
+    public static ChangePlan Replay(ChangePlanDefinition definition, IEnumerable<ChangePlanEvent> events)
+        => Preconditions.CheckNotNull(events).Aggregate(Start(definition), (plan, e) => plan.Evolve(e));
+
+    /// <summary>Whether a command with this id was applied.</summary>
+    /// <param name="commandId">The command id.</param>
+    /// <returns><see langword="true"/> when one of the plan's events came from it.</returns>
+    public bool HasApplied(CommandId commandId) => _applied.Contains(commandId);
+
+    /// <summary>Folds one event. Pure: this plan is unchanged.</summary>
+    /// <param name="event">The next event: for this plan, at version <see cref="Version"/> + 1.</param>
+    /// <returns>The plan after it.</returns>
+    /// <exception cref="ArgumentException">The event is for another plan or out of sequence.</exception>
+    public ChangePlan Evolve(ChangePlanEvent @event)
+    {
+        Preconditions.CheckNotNull(@event);
+        var meta = @event.Metadata;
+        if (meta.PlanId != Id || meta.Version != Version + 1)
+        {
+            throw new ArgumentException($"Event {meta.PlanId}#{meta.Version} does not follow plan {Id}#{Version}.", nameof(@event));
+        }
+
+        var applied = new HashSet<CommandId>(_applied) { meta.CommandId };
+        var state = State;
+        var owner = AccountableOwnerId;
+        var pending = PendingSuccessorId;
+        IReadOnlyList<string> former = FormerOwnerIds;
+        var slot = Slot;
+        switch (@event)
+        {
+            case ChangePlanReviewedWithCustomer:
+                state = ChangePlanState.ReviewedWithCustomer;
+                break;
+            case ChangeScheduled e:
+                state = ChangePlanState.Scheduled;
+                slot = e.Slot;
+                break;
+            case ChangeStarted:
+                state = ChangePlanState.Executing;
+                break;
+            case ChangePointOfNoReturnPassed:
+                state = ChangePlanState.PastPointOfNoReturn;
+                break;
+            case ChangeBackedOut:
+                state = ChangePlanState.BackedOut;
+                break;
+            case ChangeValidationStarted:
+                state = ChangePlanState.Validating;
+                break;
+            case ChangeConfirmedByCustomer:
+                state = ChangePlanState.ConfirmedByCustomer;
+                break;
+            case ChangePlanHandoffOffered e:
+                pending = e.SuccessorId;
+                break;
+            case ChangePlanHandoffAccepted e:
+                former = EquatableList<string>.From(FormerOwnerIds.Concat(new[] { e.PreviousOwnerId }));
+                owner = e.NewOwnerId;
+                pending = null;
+                break;
+            case ChangePlanParticipantLeft:
+                break;
+            default:
+                throw new ArgumentException($"Unknown change-plan event {@event.GetType().Name}.", nameof(@event));
+        }
+
+        return new ChangePlan(Definition, state, Version + 1, owner, pending, former, slot, applied);
+    }
+}

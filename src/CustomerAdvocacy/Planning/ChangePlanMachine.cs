@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Stateless;
+using Stateless.Graph;
+
+namespace CustomerAdvocacy.Planning;
+
+/// <summary>Where a change plan is in its execution.</summary>
+public enum ChangePlanState
+{
+    /// <summary>Being written; not yet reviewed with the customer.</summary>
+    Draft = 0,
+
+    /// <summary>Reviewed in detail with the customer, so everyone is on the same page.</summary>
+    ReviewedWithCustomer = 1,
+
+    /// <summary>A slot is booked inside the customer's change windows, clear of every blackout.</summary>
+    Scheduled = 2,
+
+    /// <summary>The change is being made; it can still be backed out.</summary>
+    Executing = 3,
+
+    /// <summary>Past the point of no return: backing out is no longer possible.</summary>
+    PastPointOfNoReturn = 4,
+
+    /// <summary>The change was backed out and things restored to the way they were.</summary>
+    BackedOut = 5,
+
+    /// <summary>The validation steps are being run.</summary>
+    Validating = 6,
+
+    /// <summary>The customer confirmed that all is well; the plan is closed.</summary>
+    ConfirmedByCustomer = 7,
+}
+
+/// <summary>What a change-plan command asks the execution machine to do.</summary>
+public enum ChangePlanTrigger
+{
+    /// <summary>Record the plan's review with the customer.</summary>
+    ReviewWithCustomer = 0,
+
+    /// <summary>Book (or rebook) the change's slot.</summary>
+    Schedule = 1,
+
+    /// <summary>Start the change.</summary>
+    StartExecution = 2,
+
+    /// <summary>Pass the point of no return.</summary>
+    PassPointOfNoReturn = 3,
+
+    /// <summary>Back the change out.</summary>
+    BackOut = 4,
+
+    /// <summary>Start the validation steps.</summary>
+    StartValidation = 5,
+
+    /// <summary>The customer confirms that all is well; this closes the plan.</summary>
+    ConfirmAllIsWell = 6,
+
+    /// <summary>The accountable owner offers the plan to a named successor.</summary>
+    HandOff = 7,
+
+    /// <summary>The named successor accepts the plan and becomes its accountable owner.</summary>
+    AcceptHandoff = 8,
+
+    /// <summary>A provider person leaves the plan (off shift, off call).</summary>
+    Leave = 9,
+}
+
+/// <summary>
+/// The change-plan execution machine: one immutable definition, shared; bound per decision through a cursor by a
+/// <see cref="SharedMachinePool{TState, TTrigger}"/>. Replay never uses the machine.
+/// </summary>
+internal sealed class ChangePlanMachine
+{
+    private ChangePlanMachine(IReadOnlyList<Transition> transitions) => Transitions = transitions;
+
+    internal static ChangePlanMachine Definition { get; } = new(BuildTransitions());
+
+    internal IReadOnlyList<Transition> Transitions { get; }
+
+    internal StateMachine<ChangePlanState, ChangePlanTrigger> Configure(Func<ChangePlanState> read, Action<ChangePlanState> write)
+    {
+        var machine = new StateMachine<ChangePlanState, ChangePlanTrigger>(read, write, FiringMode.Immediate);
+        foreach (var transition in Transitions)
+        {
+            var state = machine.Configure(transition.From);
+            if (transition.From == transition.To)
+            {
+                state.InternalTransition(transition.Trigger, Stay);
+            }
+            else
+            {
+                state.Permit(transition.Trigger, transition.To);
+            }
+        }
+
+        return machine;
+    }
+
+    internal SharedMachinePool<ChangePlanState, ChangePlanTrigger> CreatePool() => new(Configure);
+
+    internal string ToMermaid()
+    {
+        var state = ChangePlanState.Draft;
+        return MermaidGraph.Format(Configure(() => state, s => state = s).GetInfo());
+    }
+
+    private static void Stay(StateMachine<ChangePlanState, ChangePlanTrigger>.Transition transition)
+    {
+    }
+
+    private static List<Transition> BuildTransitions()
+    {
+        var list = new List<Transition>
+        {
+            new(ChangePlanState.Draft, ChangePlanTrigger.ReviewWithCustomer, ChangePlanState.ReviewedWithCustomer),
+            new(ChangePlanState.ReviewedWithCustomer, ChangePlanTrigger.Schedule, ChangePlanState.Scheduled),
+            new(ChangePlanState.Scheduled, ChangePlanTrigger.Schedule, ChangePlanState.Scheduled),
+            new(ChangePlanState.Scheduled, ChangePlanTrigger.StartExecution, ChangePlanState.Executing),
+            new(ChangePlanState.Executing, ChangePlanTrigger.PassPointOfNoReturn, ChangePlanState.PastPointOfNoReturn),
+            new(ChangePlanState.Executing, ChangePlanTrigger.BackOut, ChangePlanState.BackedOut),
+            new(ChangePlanState.PastPointOfNoReturn, ChangePlanTrigger.StartValidation, ChangePlanState.Validating),
+            new(ChangePlanState.BackedOut, ChangePlanTrigger.StartValidation, ChangePlanState.Validating),
+            new(ChangePlanState.Validating, ChangePlanTrigger.ConfirmAllIsWell, ChangePlanState.ConfirmedByCustomer),
+        };
+
+        // Ownership moves in every open state; leaving is asked everywhere and decided by the handoff rule.
+        var open = Enum.GetValues(typeof(ChangePlanState)).Cast<ChangePlanState>()
+            .Where(s => s != ChangePlanState.ConfirmedByCustomer).ToArray();
+        list.AddRange(open.Select(s => new Transition(s, ChangePlanTrigger.HandOff, s)));
+        list.AddRange(open.Select(s => new Transition(s, ChangePlanTrigger.AcceptHandoff, s)));
+        list.AddRange(Enum.GetValues(typeof(ChangePlanState)).Cast<ChangePlanState>().Select(s => new Transition(s, ChangePlanTrigger.Leave, s)));
+        return list;
+    }
+
+    internal readonly record struct Transition(ChangePlanState From, ChangePlanTrigger Trigger, ChangePlanState To);
+}

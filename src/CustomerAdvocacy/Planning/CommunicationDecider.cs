@@ -1,0 +1,134 @@
+using System;
+using System.Linq;
+using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Incidents;
+using NodaTime;
+
+namespace CustomerAdvocacy.Planning;
+
+/// <summary>
+/// Decides communication commands: results meant for the customer reach them only through the account team, after
+/// internal review, never straight from whoever produced them (the "swirl factor"). Pure and thread-safe.
+/// </summary>
+/// <remarks>
+/// <para>Who may do what: anyone on the provider's side or a third party drafts; the producer or the account team
+/// submits for review and withdraws; only the account team releases, and not the person who produced the result. The
+/// account team is the roles <see cref="IncidentRole.AccountableOwner"/> and <see cref="IncidentRole.ServiceManager"/>:
+/// the single point of accountability and the service manager who orchestrates the account's communications. The
+/// customer roles issue none of these commands.</para>
+/// <para>Checks run in the engine's order: the command id (a repeat is accepted with no new events), the expected
+/// version, the role, the machine (a release is permitted only from internal review), then the rules.</para>
+/// </remarks>
+public sealed class CommunicationDecider
+{
+    private readonly SharedMachinePool<CommunicationState, CommunicationTrigger> _machines = CommunicationMachine.Definition.CreatePool();
+
+    /// <summary>Whether a role is on the account team, which alone releases results to the customer.</summary>
+    /// <param name="role">The role.</param>
+    /// <returns><see langword="true"/> for the accountable owner and the service manager.</returns>
+    public static bool IsAccountTeam(IncidentRole role) => role is IncidentRole.AccountableOwner or IncidentRole.ServiceManager;
+
+    /// <summary>Decides a command against a communication.</summary>
+    /// <param name="communication">Its current state.</param>
+    /// <param name="command">The command; it must be for this communication.</param>
+    /// <param name="now">The current instant, from the host's clock.</param>
+    /// <returns>Accepted with the events to record, or rejected.</returns>
+    /// <exception cref="ArgumentException">The command is for another communication.</exception>
+    public PlanningDecision<CommunicationEvent> Decide(Communication communication, CommunicationCommand command, Instant now)
+    {
+        Preconditions.CheckNotNull(communication);
+        Preconditions.CheckNotNull(command);
+        if (command.CommunicationId != communication.Id)
+        {
+            throw new ArgumentException($"Command for {command.CommunicationId} decided against {communication.Id}.", nameof(command));
+        }
+
+        if (communication.HasApplied(command.CommandId))
+        {
+            return new PlanningAccepted<CommunicationEvent>(Array.Empty<CommunicationEvent>(), true);
+        }
+
+        if (command.ExpectedVersion is { } expected && expected != communication.Version)
+        {
+            return new PlanningRejected<CommunicationEvent>(new StaleVersion(expected, communication.Version));
+        }
+
+        if (Authorize(communication, command) is { } refused)
+        {
+            return new PlanningRejected<CommunicationEvent>(refused);
+        }
+
+        if (!_machines.TryFire(communication.State, command.Trigger, out _))
+        {
+            return new PlanningRejected<CommunicationEvent>(new CommunicationNotPermitted(communication.State, command.Trigger));
+        }
+
+        var meta = new CommunicationEventMetadata(communication.Id, communication.Version + 1, now, command.Actor, command.CommandId);
+        switch (command)
+        {
+            case DraftCommunication c:
+                var recipients = (c.CustomerRecipientIds ?? Array.Empty<string>()).ToArray();
+                if (Blank(c.Title) || recipients.Length == 0 || recipients.Any(Blank))
+                {
+                    return Broken(PlanningRules.TextRequired, "A draft needs a title and the customer's people it is meant for.");
+                }
+
+                return Accept(new CommunicationDrafted(meta, c.Kind, c.Title, EquatableList<string>.From(recipients)));
+
+            case SubmitCommunicationForReview:
+                return Accept(new CommunicationSubmittedForReview(meta));
+
+            case ReleaseCommunication c:
+                if (c.Actor.Id == communication.ProducerId)
+                {
+                    return Broken(PlanningRules.ReviewedByAnother, "A result is released by an account-team member other than the one who produced it.");
+                }
+
+                if (Blank(c.ConversationId))
+                {
+                    return Broken(PlanningRules.TextRequired, "A release is recorded as a conversation with an id.");
+                }
+
+                var participants = new[] { communication.ProducerId!, communication.SubmitterId!, c.Actor.Id }
+                    .Concat(communication.CustomerRecipientIds)
+                    .Concat((c.OtherParticipants ?? Array.Empty<string>()).Where(p => !Blank(p)))
+                    .Distinct(StringComparer.Ordinal);
+                return Accept(new CommunicationReleased(meta, new ConversationRecord(c.ConversationId, participants, now, null)));
+
+            case WithdrawCommunication c:
+                return Blank(c.Reason)
+                    ? Broken(PlanningRules.TextRequired, "Say why the result is withdrawn.")
+                    : Accept(new CommunicationWithdrawn(meta, c.Reason));
+
+            default:
+                throw new ArgumentException($"Unknown communication command {command.GetType().Name}.", nameof(command));
+        }
+    }
+
+    private static CommunicationNotAuthorized? Authorize(Communication communication, CommunicationCommand command)
+    {
+        var role = command.Actor.Role;
+        var trigger = command.Trigger;
+        if (role.IsCustomer())
+        {
+            return new CommunicationNotAuthorized(role, trigger, "The customer receives results; it does not draft, review or release them.");
+        }
+
+        var isProducer = command.Actor.Id == communication.ProducerId;
+        return trigger switch
+        {
+            CommunicationTrigger.Draft => null,
+            CommunicationTrigger.Release when !IsAccountTeam(role) => new CommunicationNotAuthorized(
+                role, trigger, "Only the account team (accountable owner or service manager) releases results to the customer, after internal review."),
+            CommunicationTrigger.Release => null,
+            _ when isProducer || IsAccountTeam(role) => null,
+            _ => new CommunicationNotAuthorized(role, trigger, "Only the producer or the account team moves a draft."),
+        };
+    }
+
+    private static PlanningAccepted<CommunicationEvent> Accept(CommunicationEvent e) => new(new[] { e }, false);
+
+    private static PlanningRejected<CommunicationEvent> Broken(string rule, string detail) => new(new RuleBroken(rule, detail));
+
+    private static bool Blank(string? text) => text is null || text.Trim().Length == 0;
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using Stateless;
+using Stateless.Graph;
+
+namespace CustomerAdvocacy.Planning;
+
+/// <summary>Identifies one result meant for the customer (one stream of communication events).</summary>
+/// <param name="Value">The identifier.</param>
+public readonly record struct CommunicationId(Guid Value)
+{
+    /// <summary>Creates a new random id.</summary>
+    /// <returns>A fresh id.</returns>
+    public static CommunicationId New() => new(Guid.NewGuid());
+
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString("D");
+}
+
+/// <summary>What kind of result is meant for the customer.</summary>
+public enum CommunicationKind
+{
+    /// <summary>An audit, such as a monitoring audit.</summary>
+    Audit = 0,
+
+    /// <summary>A report.</summary>
+    Report = 1,
+
+    /// <summary>An analysis.</summary>
+    Analysis = 2,
+}
+
+/// <summary>Where a result meant for the customer is on its way to them.</summary>
+public enum CommunicationState
+{
+    /// <summary>Nothing drafted yet.</summary>
+    NotDrafted = 0,
+
+    /// <summary>Produced, by anyone; not for the customer's eyes yet.</summary>
+    Draft = 1,
+
+    /// <summary>With the account team for internal review and next steps.</summary>
+    InternalReview = 2,
+
+    /// <summary>Released to the customer in context by the account team, as a recorded conversation.</summary>
+    Released = 3,
+
+    /// <summary>Withdrawn; it never reaches the customer.</summary>
+    Withdrawn = 4,
+}
+
+/// <summary>What a communication command asks the machine to do.</summary>
+public enum CommunicationTrigger
+{
+    /// <summary>Record a draft.</summary>
+    Draft = 0,
+
+    /// <summary>Send the draft to the account team for internal review.</summary>
+    SubmitForReview = 1,
+
+    /// <summary>Release it to the customer.</summary>
+    Release = 2,
+
+    /// <summary>Withdraw it.</summary>
+    Withdraw = 3,
+}
+
+/// <summary>The communication machine: one immutable definition, shared through a cursor-bound machine pool.</summary>
+internal sealed class CommunicationMachine
+{
+    private CommunicationMachine(IReadOnlyList<Transition> transitions) => Transitions = transitions;
+
+    internal static CommunicationMachine Definition { get; } = new(new List<Transition>
+    {
+        new(CommunicationState.NotDrafted, CommunicationTrigger.Draft, CommunicationState.Draft),
+        new(CommunicationState.Draft, CommunicationTrigger.SubmitForReview, CommunicationState.InternalReview),
+        new(CommunicationState.InternalReview, CommunicationTrigger.Release, CommunicationState.Released),
+        new(CommunicationState.Draft, CommunicationTrigger.Withdraw, CommunicationState.Withdrawn),
+        new(CommunicationState.InternalReview, CommunicationTrigger.Withdraw, CommunicationState.Withdrawn),
+    });
+
+    internal IReadOnlyList<Transition> Transitions { get; }
+
+    internal StateMachine<CommunicationState, CommunicationTrigger> Configure(Func<CommunicationState> read, Action<CommunicationState> write)
+    {
+        var machine = new StateMachine<CommunicationState, CommunicationTrigger>(read, write, FiringMode.Immediate);
+        foreach (var transition in Transitions)
+        {
+            machine.Configure(transition.From).Permit(transition.Trigger, transition.To);
+        }
+
+        return machine;
+    }
+
+    internal SharedMachinePool<CommunicationState, CommunicationTrigger> CreatePool() => new(Configure);
+
+    internal string ToMermaid()
+    {
+        var state = CommunicationState.NotDrafted;
+        return MermaidGraph.Format(Configure(() => state, s => state = s).GetInfo());
+    }
+
+    internal readonly record struct Transition(CommunicationState From, CommunicationTrigger Trigger, CommunicationState To);
+}

@@ -1,0 +1,427 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Resolution;
+using CustomerAdvocacy.Segmentation;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace CustomerAdvocacy.Storage;
+
+/// <summary>An event as a store keeps it: a stable type name, the schema version it was written in, and JSON.</summary>
+/// <param name="EventType">The stable type name (<see cref="IncidentEvent.EventType"/>).</param>
+/// <param name="SchemaVersion">The schema version of <paramref name="Payload"/>.</param>
+/// <param name="Payload">The event as JSON, without its incident id and version (the store keys on those).</param>
+public sealed record SerializedEvent(string EventType, int SchemaVersion, string Payload);
+
+/// <summary>
+/// Turns incident events and rejections into JSON and back. The JSON layout is written out field by field, not
+/// derived from the CLR types, so renaming a property in code cannot change what is stored; a deliberate schema
+/// change raises <see cref="CurrentSchemaVersion"/> and adds an <see cref="IncidentEventUpcaster"/> for the old one.
+/// Thread-safe.
+/// </summary>
+public sealed class IncidentEventSerializer
+{
+    /// <summary>The schema version every event is written in.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    private static readonly HashSet<string> KnownTypes = new(StringComparer.Ordinal)
+    {
+        IncidentOpened.TypeName, PerspectiveCaptured.TypeName, AnalysisStarted.TypeName, PlanProposed.TypeName,
+        PlanRejected.TypeName, PlanApproved.TypeName, ExecutionStarted.TypeName, CriterionMet.TypeName,
+        ResolutionProposed.TypeName, ResolutionConfirmed.TypeName, ResolutionDisputed.TypeName, IncidentResolved.TypeName,
+        IncidentReturnedToSop.TypeName, ReviewCompleted.TypeName, CommitmentMade.TypeName, CommitmentDelivered.TypeName,
+        CommitmentMissed.TypeName, ConversationRecorded.TypeName, HandoffOffered.TypeName, HandoffAccepted.TypeName,
+        RelatedRecurrenceJoined.TypeName, CriteriaChangeAgreed.TypeName, CriteriaChangeRejected.TypeName,
+        UnrelatedRecurrenceLinked.TypeName,
+    };
+
+    private static readonly JsonSerializerOptions NodaOptions = new JsonSerializerOptions().ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+
+    private readonly Dictionary<(string Type, int Version), IncidentEventUpcaster> _upcasters = new();
+
+    /// <summary>Creates a serializer that reads only current events.</summary>
+    public IncidentEventSerializer()
+        : this(Array.Empty<IncidentEventUpcaster>())
+    {
+    }
+
+    /// <summary>Creates a serializer that reads older schemas through upcasters.</summary>
+    /// <param name="upcasters">At most one per stored type name and schema version.</param>
+    /// <exception cref="ArgumentException">Two upcasters read the same type and version, or one does not move forward.</exception>
+    public IncidentEventSerializer(IEnumerable<IncidentEventUpcaster> upcasters)
+    {
+        foreach (var upcaster in Preconditions.CheckNotNull(upcasters))
+        {
+            Preconditions.CheckNotNull(upcaster, nameof(upcasters));
+            if (upcaster.ToSchemaVersion <= upcaster.FromSchemaVersion && string.Equals(upcaster.ToEventType, upcaster.FromEventType, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"The upcaster from '{upcaster.FromEventType}' v{upcaster.FromSchemaVersion} does not move forward.", nameof(upcasters));
+            }
+
+            if (KnownTypes.Contains(upcaster.FromEventType) && upcaster.FromSchemaVersion == CurrentSchemaVersion)
+            {
+                throw new ArgumentException($"'{upcaster.FromEventType}' v{upcaster.FromSchemaVersion} is current; it needs no upcaster.", nameof(upcasters));
+            }
+
+            if (_upcasters.ContainsKey((upcaster.FromEventType, upcaster.FromSchemaVersion)))
+            {
+                throw new ArgumentException($"Two upcasters read '{upcaster.FromEventType}' v{upcaster.FromSchemaVersion}.", nameof(upcasters));
+            }
+
+            _upcasters.Add((upcaster.FromEventType, upcaster.FromSchemaVersion), upcaster);
+        }
+    }
+
+    /// <summary>Serializes an event in the current schema.</summary>
+    /// <param name="incidentEvent">The event.</param>
+    /// <returns>Its stored form.</returns>
+    public SerializedEvent Serialize(IncidentEvent incidentEvent)
+    {
+        Preconditions.CheckNotNull(incidentEvent);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("occurredAt");
+            WriteInstant(w, incidentEvent.Metadata.OccurredAt);
+            w.WriteStartObject("actor");
+            w.WriteString("id", incidentEvent.Metadata.Actor.Id);
+            w.WriteString("role", incidentEvent.Metadata.Actor.Role.ToString());
+            w.WriteEndObject();
+            w.WriteString("commandId", incidentEvent.Metadata.CommandId.Value);
+            WriteBody(w, incidentEvent);
+            w.WriteEndObject();
+        }
+
+        return new SerializedEvent(incidentEvent.EventType, CurrentSchemaVersion, Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    /// <summary>Reads a stored event, upcasting older schemas.</summary>
+    /// <param name="incidentId">The stream it was stored in.</param>
+    /// <param name="version">Its version in the stream.</param>
+    /// <param name="stored">The stored form.</param>
+    /// <returns>The current event.</returns>
+    /// <exception cref="EventDeserializationException">The type or schema version is unknown, or the payload is corrupt.</exception>
+    public IncidentEvent Deserialize(IncidentId incidentId, long version, SerializedEvent stored)
+    {
+        Preconditions.CheckNotNull(stored);
+        var type = stored.EventType ?? string.Empty;
+        var schema = stored.SchemaVersion;
+        var payload = stored.Payload;
+        try
+        {
+            JsonObject? node = null;
+            var steps = 0;
+            while (!(schema == CurrentSchemaVersion && KnownTypes.Contains(type)))
+            {
+                if (!_upcasters.TryGetValue((type, schema), out var upcaster) || ++steps > 100)
+                {
+                    var what = KnownTypes.Contains(type) ? $"schema version {schema} is not {CurrentSchemaVersion} and no upcaster reads it" : $"no event type '{type}' is known and no upcaster reads it";
+                    throw new EventDeserializationException(incidentId, version, stored.EventType ?? "(null)", stored.SchemaVersion, what);
+                }
+
+                node ??= JsonNode.Parse(payload ?? string.Empty) as JsonObject ?? throw new JsonException("The payload is not a JSON object.");
+                node = upcaster.Upcast(node) ?? throw new JsonException($"The upcaster from '{type}' v{schema} returned nothing.");
+                type = upcaster.ToEventType;
+                schema = upcaster.ToSchemaVersion;
+            }
+
+            if (node is not null)
+            {
+                payload = node.ToJsonString();
+            }
+
+            using var document = JsonDocument.Parse(payload ?? string.Empty);
+            var root = document.RootElement;
+            var actor = Required(root, "actor");
+            var metadata = new EventMetadata(
+                incidentId,
+                version,
+                ReadInstant(Required(root, "occurredAt")),
+                new Actor(RequiredString(actor, "id"), ReadEnum<IncidentRole>(Required(actor, "role"))),
+                new CommandId(Required(root, "commandId").GetGuid()));
+            return ReadBody(type, metadata, root);
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException)
+        {
+            throw new EventDeserializationException(incidentId, version, stored.EventType ?? "(null)", stored.SchemaVersion, "the payload is corrupt: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>Serializes a rejection for a command record.</summary>
+    /// <param name="rejection">The rejection.</param>
+    /// <returns>Its JSON.</returns>
+    public string SerializeRejection(Rejection rejection)
+    {
+        Preconditions.CheckNotNull(rejection);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", rejection.Kind);
+            switch (rejection)
+            {
+                case NotPermittedInState r:
+                    w.WriteString("state", r.State.ToString());
+                    w.WriteString("trigger", r.Trigger.ToString());
+                    break;
+                case NotAuthorized r:
+                    w.WriteString("role", r.Role.ToString());
+                    w.WriteString("trigger", r.Trigger.ToString());
+                    w.WriteString("detail", r.Detail);
+                    break;
+                case RuleBroken r:
+                    w.WriteString("rule", r.Rule);
+                    w.WriteString("detail", r.Detail);
+                    break;
+                case StaleVersion r:
+                    w.WriteNumber("expectedVersion", r.ExpectedVersion);
+                    w.WriteNumber("actualVersion", r.ActualVersion);
+                    break;
+                default:
+                    throw new ArgumentException($"Rejection kind '{rejection.Kind}' has no stored form.", nameof(rejection));
+            }
+
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Reads a stored rejection.</summary>
+    /// <param name="commandId">The command it belongs to, for the error message.</param>
+    /// <param name="json">The stored JSON.</param>
+    /// <returns>The rejection.</returns>
+    /// <exception cref="CommandRecordDeserializationException">The JSON is corrupt or of an unknown kind.</exception>
+    public Rejection DeserializeRejection(CommandId commandId, string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json ?? string.Empty);
+            var root = document.RootElement;
+            var kind = RequiredString(root, "kind");
+            return kind switch
+            {
+                nameof(NotPermittedInState) => new NotPermittedInState(ReadEnum<IncidentState>(Required(root, "state")), ReadEnum<IncidentTrigger>(Required(root, "trigger"))),
+                nameof(NotAuthorized) => new NotAuthorized(ReadEnum<IncidentRole>(Required(root, "role")), ReadEnum<IncidentTrigger>(Required(root, "trigger")), RequiredString(root, "detail")),
+                nameof(RuleBroken) => new RuleBroken(RequiredString(root, "rule"), RequiredString(root, "detail")),
+                nameof(StaleVersion) => new StaleVersion(Required(root, "expectedVersion").GetInt64(), Required(root, "actualVersion").GetInt64()),
+                _ => throw new CommandRecordDeserializationException(commandId, $"no rejection kind '{kind}' is known"),
+            };
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new CommandRecordDeserializationException(commandId, "the rejection is corrupt: " + ex.Message, ex);
+        }
+    }
+
+    private static void WriteBody(Utf8JsonWriter w, IncidentEvent e)
+    {
+        switch (e)
+        {
+            case IncidentOpened x:
+                w.WriteString("customerId", x.CustomerId);
+                w.WriteString("accountableOwnerId", x.AccountableOwnerId);
+                w.WriteStartObject("policy");
+                w.WriteString("segmentId", x.Policy.SegmentId);
+                w.WriteNumber("version", x.Policy.Version);
+                w.WriteEndObject();
+                if (x.LinkedFrom is { } linked)
+                {
+                    w.WriteString("linkedFrom", linked.Value);
+                }
+                else
+                {
+                    w.WriteNull("linkedFrom");
+                }
+
+                break;
+            case PerspectiveCaptured x:
+                w.WriteStartObject("perspective");
+                w.WriteString("biggestProblem", x.Perspective.BiggestProblem);
+                w.WriteString("problemsCaused", x.Perspective.ProblemsCaused);
+                w.WriteString("remedySought", x.Perspective.RemedySought);
+                w.WritePropertyName("timeAllowed");
+                JsonSerializer.Serialize(w, x.Perspective.TimeAllowed, NodaOptions);
+                w.WriteEndObject();
+                break;
+            case PlanProposed x:
+                w.WritePropertyName("targetDate");
+                WriteInstant(w, x.TargetDate);
+                WriteDrafts(w, "criteria", x.Criteria);
+                break;
+            case PlanRejected x:
+                w.WriteString("reason", x.Reason);
+                break;
+            case CriterionMet x:
+                w.WriteString("criterionId", x.CriterionId);
+                w.WriteString("evidence", x.Evidence);
+                w.WriteString("verifiedBy", x.VerifiedBy);
+                break;
+            case ResolutionDisputed x:
+                WriteStrings(w, "disputedCriterionIds", x.DisputedCriterionIds);
+                w.WriteString("reason", x.Reason);
+                break;
+            case CommitmentMade x:
+                w.WriteStartObject("commitment");
+                w.WriteString("id", x.Commitment.Id);
+                w.WriteString("ownerId", x.Commitment.OwnerId);
+                w.WriteString("description", x.Commitment.Description);
+                w.WritePropertyName("due");
+                WriteInstant(w, x.Commitment.Due);
+                w.WriteString("status", x.Commitment.Status.ToString());
+                w.WriteEndObject();
+                break;
+            case CommitmentDelivered x:
+                w.WriteString("commitmentId", x.CommitmentId);
+                break;
+            case CommitmentMissed x:
+                w.WriteString("commitmentId", x.CommitmentId);
+                break;
+            case ConversationRecorded x:
+                w.WriteStartObject("conversation");
+                w.WriteString("id", x.Conversation.Id);
+                WriteStrings(w, "participants", x.Conversation.Participants);
+                w.WritePropertyName("at");
+                WriteInstant(w, x.Conversation.At);
+                w.WriteString("privateAsideWith", x.Conversation.PrivateAsideWith);
+                w.WriteEndObject();
+                break;
+            case HandoffOffered x:
+                w.WriteString("successorId", x.SuccessorId);
+                break;
+            case HandoffAccepted x:
+                w.WriteString("previousOwnerId", x.PreviousOwnerId);
+                w.WriteString("newOwnerId", x.NewOwnerId);
+                break;
+            case RelatedRecurrenceJoined x:
+                w.WriteString("recurrenceReference", x.RecurrenceReference);
+                WriteDrafts(w, "proposedCriteria", x.ProposedCriteria);
+                break;
+            case CriteriaChangeRejected x:
+                w.WriteString("reason", x.Reason);
+                break;
+            case UnrelatedRecurrenceLinked x:
+                w.WriteString("recurrenceReference", x.RecurrenceReference);
+                w.WriteString("newIncidentId", x.NewIncidentId.Value);
+                break;
+            case AnalysisStarted or PlanApproved or ExecutionStarted or ResolutionProposed or ResolutionConfirmed
+                or IncidentResolved or IncidentReturnedToSop or ReviewCompleted or CriteriaChangeAgreed:
+                break;
+            default:
+                throw new ArgumentException($"Event type '{e.EventType}' has no stored form.", nameof(e));
+        }
+    }
+
+    private static IncidentEvent ReadBody(string type, EventMetadata m, JsonElement r) => type switch
+    {
+        IncidentOpened.TypeName => new IncidentOpened(
+            m,
+            RequiredString(r, "customerId"),
+            RequiredString(r, "accountableOwnerId"),
+            new PolicyReference(RequiredString(Required(r, "policy"), "segmentId"), Required(Required(r, "policy"), "version").GetInt32()),
+            Required(r, "linkedFrom").ValueKind == JsonValueKind.Null ? null : new IncidentId(Required(r, "linkedFrom").GetGuid())),
+        PerspectiveCaptured.TypeName => new PerspectiveCaptured(m, ReadPerspective(Required(r, "perspective"))),
+        AnalysisStarted.TypeName => new AnalysisStarted(m),
+        PlanProposed.TypeName => new PlanProposed(m, ReadInstant(Required(r, "targetDate")), ReadDrafts(Required(r, "criteria"))),
+        PlanRejected.TypeName => new PlanRejected(m, RequiredString(r, "reason")),
+        PlanApproved.TypeName => new PlanApproved(m),
+        ExecutionStarted.TypeName => new ExecutionStarted(m),
+        CriterionMet.TypeName => new CriterionMet(m, RequiredString(r, "criterionId"), RequiredString(r, "evidence"), RequiredString(r, "verifiedBy")),
+        ResolutionProposed.TypeName => new ResolutionProposed(m),
+        ResolutionConfirmed.TypeName => new ResolutionConfirmed(m),
+        ResolutionDisputed.TypeName => new ResolutionDisputed(m, ReadStrings(Required(r, "disputedCriterionIds")), RequiredString(r, "reason")),
+        IncidentResolved.TypeName => new IncidentResolved(m),
+        IncidentReturnedToSop.TypeName => new IncidentReturnedToSop(m),
+        ReviewCompleted.TypeName => new ReviewCompleted(m),
+        CommitmentMade.TypeName => new CommitmentMade(m, ReadCommitment(Required(r, "commitment"))),
+        CommitmentDelivered.TypeName => new CommitmentDelivered(m, RequiredString(r, "commitmentId")),
+        CommitmentMissed.TypeName => new CommitmentMissed(m, RequiredString(r, "commitmentId")),
+        ConversationRecorded.TypeName => new ConversationRecorded(m, ReadConversation(Required(r, "conversation"))),
+        HandoffOffered.TypeName => new HandoffOffered(m, RequiredString(r, "successorId")),
+        HandoffAccepted.TypeName => new HandoffAccepted(m, RequiredString(r, "previousOwnerId"), RequiredString(r, "newOwnerId")),
+        RelatedRecurrenceJoined.TypeName => new RelatedRecurrenceJoined(m, RequiredString(r, "recurrenceReference"), ReadDrafts(Required(r, "proposedCriteria"))),
+        CriteriaChangeAgreed.TypeName => new CriteriaChangeAgreed(m),
+        CriteriaChangeRejected.TypeName => new CriteriaChangeRejected(m, RequiredString(r, "reason")),
+        UnrelatedRecurrenceLinked.TypeName => new UnrelatedRecurrenceLinked(m, RequiredString(r, "recurrenceReference"), new IncidentId(Required(r, "newIncidentId").GetGuid())),
+        _ => throw new InvalidOperationException($"No reader for event type '{type}'."),
+    };
+
+    private static CustomerPerspective ReadPerspective(JsonElement e) => new(
+        RequiredString(e, "biggestProblem"),
+        RequiredString(e, "problemsCaused"),
+        RequiredString(e, "remedySought"),
+        Required(e, "timeAllowed").Deserialize<Duration>(NodaOptions));
+
+    private static Commitment ReadCommitment(JsonElement e) => new(RequiredString(e, "id"), RequiredString(e, "ownerId"), RequiredString(e, "description"), ReadInstant(Required(e, "due")))
+    {
+        Status = ReadEnum<CommitmentStatus>(Required(e, "status")),
+    };
+
+    private static ConversationRecord ReadConversation(JsonElement e)
+    {
+        var aside = Required(e, "privateAsideWith");
+        return new ConversationRecord(RequiredString(e, "id"), ReadStrings(Required(e, "participants")), ReadInstant(Required(e, "at")), aside.ValueKind == JsonValueKind.Null ? null : aside.GetString());
+    }
+
+    private static void WriteInstant(Utf8JsonWriter w, Instant value) => JsonSerializer.Serialize(w, value, NodaOptions);
+
+    private static Instant ReadInstant(JsonElement e) => e.Deserialize<Instant>(NodaOptions);
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static IReadOnlyList<string> ReadStrings(JsonElement e)
+        => EquatableList<string>.From(e.EnumerateArray().Select(s => s.GetString() ?? throw new JsonException("A list holds null.")));
+
+    private static void WriteDrafts(Utf8JsonWriter w, string name, IEnumerable<CriterionDraft> drafts)
+    {
+        w.WriteStartArray(name);
+        foreach (var draft in drafts)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", draft.Id);
+            w.WriteString("description", draft.Description);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static IReadOnlyList<CriterionDraft> ReadDrafts(JsonElement e)
+        => EquatableList<CriterionDraft>.From(e.EnumerateArray().Select(d => new CriterionDraft(RequiredString(d, "id"), RequiredString(d, "description"))));
+
+    private static JsonElement Required(JsonElement e, string name)
+        => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var value) ? value : throw new JsonException($"Property '{name}' is missing.");
+
+    private static string RequiredString(JsonElement e, string name)
+        => Required(e, name).GetString() ?? throw new JsonException($"Property '{name}' is null.");
+
+    private static T ReadEnum<T>(JsonElement e)
+        where T : struct, Enum
+    {
+        var text = e.GetString();
+        if (text is null || text.Length == 0 || char.IsDigit(text[0]) || text[0] == '-' || !Enum.TryParse<T>(text, false, out var value) || !Enum.IsDefined(typeof(T), value))
+        {
+            throw new JsonException(string.Format(CultureInfo.InvariantCulture, "'{0}' is not a {1}.", text, typeof(T).Name));
+        }
+
+        return value;
+    }
+}

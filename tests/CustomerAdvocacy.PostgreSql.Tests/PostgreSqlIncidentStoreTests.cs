@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Storage;
+using CustomerAdvocacy.StoreTests;
+using CustomerAdvocacy.Testing;
+using NodaTime;
+using Npgsql;
+
+namespace CustomerAdvocacy.PostgreSql.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlIncidentStoreTests : StoreFaultTests, IAsyncDisposable
+{
+    private readonly PostgresServer _server;
+    private readonly List<PostgreSqlIncidentStore> _stores = new();
+
+    public PostgreSqlIncidentStoreTests(PostgresServer server) => _server = server;
+
+    [Fact]
+    public async Task Initialize_ManyStoresAtOnceAndAgain_IsIdempotent()
+    {
+        var connectionString = await _server.NewSchemaAsync();
+        var stores = Enumerable.Range(0, 8).Select(_ => Track(new PostgreSqlIncidentStore(connectionString))).ToArray();
+        await Task.WhenAll(stores.Select(s => Task.Run(() => s.InitializeAsync())));
+        var again = Track(new PostgreSqlIncidentStore(connectionString));
+        await again.InitializeAsync();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM ca_schema_migrations", connection);
+        Assert.Equal((long)PostgreSqlIncidentStore.SchemaVersion, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Initialize_ServerDown_ThrowsUnavailableNamingTargetWithoutPassword()
+    {
+        var port = FreePort();
+        var store = Track(new PostgreSqlIncidentStore($"Host=127.0.0.1;Port={port};Username=someone;Password=hunter2;Database=incidents;Timeout=2"));
+        var ex = await Assert.ThrowsAsync<IncidentStoreUnavailableException>(() => store.InitializeAsync());
+        Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
+        Assert.Contains("incidents", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WaitForAppend_AnotherWriterAppends_IsNotifiedOfTheIncident()
+    {
+        var store = Track(new PostgreSqlIncidentStore(await _server.NewSchemaAsync()));
+        await store.InitializeAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var id = IncidentId.New();
+        var waiting = store.WaitForAppendAsync(timeout.Token);
+        var scenario = new IncidentScenario(id, Instant.FromUtc(2026, 3, 2, 9, 0));
+        var open = new IncidentCommands(id, scenario.Now).Open();
+        var events = scenario.When(open).ThenAccepted();
+
+        // The listener registers asynchronously; keep appending (to other incidents too) until it hears one.
+        await store.AppendAsync(new IncidentAppend(id, 0, events, open.CommandId, IncidentState.Opened), CancellationToken.None);
+        while (!waiting.IsCompleted)
+        {
+            var other = IncidentId.New();
+            var s = new IncidentScenario(other, scenario.Now);
+            var o = new IncidentCommands(other, scenario.Now).Open();
+            await store.AppendAsync(new IncidentAppend(other, 0, s.When(o).ThenAccepted(), o.CommandId, IncidentState.Opened), CancellationToken.None);
+            await Task.WhenAny(waiting, Task.Delay(50, timeout.Token));
+        }
+
+        var notified = await waiting;
+        Assert.NotEqual(default, notified);
+        Assert.Single(await store.ReadStreamAsync(notified, 1, CancellationToken.None));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    protected override async Task<IIncidentStore> CreateStoreAsync() => Track(new PostgreSqlIncidentStore(await _server.NewSchemaAsync()));
+
+    protected override void FailNextCommit(IIncidentStore store, bool beforeCommit)
+    {
+        var pg = (PostgreSqlIncidentStore)store;
+        if (beforeCommit)
+        {
+            // A real dropped connection: the server ends the session mid-transaction.
+            pg.BeforeCommit = async connection =>
+            {
+                pg.BeforeCommit = null;
+                var pid = connection.ProcessID;
+                await using var killer = new NpgsqlConnection(_server.ConnectionString);
+                await killer.OpenAsync();
+                await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend($1)", killer);
+                terminate.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pid });
+                await terminate.ExecuteNonQueryAsync();
+            };
+        }
+        else
+        {
+            pg.AfterCommit = () =>
+            {
+                pg.AfterCommit = null;
+                throw new NpgsqlException("simulated lost acknowledgement");
+            };
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private PostgreSqlIncidentStore Track(PostgreSqlIncidentStore store)
+    {
+        _stores.Add(store);
+        return store;
+    }
+}

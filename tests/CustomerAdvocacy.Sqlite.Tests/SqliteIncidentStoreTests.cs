@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Storage;
+using CustomerAdvocacy.StoreTests;
+using Microsoft.Data.Sqlite;
+
+namespace CustomerAdvocacy.Sqlite.Tests;
+
+public sealed class SqliteIncidentStoreTests : StoreFaultTests, IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    [Fact]
+    public async Task Initialize_NewFile_CreatesSchemaInWalMode()
+    {
+        var store = _database.CreateStore();
+        await store.InitializeAsync();
+        await using var connection = new SqliteConnection(_database.ConnectionString());
+        await connection.OpenAsync();
+        Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
+        Assert.Equal((long)SqliteIncidentStore.SchemaVersion, await ScalarAsync(connection, "PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task Initialize_ManyStoresAtOnceAndAgain_IsIdempotent()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => _database.CreateStore().InitializeAsync())));
+        var again = _database.CreateStore();
+        await again.InitializeAsync();
+        var id = IncidentId.New();
+        Assert.Empty(await again.ReadStreamAsync(id, 1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Initialize_FileLockedByAnotherWriter_ThrowsUnavailableNamingTheFile()
+    {
+        await _database.CreateStore().InitializeAsync();
+        SqliteConnection.ClearAllPools();
+        await using var holder = new SqliteConnection(_database.ConnectionString());
+        await holder.OpenAsync();
+        await using (var exclusive = holder.CreateCommand())
+        {
+            exclusive.CommandText = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;";
+            await exclusive.ExecuteNonQueryAsync();
+        }
+
+        var store = _database.CreateStore(timeoutSeconds: 1);
+        var ex = await Assert.ThrowsAsync<IncidentStoreUnavailableException>(() => store.ReadStreamAsync(IncidentId.New(), 1, CancellationToken.None));
+        Assert.Contains(_database.FilePath, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(_database.FilePath, ex.Target);
+    }
+
+    [Fact]
+    public async Task Initialize_DirectoryMissing_ThrowsUnavailableNamingTheFile()
+    {
+        var path = Path.Combine(_database.Directory, "missing", "incidents.db");
+        var store = new SqliteIncidentStore("Data Source=" + path + ";Password=hunter2");
+        var ex = await Assert.ThrowsAsync<IncidentStoreUnavailableException>(() => store.InitializeAsync());
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_CorruptStoredEvent_ThrowsNamingIncidentAndVersion()
+    {
+        var store = _database.CreateStore();
+        await store.InitializeAsync();
+        var id = IncidentId.New();
+        await using (var connection = new SqliteConnection(_database.ConnectionString()))
+        {
+            await connection.OpenAsync();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO events (incident_id, version, event_type, schema_version, payload) VALUES ($id, 1, 'incident-opened', 1, '{\"occurredAt\":')";
+            insert.Parameters.AddWithValue("$id", id.ToString());
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var ex = await Assert.ThrowsAsync<EventDeserializationException>(() => store.ReadStreamAsync(id, 1, CancellationToken.None));
+        Assert.Equal(id, ex.IncidentId);
+        Assert.Equal(1, ex.Version);
+    }
+
+    [Fact]
+    public void Constructor_NoDataSource_Throws() => Assert.Throws<ArgumentException>(() => new SqliteIncidentStore("Mode=ReadOnly"));
+
+    public void Dispose() => _database.Dispose();
+
+    protected override Task<IIncidentStore> CreateStoreAsync() => Task.FromResult<IIncidentStore>(_database.CreateStore());
+
+    protected override void FailNextCommit(IIncidentStore store, bool beforeCommit)
+    {
+        var sqlite = (SqliteIncidentStore)store;
+        if (beforeCommit)
+        {
+            sqlite.BeforeCommit = () =>
+            {
+                sqlite.BeforeCommit = null;
+                throw new IOException("simulated crash before commit");
+            };
+        }
+        else
+        {
+            sqlite.AfterCommit = () =>
+            {
+                sqlite.AfterCommit = null;
+                throw new IOException("simulated lost acknowledgement");
+            };
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}
