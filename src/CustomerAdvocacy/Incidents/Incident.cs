@@ -29,6 +29,12 @@ public sealed record Incident
     /// <summary>Where the incident is in its lifecycle.</summary>
     public IncidentState State { get; init; }
 
+    /// <summary>When the incident was opened; <see langword="null"/> before.</summary>
+    public Instant? OpenedAt { get; init; }
+
+    /// <summary>When the incident was closed (resolved); <see langword="null"/> while open.</summary>
+    public Instant? ResolvedAt { get; init; }
+
     /// <summary>The customer; <see langword="null"/> before the incident is opened.</summary>
     public string? CustomerId { get; init; }
 

@@ -52,6 +52,8 @@ public static class IncidentEvolver
         private long _version;
         private IncidentState _state;
         private string? _customerId;
+        private Instant? _openedAt;
+        private Instant? _resolvedAt;
         private PolicyReference? _policy;
         private string? _owner;
         private string? _pendingSuccessor;
@@ -76,6 +78,8 @@ public static class IncidentEvolver
             _version = origin.Version;
             _state = origin.State;
             _customerId = origin.CustomerId;
+            _openedAt = origin.OpenedAt;
+            _resolvedAt = origin.ResolvedAt;
             _policy = origin.Policy;
             _owner = origin.AccountableOwnerId;
             _pendingSuccessor = origin.PendingSuccessorId;
@@ -112,6 +116,7 @@ public static class IncidentEvolver
             {
                 case IncidentOpened e:
                     _state = IncidentState.Opened;
+                    _openedAt = e.Metadata.OccurredAt;
                     _customerId = e.CustomerId;
                     _owner = e.AccountableOwnerId;
                     _policy = e.Policy;
@@ -156,8 +161,9 @@ public static class IncidentEvolver
                     UpdateCriteria(c => e.DisputedCriterionIds.Contains(c.Id), c => c with { Evidence = null, VerifiedBy = null, MetAt = null });
                     _criteriaRevision = v;
                     break;
-                case IncidentResolved:
+                case IncidentResolved e:
                     _state = IncidentState.Resolved;
+                    _resolvedAt = e.Metadata.OccurredAt;
                     break;
                 case IncidentReturnedToSop:
                     _state = IncidentState.ReturnedToSop;
@@ -217,6 +223,8 @@ public static class IncidentEvolver
             Version = _version,
             State = _state,
             CustomerId = _customerId,
+            OpenedAt = _openedAt,
+            ResolvedAt = _resolvedAt,
             Policy = _policy,
             AccountableOwnerId = _owner,
             PendingSuccessorId = _pendingSuccessor,
