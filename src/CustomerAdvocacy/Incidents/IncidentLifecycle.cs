@@ -10,7 +10,7 @@ namespace CustomerAdvocacy.Incidents;
 /// The incident lifecycle: one immutable definition (which trigger moves which state where), built once and shared.
 /// </summary>
 /// <remarks>
-/// No Stateless machine is kept per incident: a <see cref="LifecycleMachinePool"/> of machines configured from this
+/// No Stateless machine is kept per incident: a <see cref="SharedMachinePool{TState, TTrigger}"/> of machines configured from this
 /// definition over external state accessors serves every incident. Replay never uses the machine.
 /// </remarks>
 internal sealed class IncidentLifecycle
@@ -69,6 +69,9 @@ internal sealed class IncidentLifecycle
 
         return machine;
     }
+
+    /// <summary>A pool of machines configured from this definition that asks <see cref="Permits"/> before renting one.</summary>
+    internal SharedMachinePool<IncidentState, IncidentTrigger> CreatePool() => new(Configure, Permits);
 
     /// <summary>The Mermaid graph of the lifecycle, as Stateless exports it.</summary>
     internal string ToMermaid()
