@@ -52,23 +52,7 @@ internal sealed class IncidentLifecycle
 
     /// <summary>Configures a Stateless machine over the given state accessors from this definition.</summary>
     internal StateMachine<IncidentState, IncidentTrigger> Configure(Func<IncidentState> read, Action<IncidentState> write)
-    {
-        var machine = new StateMachine<IncidentState, IncidentTrigger>(read, write, FiringMode.Immediate);
-        foreach (var transition in Transitions)
-        {
-            var state = machine.Configure(transition.From);
-            if (transition.From == transition.To)
-            {
-                state.InternalTransition(transition.Trigger, Stay);
-            }
-            else
-            {
-                state.Permit(transition.Trigger, transition.To);
-            }
-        }
-
-        return machine;
-    }
+        => MachineConfiguration.Configure(Transitions.Select(t => (t.From, t.Trigger, t.To)), read, write);
 
     /// <summary>A pool of machines configured from this definition that asks <see cref="Permits"/> before renting one.</summary>
     internal SharedMachinePool<IncidentState, IncidentTrigger> CreatePool() => new(Configure, Permits);
@@ -78,11 +62,6 @@ internal sealed class IncidentLifecycle
     {
         var cursor = new Cursor();
         return MermaidGraph.Format(Configure(() => cursor.State, s => cursor.State = s).GetInfo());
-    }
-
-    /// <summary>The action of an internal transition: the state stays as it is.</summary>
-    private static void Stay(StateMachine<IncidentState, IncidentTrigger>.Transition transition)
-    {
     }
 
     private static List<Transition> BuildTransitions()

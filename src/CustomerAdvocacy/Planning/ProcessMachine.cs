@@ -39,25 +39,5 @@ internal sealed class ProcessMachine<TState, TTrigger>
     internal string ToMermaid() => MermaidGraph.Format(Configure(() => default, _ => { }).GetInfo()).Replace("\r\n", "\n").TrimEnd('\n', ' ');
 
     private StateMachine<TState, TTrigger> Configure(Func<TState> read, Action<TState> write)
-    {
-        var machine = new StateMachine<TState, TTrigger>(read, write, FiringMode.Immediate);
-        foreach (var (from, trigger, to) in Transitions)
-        {
-            var state = machine.Configure(from);
-            if (EqualityComparer<TState>.Default.Equals(from, to))
-            {
-                state.InternalTransition(trigger, Stay);
-            }
-            else
-            {
-                state.Permit(trigger, to);
-            }
-        }
-
-        return machine;
-    }
-
-    private static void Stay(StateMachine<TState, TTrigger>.Transition transition)
-    {
-    }
+        => MachineConfiguration.Configure(Transitions, read, write);
 }
