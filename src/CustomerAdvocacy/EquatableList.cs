@@ -43,6 +43,9 @@ internal sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableL
         return new EquatableList<T>(copy);
     }
 
+    /// <summary>This list with <paramref name="item"/> appended unless it is already in it (a set of applied command ids).</summary>
+    internal EquatableList<T> AddIfAbsent(T item) => Array.IndexOf(_items, item) >= 0 ? this : Add(item);
+
     internal EquatableList<T> AddRange(IReadOnlyList<T> items)
     {
         if (items.Count == 0)

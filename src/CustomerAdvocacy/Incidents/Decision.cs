@@ -32,6 +32,35 @@ public sealed record NotAuthorized(IncidentRole Role, IncidentTrigger Trigger, s
     public override string Kind => nameof(NotAuthorized);
 }
 
+/// <summary>
+/// A sub-process's state machine (a change plan's, a communication's, a trial's, a review's) does not permit the
+/// command's trigger in the process's current state: the same kind of rejection as the lifecycle's
+/// <see cref="NotPermittedInState"/>, typed by the process's own states and triggers.
+/// </summary>
+/// <typeparam name="TState">The process's state type.</typeparam>
+/// <typeparam name="TTrigger">The process's trigger type.</typeparam>
+/// <param name="State">The process's state.</param>
+/// <param name="Trigger">The trigger asked for.</param>
+public sealed record NotPermittedInState<TState, TTrigger>(TState State, TTrigger Trigger) : Rejection
+{
+    /// <inheritdoc />
+    public override string Kind => nameof(NotPermittedInState);
+}
+
+/// <summary>
+/// The actor may not issue a sub-process's command: its role is not allowed, or it is not who the role requires. The
+/// same kind of rejection as the lifecycle's <see cref="NotAuthorized"/>, typed by the process's own triggers.
+/// </summary>
+/// <typeparam name="TTrigger">The process's trigger type; the command's name for a process without triggers.</typeparam>
+/// <param name="Role">The role the actor acted in.</param>
+/// <param name="Trigger">The trigger asked for.</param>
+/// <param name="Detail">Why, in words.</param>
+public sealed record NotAuthorized<TTrigger>(IncidentRole Role, TTrigger Trigger, string Detail) : Rejection
+{
+    /// <inheritdoc />
+    public override string Kind => nameof(NotAuthorized);
+}
+
 /// <summary>A business rule refuses the command.</summary>
 /// <param name="Rule">The rule's stable name, one of <see cref="IncidentRules"/>.</param>
 /// <param name="Detail">What is wrong, in words.</param>

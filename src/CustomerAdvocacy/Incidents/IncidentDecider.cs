@@ -18,7 +18,7 @@ namespace CustomerAdvocacy.Incidents;
 /// </remarks>
 public sealed class IncidentDecider
 {
-    private readonly LifecycleMachinePool _machines = new(IncidentLifecycle.Definition);
+    private readonly SharedMachinePool<IncidentState, IncidentTrigger> _machines = IncidentLifecycle.Definition.CreatePool();
 
     /// <summary>Decides a command against an incident's state.</summary>
     /// <param name="incident">The incident's current state.</param>

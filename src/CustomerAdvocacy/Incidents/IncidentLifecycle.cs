@@ -10,7 +10,7 @@ namespace CustomerAdvocacy.Incidents;
 /// The incident lifecycle: one immutable definition (which trigger moves which state where), built once and shared.
 /// </summary>
 /// <remarks>
-/// No Stateless machine is kept per incident: a <see cref="LifecycleMachinePool"/> of machines configured from this
+/// No Stateless machine is kept per incident: a <see cref="SharedMachinePool{TState, TTrigger}"/> of machines configured from this
 /// definition over external state accessors serves every incident. Replay never uses the machine.
 /// </remarks>
 internal sealed class IncidentLifecycle
@@ -52,34 +52,16 @@ internal sealed class IncidentLifecycle
 
     /// <summary>Configures a Stateless machine over the given state accessors from this definition.</summary>
     internal StateMachine<IncidentState, IncidentTrigger> Configure(Func<IncidentState> read, Action<IncidentState> write)
-    {
-        var machine = new StateMachine<IncidentState, IncidentTrigger>(read, write, FiringMode.Immediate);
-        foreach (var transition in Transitions)
-        {
-            var state = machine.Configure(transition.From);
-            if (transition.From == transition.To)
-            {
-                state.InternalTransition(transition.Trigger, Stay);
-            }
-            else
-            {
-                state.Permit(transition.Trigger, transition.To);
-            }
-        }
+        => MachineConfiguration.Configure(Transitions.Select(t => (t.From, t.Trigger, t.To)), read, write);
 
-        return machine;
-    }
+    /// <summary>A pool of machines configured from this definition that asks <see cref="Permits"/> before renting one.</summary>
+    internal SharedMachinePool<IncidentState, IncidentTrigger> CreatePool() => new(Configure, Permits);
 
     /// <summary>The Mermaid graph of the lifecycle, as Stateless exports it.</summary>
     internal string ToMermaid()
     {
         var cursor = new Cursor();
         return MermaidGraph.Format(Configure(() => cursor.State, s => cursor.State = s).GetInfo());
-    }
-
-    /// <summary>The action of an internal transition: the state stays as it is.</summary>
-    private static void Stay(StateMachine<IncidentState, IncidentTrigger>.Transition transition)
-    {
     }
 
     private static List<Transition> BuildTransitions()

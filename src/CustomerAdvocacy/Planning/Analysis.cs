@@ -78,7 +78,7 @@ public sealed record Analysis
         var next = analysis with
         {
             Version = m.Version,
-            AppliedCommands = commands.Contains(m.CommandId) ? commands : commands.Add(m.CommandId),
+            AppliedCommands = commands.AddIfAbsent(m.CommandId),
         };
         return @event switch
         {

@@ -66,7 +66,7 @@ public static class AnalysisDecider
 
         if (!IsAllowed(command.Actor.Role, command.GetType()))
         {
-            return new ProcessRejected<AnalysisEvent>(new RoleNotAllowed(command.Actor.Role, command.Name, $"The role {command.Actor.Role} may not {command.Name}."));
+            return new ProcessRejected<AnalysisEvent>(new NotAuthorized<string>(command.Actor.Role, command.Name, $"The role {command.Actor.Role} may not {command.Name}."));
         }
 
         var events = new List<AnalysisEvent>();

@@ -30,7 +30,7 @@ public sealed class ChangePlanDecider
     /// <returns>Accepted with the events to record, or rejected.</returns>
     /// <exception cref="ArgumentException">The command is for another plan, or a proposed slot is outside the supported
     /// range.</exception>
-    public PlanningDecision<ChangePlanEvent> Decide(ChangePlan plan, ChangePlanCommand command, Instant now)
+    public ProcessDecision<ChangePlanEvent> Decide(ChangePlan plan, ChangePlanCommand command, Instant now)
     {
         Preconditions.CheckNotNull(plan);
         Preconditions.CheckNotNull(command);
@@ -41,38 +41,38 @@ public sealed class ChangePlanDecider
 
         if (plan.HasApplied(command.CommandId))
         {
-            return new PlanningAccepted<ChangePlanEvent>(Array.Empty<ChangePlanEvent>(), true);
+            return new ProcessAccepted<ChangePlanEvent>(Array.Empty<ChangePlanEvent>());
         }
 
         if (command.ExpectedVersion is { } expected && expected != plan.Version)
         {
-            return new PlanningRejected<ChangePlanEvent>(new StaleVersion(expected, plan.Version));
+            return new ProcessRejected<ChangePlanEvent>(new StaleVersion(expected, plan.Version));
         }
 
         if (Authorize(plan, command) is { } refused)
         {
-            return new PlanningRejected<ChangePlanEvent>(refused);
+            return new ProcessRejected<ChangePlanEvent>(refused);
         }
 
         if (!_machines.TryFire(plan.State, command.Trigger, out _))
         {
-            return new PlanningRejected<ChangePlanEvent>(new ChangePlanNotPermitted(plan.State, command.Trigger));
+            return new ProcessRejected<ChangePlanEvent>(new NotPermittedInState<ChangePlanState, ChangePlanTrigger>(plan.State, command.Trigger));
         }
 
         var meta = new ChangePlanEventMetadata(plan.Id, plan.Version + 1, now, command.Actor, command.CommandId);
         return Apply(plan, command, now, meta) switch
         {
-            (ChangePlanEvent e, null) => new PlanningAccepted<ChangePlanEvent>(new[] { e }, false),
-            (_, Rejection r) => new PlanningRejected<ChangePlanEvent>(r),
+            (ChangePlanEvent e, null) => new ProcessAccepted<ChangePlanEvent>(new[] { e }),
+            (_, Rejection r) => new ProcessRejected<ChangePlanEvent>(r),
             _ => throw new InvalidOperationException("A decision yields an event or a rejection."),
         };
     }
 
-    private static ChangePlanNotAuthorized? Authorize(ChangePlan plan, ChangePlanCommand command)
+    private static NotAuthorized<ChangePlanTrigger>? Authorize(ChangePlan plan, ChangePlanCommand command)
     {
         var actor = command.Actor;
         var trigger = command.Trigger;
-        ChangePlanNotAuthorized Refuse(string detail) => new(actor.Role, trigger, detail);
+        NotAuthorized<ChangePlanTrigger> Refuse(string detail) => new(actor.Role, trigger, detail);
         switch (trigger)
         {
             case ChangePlanTrigger.ConfirmAllIsWell:

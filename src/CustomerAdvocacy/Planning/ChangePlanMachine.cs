@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CustomerAdvocacy.Incidents;
 using Stateless;
 using Stateless.Graph;
 
@@ -81,23 +82,7 @@ internal sealed class ChangePlanMachine
     internal IReadOnlyList<Transition> Transitions { get; }
 
     internal StateMachine<ChangePlanState, ChangePlanTrigger> Configure(Func<ChangePlanState> read, Action<ChangePlanState> write)
-    {
-        var machine = new StateMachine<ChangePlanState, ChangePlanTrigger>(read, write, FiringMode.Immediate);
-        foreach (var transition in Transitions)
-        {
-            var state = machine.Configure(transition.From);
-            if (transition.From == transition.To)
-            {
-                state.InternalTransition(transition.Trigger, Stay);
-            }
-            else
-            {
-                state.Permit(transition.Trigger, transition.To);
-            }
-        }
-
-        return machine;
-    }
+        => MachineConfiguration.Configure(Transitions.Select(t => (t.From, t.Trigger, t.To)), read, write);
 
     internal SharedMachinePool<ChangePlanState, ChangePlanTrigger> CreatePool() => new(Configure);
 
@@ -105,10 +90,6 @@ internal sealed class ChangePlanMachine
     {
         var state = ChangePlanState.Draft;
         return MermaidGraph.Format(Configure(() => state, s => state = s).GetInfo());
-    }
-
-    private static void Stay(StateMachine<ChangePlanState, ChangePlanTrigger>.Transition transition)
-    {
     }
 
     private static List<Transition> BuildTransitions()

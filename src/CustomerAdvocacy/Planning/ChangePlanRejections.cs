@@ -5,25 +5,6 @@ using NodaTime;
 
 namespace CustomerAdvocacy.Planning;
 
-/// <summary>The execution machine does not permit the command's trigger in the plan's current state.</summary>
-/// <param name="State">The plan's state.</param>
-/// <param name="Trigger">The trigger asked for.</param>
-public sealed record ChangePlanNotPermitted(ChangePlanState State, ChangePlanTrigger Trigger) : Rejection
-{
-    /// <inheritdoc />
-    public override string Kind => nameof(ChangePlanNotPermitted);
-}
-
-/// <summary>The actor may not issue the command: its role is not allowed, or it is not who the role requires.</summary>
-/// <param name="Role">The role the actor acted in.</param>
-/// <param name="Trigger">The trigger asked for.</param>
-/// <param name="Detail">Why, in words.</param>
-public sealed record ChangePlanNotAuthorized(IncidentRole Role, ChangePlanTrigger Trigger, string Detail) : Rejection
-{
-    /// <inheritdoc />
-    public override string Kind => nameof(ChangePlanNotAuthorized);
-}
-
 /// <summary>A proposed slot is refused: it collides with blackouts, or lies outside the customer's change windows.</summary>
 /// <param name="Slot">The slot proposed.</param>
 /// <param name="Hits">The blackout windows it collides with; empty when only the change windows refuse it.</param>

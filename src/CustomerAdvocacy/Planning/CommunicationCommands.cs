@@ -107,22 +107,3 @@ public sealed record CommunicationReleased(CommunicationEventMetadata Metadata, 
 /// <param name="Metadata">Stream position, time, actor, command.</param>
 /// <param name="Reason">Why.</param>
 public sealed record CommunicationWithdrawn(CommunicationEventMetadata Metadata, string Reason) : CommunicationEvent(Metadata);
-
-/// <summary>The communication machine does not permit the command's trigger in the current state.</summary>
-/// <param name="State">The communication's state.</param>
-/// <param name="Trigger">The trigger asked for.</param>
-public sealed record CommunicationNotPermitted(CommunicationState State, CommunicationTrigger Trigger) : Rejection
-{
-    /// <inheritdoc />
-    public override string Kind => nameof(CommunicationNotPermitted);
-}
-
-/// <summary>The actor may not issue the command.</summary>
-/// <param name="Role">The role the actor acted in.</param>
-/// <param name="Trigger">The trigger asked for.</param>
-/// <param name="Detail">Why, in words.</param>
-public sealed record CommunicationNotAuthorized(IncidentRole Role, CommunicationTrigger Trigger, string Detail) : Rejection
-{
-    /// <inheritdoc />
-    public override string Kind => nameof(CommunicationNotAuthorized);
-}

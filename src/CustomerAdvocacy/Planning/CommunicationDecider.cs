@@ -34,7 +34,7 @@ public sealed class CommunicationDecider
     /// <param name="now">The current instant, from the host's clock.</param>
     /// <returns>Accepted with the events to record, or rejected.</returns>
     /// <exception cref="ArgumentException">The command is for another communication.</exception>
-    public PlanningDecision<CommunicationEvent> Decide(Communication communication, CommunicationCommand command, Instant now)
+    public ProcessDecision<CommunicationEvent> Decide(Communication communication, CommunicationCommand command, Instant now)
     {
         Preconditions.CheckNotNull(communication);
         Preconditions.CheckNotNull(command);
@@ -45,22 +45,22 @@ public sealed class CommunicationDecider
 
         if (communication.HasApplied(command.CommandId))
         {
-            return new PlanningAccepted<CommunicationEvent>(Array.Empty<CommunicationEvent>(), true);
+            return new ProcessAccepted<CommunicationEvent>(Array.Empty<CommunicationEvent>());
         }
 
         if (command.ExpectedVersion is { } expected && expected != communication.Version)
         {
-            return new PlanningRejected<CommunicationEvent>(new StaleVersion(expected, communication.Version));
+            return new ProcessRejected<CommunicationEvent>(new StaleVersion(expected, communication.Version));
         }
 
         if (Authorize(communication, command) is { } refused)
         {
-            return new PlanningRejected<CommunicationEvent>(refused);
+            return new ProcessRejected<CommunicationEvent>(refused);
         }
 
         if (!_machines.TryFire(communication.State, command.Trigger, out _))
         {
-            return new PlanningRejected<CommunicationEvent>(new CommunicationNotPermitted(communication.State, command.Trigger));
+            return new ProcessRejected<CommunicationEvent>(new NotPermittedInState<CommunicationState, CommunicationTrigger>(communication.State, command.Trigger));
         }
 
         var meta = new CommunicationEventMetadata(communication.Id, communication.Version + 1, now, command.Actor, command.CommandId);
@@ -105,30 +105,30 @@ public sealed class CommunicationDecider
         }
     }
 
-    private static CommunicationNotAuthorized? Authorize(Communication communication, CommunicationCommand command)
+    private static NotAuthorized<CommunicationTrigger>? Authorize(Communication communication, CommunicationCommand command)
     {
         var role = command.Actor.Role;
         var trigger = command.Trigger;
         if (role.IsCustomer())
         {
-            return new CommunicationNotAuthorized(role, trigger, "The customer receives results; it does not draft, review or release them.");
+            return new NotAuthorized<CommunicationTrigger>(role, trigger, "The customer receives results; it does not draft, review or release them.");
         }
 
         var isProducer = command.Actor.Id == communication.ProducerId;
         return trigger switch
         {
             CommunicationTrigger.Draft => null,
-            CommunicationTrigger.Release when !IsAccountTeam(role) => new CommunicationNotAuthorized(
+            CommunicationTrigger.Release when !IsAccountTeam(role) => new NotAuthorized<CommunicationTrigger>(
                 role, trigger, "Only the account team (accountable owner or service manager) releases results to the customer, after internal review."),
             CommunicationTrigger.Release => null,
             _ when isProducer || IsAccountTeam(role) => null,
-            _ => new CommunicationNotAuthorized(role, trigger, "Only the producer or the account team moves a draft."),
+            _ => new NotAuthorized<CommunicationTrigger>(role, trigger, "Only the producer or the account team moves a draft."),
         };
     }
 
-    private static PlanningAccepted<CommunicationEvent> Accept(CommunicationEvent e) => new(new[] { e }, false);
+    private static ProcessAccepted<CommunicationEvent> Accept(CommunicationEvent e) => new(new[] { e });
 
-    private static PlanningRejected<CommunicationEvent> Broken(string rule, string detail) => new(new RuleBroken(rule, detail));
+    private static ProcessRejected<CommunicationEvent> Broken(string rule, string detail) => new(new RuleBroken(rule, detail));
 
     private static bool Blank(string? text) => text is null || text.Trim().Length == 0;
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using CustomerAdvocacy.Incidents;
 using Stateless;
 using Stateless.Graph;
 
@@ -82,15 +84,7 @@ internal sealed class CommunicationMachine
     internal IReadOnlyList<Transition> Transitions { get; }
 
     internal StateMachine<CommunicationState, CommunicationTrigger> Configure(Func<CommunicationState> read, Action<CommunicationState> write)
-    {
-        var machine = new StateMachine<CommunicationState, CommunicationTrigger>(read, write, FiringMode.Immediate);
-        foreach (var transition in Transitions)
-        {
-            machine.Configure(transition.From).Permit(transition.Trigger, transition.To);
-        }
-
-        return machine;
-    }
+        => MachineConfiguration.Configure(Transitions.Select(t => (t.From, t.Trigger, t.To)), read, write);
 
     internal SharedMachinePool<CommunicationState, CommunicationTrigger> CreatePool() => new(Configure);
 

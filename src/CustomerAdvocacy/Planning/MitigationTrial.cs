@@ -93,7 +93,7 @@ public sealed record MitigationTrial
         }
 
         var commands = (EquatableList<CommandId>)trial.AppliedCommands;
-        var next = trial with { Version = m.Version, AppliedCommands = commands.Contains(m.CommandId) ? commands : commands.Add(m.CommandId) };
+        var next = trial with { Version = m.Version, AppliedCommands = commands.AddIfAbsent(m.CommandId) };
         return @event switch
         {
             MitigationTrialOffered e => next with

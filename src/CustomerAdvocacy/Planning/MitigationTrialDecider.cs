@@ -79,12 +79,12 @@ public static class MitigationTrialDecider
         var role = command.Actor.Role;
         if (!IsAllowed(role, command.Trigger))
         {
-            return Reject(new RoleNotAllowed(role, command.Trigger.ToString(), $"The role {role} may not {command.Trigger} a mitigation trial."));
+            return Reject(new NotAuthorized<MitigationTrialTrigger>(role, command.Trigger, $"The role {role} may not {command.Trigger} a mitigation trial."));
         }
 
         if (!Definition.TryFire(trial.State, command.Trigger, out _))
         {
-            return Reject(new StepNotPermitted(trial.State.ToString(), command.Trigger.ToString()));
+            return Reject(new NotPermittedInState<MitigationTrialState, MitigationTrialTrigger>(trial.State, command.Trigger));
         }
 
         var metadata = new EventMetadata(trial.IncidentId, trial.Version + 1, now, command.Actor, command.CommandId);

@@ -85,7 +85,7 @@ public sealed record ManagementReview
         }
 
         var commands = (EquatableList<CommandId>)review.AppliedCommands;
-        var next = review with { Version = m.Version, AppliedCommands = commands.Contains(m.CommandId) ? commands : commands.Add(m.CommandId) };
+        var next = review with { Version = m.Version, AppliedCommands = commands.AddIfAbsent(m.CommandId) };
         return @event switch
         {
             ManagementReviewStarted e => next with { State = ReviewState.Open, ClosedAt = e.ClosedAt, DueAt = e.DueAt },

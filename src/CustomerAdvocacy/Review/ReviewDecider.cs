@@ -96,12 +96,12 @@ public static class ReviewDecider
         if (!IsAllowed(role, command.Trigger))
         {
             var who = command.Trigger == ReviewTrigger.DecideTermination ? "Only an executive decides termination." : "Only our staff take part in the internal review.";
-            return new ProcessRejected<ReviewEvent>(new RoleNotAllowed(role, command.Trigger.ToString(), who));
+            return new ProcessRejected<ReviewEvent>(new NotAuthorized<ReviewTrigger>(role, command.Trigger, who));
         }
 
         if (!Definition.TryFire(review.State, command.Trigger, out _))
         {
-            return new ProcessRejected<ReviewEvent>(new StepNotPermitted(review.State.ToString(), command.Trigger.ToString()));
+            return new ProcessRejected<ReviewEvent>(new NotPermittedInState<ReviewState, ReviewTrigger>(review.State, command.Trigger));
         }
 
         var m = new EventMetadata(review.IncidentId, review.Version + 1, now, command.Actor, command.CommandId);

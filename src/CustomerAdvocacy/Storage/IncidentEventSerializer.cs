@@ -271,24 +271,10 @@ public sealed class IncidentEventSerializer
                 w.WriteString("reason", x.Reason);
                 break;
             case CommitmentMade x:
-                w.WriteStartObject("commitment");
-                w.WriteString("id", x.Commitment.Id);
-                w.WriteString("ownerId", x.Commitment.OwnerId);
-                w.WriteString("description", x.Commitment.Description);
-                w.WritePropertyName("due");
-                WriteInstant(w, x.Commitment.Due);
-                w.WriteString("status", x.Commitment.Status.ToString());
-                w.WriteEndObject();
+                WriteCommitment(w, "commitment", x.Commitment);
                 break;
             case CommitmentOffered x:
-                w.WriteStartObject("offer");
-                w.WriteString("id", x.Offer.Id);
-                w.WriteString("ownerId", x.Offer.OwnerId);
-                w.WriteString("description", x.Offer.Description);
-                w.WritePropertyName("due");
-                WriteInstant(w, x.Offer.Due);
-                w.WriteString("status", x.Offer.Status.ToString());
-                w.WriteEndObject();
+                WriteCommitment(w, "offer", x.Offer);
                 break;
             case CommitmentDueRejected x:
                 w.WriteString("commitmentId", x.CommitmentId);
@@ -381,6 +367,18 @@ public sealed class IncidentEventSerializer
     {
         Status = ReadEnum<CommitmentStatus>(Required(e, "status")),
     };
+
+    private static void WriteCommitment(Utf8JsonWriter w, string name, Commitment commitment)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("id", commitment.Id);
+        w.WriteString("ownerId", commitment.OwnerId);
+        w.WriteString("description", commitment.Description);
+        w.WritePropertyName("due");
+        WriteInstant(w, commitment.Due);
+        w.WriteString("status", commitment.Status.ToString());
+        w.WriteEndObject();
+    }
 
     private static ConversationRecord ReadConversation(JsonElement e)
     {

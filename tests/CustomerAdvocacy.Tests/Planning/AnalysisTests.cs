@@ -149,7 +149,7 @@ public sealed class AnalysisTests
 
         var decision = kit.Send((i, c) => new ApproveProposal(i, c, new Actor("someone", role)));
 
-        Assert.IsType<RoleNotAllowed>(Assert.IsType<ProcessRejected<AnalysisEvent>>(decision).Reason);
+        Assert.IsType<NotAuthorized<string>>(Assert.IsType<ProcessRejected<AnalysisEvent>>(decision).Reason);
         Assert.Equal(ProposalStatus.AwaitingApproval, kit.State.ProposalStatus);
     }
 
@@ -255,6 +255,6 @@ public sealed class AnalysisTests
     {
         var decision = new AnalysisTestKit().Send((i, c) => new RecordFact(i, c, Customer, new Fact("f1", "x", true, "log")));
 
-        Assert.IsType<RoleNotAllowed>(Assert.IsType<ProcessRejected<AnalysisEvent>>(decision).Reason);
+        Assert.IsType<NotAuthorized<string>>(Assert.IsType<ProcessRejected<AnalysisEvent>>(decision).Reason);
     }
 }

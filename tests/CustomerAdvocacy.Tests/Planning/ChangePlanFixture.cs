@@ -62,12 +62,12 @@ internal sealed class ChangePlanFixture
         return fixture;
     }
 
-    internal PlanningDecision<ChangePlanEvent> Decide(ChangePlanCommand command, Instant now) => _decider.Decide(Plan, command, now);
+    internal ProcessDecision<ChangePlanEvent> Decide(ChangePlanCommand command, Instant now) => _decider.Decide(Plan, command, now);
 
     internal ChangePlan Accept(ChangePlanCommand command, Instant now)
     {
         var decision = Decide(command, now);
-        var accepted = Assert.IsType<PlanningAccepted<ChangePlanEvent>>(decision);
+        var accepted = Assert.IsType<ProcessAccepted<ChangePlanEvent>>(decision);
         foreach (var e in accepted.Events)
         {
             Plan = Plan.Evolve(e);
@@ -81,7 +81,7 @@ internal sealed class ChangePlanFixture
         where T : Rejection
     {
         var before = Plan;
-        var rejected = Assert.IsType<PlanningRejected<ChangePlanEvent>>(Decide(command, now));
+        var rejected = Assert.IsType<ProcessRejected<ChangePlanEvent>>(Decide(command, now));
         Assert.Same(before, Plan);
         return Assert.IsType<T>(rejected.Reason);
     }

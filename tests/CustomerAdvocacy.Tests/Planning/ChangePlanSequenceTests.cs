@@ -70,7 +70,7 @@ public sealed class ChangePlanSequenceTests
             var before = f.Plan;
             var actor = step.Expected ? ExpectedActor(before, step.Kind) : Actors[step.Actor];
             var command = Command(f.Id, step.Kind, actor, repeat);
-            if (f.Decide(command, Now) is not PlanningAccepted<ChangePlanEvent> accepted)
+            if (f.Decide(command, Now) is not ProcessAccepted<ChangePlanEvent> accepted)
             {
                 continue;
             }

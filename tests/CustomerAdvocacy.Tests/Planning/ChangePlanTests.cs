@@ -149,7 +149,7 @@ public sealed class ChangePlanTests
     public void Decide_ScheduleBeforeReview_IsNotPermitted()
     {
         var f = new ChangePlanFixture(SaturdayPatch().Build());
-        var refused = f.Reject<ChangePlanNotPermitted>(new ScheduleEarliestChangeSlot(f.Id, CommandId.New(), Fred, At(2026, 11, 2)), At(2026, 11, 2));
+        var refused = f.Reject<NotPermittedInState<ChangePlanState, ChangePlanTrigger>>(new ScheduleEarliestChangeSlot(f.Id, CommandId.New(), Fred, At(2026, 11, 2)), At(2026, 11, 2));
         Assert.Equal((ChangePlanState.Draft, ChangePlanTrigger.Schedule), (refused.State, refused.Trigger));
     }
 
@@ -167,7 +167,7 @@ public sealed class ChangePlanTests
         var f = Scheduled();
         f.Accept(new StartChange(f.Id, CommandId.New(), Fred), f.SlotStart);
         f.Accept(new PassPointOfNoReturn(f.Id, CommandId.New(), Fred), f.SlotStart);
-        f.Reject<ChangePlanNotPermitted>(new BackOutChange(f.Id, CommandId.New(), Fred, "server down"), f.SlotStart);
+        f.Reject<NotPermittedInState<ChangePlanState, ChangePlanTrigger>>(new BackOutChange(f.Id, CommandId.New(), Fred, "server down"), f.SlotStart);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class ChangePlanTests
         f.Accept(new BackOutChange(f.Id, CommandId.New(), Fred, "second team's step failed"), f.SlotStart);
         Assert.Equal(ChangePlanState.BackedOut, f.Plan.State);
         f.Accept(new StartChangeValidation(f.Id, CommandId.New(), Fred), f.SlotStart);
-        f.Reject<ChangePlanNotAuthorized>(new ConfirmAllIsWell(f.Id, CommandId.New(), Fred), f.SlotStart);
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new ConfirmAllIsWell(f.Id, CommandId.New(), Fred), f.SlotStart);
         f.Accept(new ConfirmAllIsWell(f.Id, CommandId.New(), new Actor("customer-boss", IncidentRole.CustomerBusinessManager)), f.SlotStart);
         Assert.True(f.Plan.IsClosed);
     }
@@ -188,15 +188,15 @@ public sealed class ChangePlanTests
     {
         var f = Scheduled();
         f.Accept(new StartChange(f.Id, CommandId.New(), Fred), f.SlotStart);
-        f.Reject<ChangePlanNotPermitted>(new ConfirmAllIsWell(f.Id, CommandId.New(), CustomerIt), f.SlotStart);
+        f.Reject<NotPermittedInState<ChangePlanState, ChangePlanTrigger>>(new ConfirmAllIsWell(f.Id, CommandId.New(), CustomerIt), f.SlotStart);
     }
 
     [Fact]
     public void Decide_EngineerOrAnotherOwner_IsNotAuthorizedToStart()
     {
         var f = Scheduled();
-        f.Reject<ChangePlanNotAuthorized>(new StartChange(f.Id, CommandId.New(), SarahAsEngineer), f.SlotStart);
-        f.Reject<ChangePlanNotAuthorized>(new StartChange(f.Id, CommandId.New(), Sarah), f.SlotStart);
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new StartChange(f.Id, CommandId.New(), SarahAsEngineer), f.SlotStart);
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new StartChange(f.Id, CommandId.New(), Sarah), f.SlotStart);
     }
 
     [Fact]
@@ -205,8 +205,8 @@ public sealed class ChangePlanTests
         var f = Scheduled();
         var start = new StartChange(f.Id, CommandId.New(), Fred);
         f.Accept(start, f.SlotStart);
-        var again = Assert.IsType<PlanningAccepted<ChangePlanEvent>>(f.Decide(start, f.SlotStart));
-        Assert.True(again.AlreadyApplied);
+        var again = Assert.IsType<ProcessAccepted<ChangePlanEvent>>(f.Decide(start, f.SlotStart));
+        Assert.True(again.IsRepeat);
         Assert.Empty(again.Events);
     }
 
@@ -225,16 +225,16 @@ public sealed class ChangePlanTests
         var f = Scheduled();
         Assert.Equal(PlanningRules.HandoffToAnother, f.Reject<RuleBroken>(new HandOffChangePlan(f.Id, CommandId.New(), Fred, "fred"), f.SlotStart).Rule);
         f.Accept(new HandOffChangePlan(f.Id, CommandId.New(), Fred, "sarah"), f.SlotStart);
-        f.Reject<ChangePlanNotAuthorized>(new AcceptChangePlanHandoff(f.Id, CommandId.New(), new Actor("mallory", IncidentRole.AccountableOwner)), f.SlotStart);
-        f.Reject<ChangePlanNotAuthorized>(new AcceptChangePlanHandoff(f.Id, CommandId.New(), SarahAsEngineer), f.SlotStart);
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new AcceptChangePlanHandoff(f.Id, CommandId.New(), new Actor("mallory", IncidentRole.AccountableOwner)), f.SlotStart);
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new AcceptChangePlanHandoff(f.Id, CommandId.New(), SarahAsEngineer), f.SlotStart);
     }
 
     [Fact]
     public void Decide_LeaveBySomeoneNotOnThePlanOrTheCustomer_IsNotAuthorized()
     {
         var f = Scheduled();
-        f.Reject<ChangePlanNotAuthorized>(new LeaveChangePlan(f.Id, CommandId.New(), new Actor("stranger", IncidentRole.Engineer)), f.SlotStart);
-        f.Reject<ChangePlanNotAuthorized>(new LeaveChangePlan(f.Id, CommandId.New(), CustomerIt), f.SlotStart);
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new LeaveChangePlan(f.Id, CommandId.New(), new Actor("stranger", IncidentRole.Engineer)), f.SlotStart);
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new LeaveChangePlan(f.Id, CommandId.New(), CustomerIt), f.SlotStart);
         f.Accept(new LeaveChangePlan(f.Id, CommandId.New(), new Actor("noc", IncidentRole.Engineer)), f.SlotStart);
     }
 
@@ -270,14 +270,14 @@ public sealed class ChangePlanTests
             var check = scenario.Finder.Check(proposed);
             var proposal = f.Decide(new ProposeChangeSlot(f.Id, CommandId.New(), Fred, proposed), now);
             Assert.Equal(check.IsAllowed, proposal.IsAccepted);
-            if (proposal is PlanningRejected<ChangePlanEvent> { Reason: ChangeSlotRefused refused })
+            if (proposal is ProcessRejected<ChangePlanEvent> { Reason: ChangeSlotRefused refused })
             {
                 Assert.All(refused.Hits, h => Assert.Contains(h.Rule.Name, refused.Detail, StringComparison.Ordinal));
                 Assert.Equal(check.Hits.Count > 0, refused.Hits.Count > 0);
             }
 
             var earliest = f.Decide(new ScheduleEarliestChangeSlot(f.Id, CommandId.New(), Fred, scenario.From), now);
-            if (earliest is PlanningAccepted<ChangePlanEvent> accepted)
+            if (earliest is ProcessAccepted<ChangePlanEvent> accepted)
             {
                 var slot = Assert.IsType<ChangeScheduled>(Assert.Single(accepted.Events)).Slot;
                 Assert.False(scenario.Blackouts.Collides(slot), $"{scenario}: {slot} collides");
@@ -287,7 +287,7 @@ public sealed class ChangePlanTests
             }
             else
             {
-                var rejection = Assert.IsType<RuleBroken>(Assert.IsType<PlanningRejected<ChangePlanEvent>>(earliest).Reason);
+                var rejection = Assert.IsType<RuleBroken>(Assert.IsType<ProcessRejected<ChangePlanEvent>>(earliest).Reason);
                 Assert.Equal(PlanningRules.NoSlotFound, rejection.Rule);
             }
         });

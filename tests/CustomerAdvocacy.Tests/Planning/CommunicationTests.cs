@@ -39,7 +39,7 @@ public sealed class CommunicationTests
     public void Release_StraightFromDraftByTheAccountTeam_IsNotPermitted()
     {
         Accept(Draft(MonitoringCenter));
-        var refused = Reject<CommunicationNotPermitted>(Release(AccountOwner));
+        var refused = Reject<NotPermittedInState<CommunicationState, CommunicationTrigger>>(Release(AccountOwner));
         Assert.Equal((CommunicationState.Draft, CommunicationTrigger.Release), (refused.State, refused.Trigger));
     }
 
@@ -48,7 +48,7 @@ public sealed class CommunicationTests
     {
         Accept(Draft(MonitoringCenter));
         Accept(new SubmitCommunicationForReview(_id, CommandId.New(), MonitoringCenter));
-        Reject<CommunicationNotAuthorized>(Release(MonitoringCenter));
+        Reject<NotAuthorized<CommunicationTrigger>>(Release(MonitoringCenter));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class CommunicationTests
 
     [Fact]
     public void Draft_ByTheCustomer_IsNotAuthorized()
-        => Reject<CommunicationNotAuthorized>(Draft(CustomerContact));
+        => Reject<NotAuthorized<CommunicationTrigger>>(Draft(CustomerContact));
 
     [Fact]
     public void Draft_ByAThirdPartyWithoutRecipients_BreaksTextRequired()
@@ -77,7 +77,7 @@ public sealed class CommunicationTests
     public void Submit_ByAnotherEngineer_IsNotAuthorized()
     {
         Accept(Draft(MonitoringCenter));
-        Reject<CommunicationNotAuthorized>(new SubmitCommunicationForReview(_id, CommandId.New(), new Actor("other-engineer", IncidentRole.Engineer)));
+        Reject<NotAuthorized<CommunicationTrigger>>(new SubmitCommunicationForReview(_id, CommandId.New(), new Actor("other-engineer", IncidentRole.Engineer)));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class CommunicationTests
         Accept(new SubmitCommunicationForReview(_id, CommandId.New(), MonitoringCenter));
         Assert.Equal(PlanningRules.TextRequired, Reject<RuleBroken>(new WithdrawCommunication(_id, CommandId.New(), ServiceManager, "")).Rule);
         Accept(new WithdrawCommunication(_id, CommandId.New(), ServiceManager, "superseded by the full review"));
-        Reject<CommunicationNotPermitted>(Release(ServiceManager));
+        Reject<NotPermittedInState<CommunicationState, CommunicationTrigger>>(Release(ServiceManager));
         Assert.Null(_communication.Release);
     }
 
@@ -96,8 +96,8 @@ public sealed class CommunicationTests
     {
         var draft = Draft(MonitoringCenter);
         Accept(draft);
-        var again = Assert.IsType<PlanningAccepted<CommunicationEvent>>(_decider.Decide(_communication, draft, Now));
-        Assert.True(again.AlreadyApplied);
+        var again = Assert.IsType<ProcessAccepted<CommunicationEvent>>(_decider.Decide(_communication, draft, Now));
+        Assert.True(again.IsRepeat);
         Assert.Empty(again.Events);
     }
 
@@ -140,7 +140,7 @@ public sealed class CommunicationTests
 
     private IReadOnlyList<CommunicationEvent> Accept(CommunicationCommand command)
     {
-        var accepted = Assert.IsType<PlanningAccepted<CommunicationEvent>>(_decider.Decide(_communication, command, Now));
+        var accepted = Assert.IsType<ProcessAccepted<CommunicationEvent>>(_decider.Decide(_communication, command, Now));
         foreach (var e in accepted.Events)
         {
             _communication = _communication.Evolve(e);
@@ -153,7 +153,7 @@ public sealed class CommunicationTests
         where T : Rejection
     {
         var before = _communication;
-        var rejected = Assert.IsType<PlanningRejected<CommunicationEvent>>(_decider.Decide(_communication, command, Now));
+        var rejected = Assert.IsType<ProcessRejected<CommunicationEvent>>(_decider.Decide(_communication, command, Now));
         Assert.Same(before, _communication);
         return Assert.IsType<T>(rejected.Reason);
     }

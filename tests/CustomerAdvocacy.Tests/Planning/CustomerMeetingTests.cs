@@ -87,7 +87,7 @@ public sealed class CustomerMeetingTests
 
         var decision = kit.Send((i, c) => new ScheduleCustomerMeeting(i, c, AnalysisTestKit.Customer, "m1", new[] { Customer, Owner }));
 
-        Assert.IsType<RoleNotAllowed>(Assert.IsType<ProcessRejected<AnalysisEvent>>(decision).Reason);
+        Assert.IsType<NotAuthorized<string>>(Assert.IsType<ProcessRejected<AnalysisEvent>>(decision).Reason);
     }
 
     private static AnalysisTestKit Scheduled(bool dryRun, bool seniorAtFirst)

@@ -105,7 +105,7 @@ public sealed class MitigationTrialTests
 
         var decision = Decide(trial, (i, c) => new AcceptMitigationTrial(i, c, new Actor("x", role)), Accepted);
 
-        Assert.IsType<RoleNotAllowed>(Assert.IsType<ProcessRejected<MitigationTrialEvent>>(decision).Reason);
+        Assert.IsType<NotAuthorized<MitigationTrialTrigger>>(Assert.IsType<ProcessRejected<MitigationTrialEvent>>(decision).Reason);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class MitigationTrialTests
 
         var reason = Assert.IsType<ProcessRejected<MitigationTrialEvent>>(Decide(trial, (i, c) => new PurchaseMitigation(i, c, Customer), Accepted)).Reason;
 
-        Assert.Equal(new StepNotPermitted(nameof(MitigationTrialState.Offered), nameof(MitigationTrialTrigger.Purchase)), reason);
+        Assert.Equal(new NotPermittedInState<MitigationTrialState, MitigationTrialTrigger>(MitigationTrialState.Offered, MitigationTrialTrigger.Purchase), reason);
     }
 
     [Fact]

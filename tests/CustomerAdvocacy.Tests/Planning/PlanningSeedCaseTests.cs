@@ -30,10 +30,10 @@ public sealed class PlanningSeedCaseTests
 
         // Sarah does her task and tries to close: refused while executing, and refused after validation because only
         // the customer closes the plan.
-        f.Reject<ChangePlanNotAuthorized>(new ConfirmAllIsWell(f.Id, CommandId.New(), Sarah), start + Duration.FromHours(2));
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new ConfirmAllIsWell(f.Id, CommandId.New(), Sarah), start + Duration.FromHours(2));
         f.Accept(new PassPointOfNoReturn(f.Id, CommandId.New(), Sarah), start + Duration.FromHours(2));
         f.Accept(new StartChangeValidation(f.Id, CommandId.New(), Sarah), start + Duration.FromHours(2));
-        var closing = f.Reject<ChangePlanNotAuthorized>(new ConfirmAllIsWell(f.Id, CommandId.New(), Sarah), start + Duration.FromHours(3));
+        var closing = f.Reject<NotAuthorized<ChangePlanTrigger>>(new ConfirmAllIsWell(f.Id, CommandId.New(), Sarah), start + Duration.FromHours(3));
         Assert.Contains("customer", closing.Detail, StringComparison.Ordinal);
         f.Reject<RuleBroken>(new LeaveChangePlan(f.Id, CommandId.New(), Sarah), start + Duration.FromHours(3));
         Assert.False(f.Plan.IsClosed);
@@ -50,11 +50,11 @@ public sealed class PlanningSeedCaseTests
         var id = CommunicationId.New();
         var now = Instant.FromUtc(2026, 3, 9, 14, 0);
         var audit = Communication.New(id);
-        var drafted = Assert.IsType<PlanningAccepted<CommunicationEvent>>(decider.Decide(audit, CommunicationTests.Draft(CommunicationTests.MonitoringCenter, id), now));
+        var drafted = Assert.IsType<ProcessAccepted<CommunicationEvent>>(decider.Decide(audit, CommunicationTests.Draft(CommunicationTests.MonitoringCenter, id), now));
         audit = audit.Evolve(Assert.Single(drafted.Events));
 
         var emailed = decider.Decide(audit, new ReleaseCommunication(id, CommandId.New(), CommunicationTests.MonitoringCenter, "email", Array.Empty<string>()), now);
-        Assert.IsType<CommunicationNotAuthorized>(Assert.IsType<PlanningRejected<CommunicationEvent>>(emailed).Reason);
+        Assert.IsType<NotAuthorized<CommunicationTrigger>>(Assert.IsType<ProcessRejected<CommunicationEvent>>(emailed).Reason);
         Assert.Equal(CommunicationState.Draft, audit.State);
     }
 

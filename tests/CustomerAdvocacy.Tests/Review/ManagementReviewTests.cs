@@ -142,7 +142,7 @@ public sealed class ManagementReviewTests
 
         var decision = Send(new DecideTermination(_incident, CommandId.New(), new Actor("someone", role), true, "Abuse of staff"));
 
-        var reason = Assert.IsType<RoleNotAllowed>(Assert.IsType<ProcessRejected<ReviewEvent>>(decision).Reason);
+        var reason = Assert.IsType<NotAuthorized<ReviewTrigger>>(Assert.IsType<ProcessRejected<ReviewEvent>>(decision).Reason);
         Assert.Equal(role, reason.Role);
         Assert.Equal(ReviewState.AwaitingExecutiveDecision, _review.State);
     }
@@ -166,7 +166,7 @@ public sealed class ManagementReviewTests
 
         var reason = Assert.IsType<ProcessRejected<ReviewEvent>>(Send(new CompleteManagementReview(_incident, CommandId.New(), Owner))).Reason;
 
-        Assert.IsType<StepNotPermitted>(reason);
+        Assert.IsType<NotPermittedInState<ReviewState, ReviewTrigger>>(reason);
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class ManagementReviewTests
         Started();
         Accept(new AssessCustomerFit(_incident, CommandId.New(), Owner, new CustomerFitFacts(1, false, 10m, 100m, true)));
 
-        Assert.IsType<RoleNotAllowed>(Assert.IsType<ProcessRejected<ReviewEvent>>(
+        Assert.IsType<NotAuthorized<ReviewTrigger>>(Assert.IsType<ProcessRejected<ReviewEvent>>(
             Send(new RecommendTermination(_incident, CommandId.New(), new Actor("cust", IncidentRole.CustomerContact), TerminationGround.StaffAbuse, "x"))).Reason);
         Accept(new RecommendTermination(_incident, CommandId.New(), new Actor("eng-2", IncidentRole.Engineer), TerminationGround.StaffAbuse, "Repeated verbal abuse of the night shift"));
         Assert.Equal(TerminationGround.StaffAbuse, _review.TerminationRecommendation);

@@ -18,6 +18,7 @@ internal static class GoldenStreams
     internal static readonly IncidentId ReviewedId = new(new Guid("5b0c1a55-0000-4000-8000-000000000001"));
     internal static readonly IncidentId DisputedId = new(new Guid("5b0c1a55-0000-4000-8000-000000000002"));
     internal static readonly IncidentId HandoffId = new(new Guid("5b0c1a55-0000-4000-8000-000000000003"));
+    internal static readonly IncidentId OffersId = new(new Guid("5b0c1a55-0000-4000-8000-000000000005"));
     internal static readonly IncidentId SplitOffId = new(new Guid("5b0c1a55-0000-4000-8000-000000000004"));
 
     internal static IReadOnlyDictionary<string, IReadOnlyList<IncidentEvent>> All() => new Dictionary<string, IReadOnlyList<IncidentEvent>>
@@ -25,7 +26,22 @@ internal static class GoldenStreams
         ["open-to-reviewed"] = Reviewed(),
         ["disputed"] = Disputed(),
         ["handoff-and-commitments"] = HandoffAndCommitments(),
+        ["commitment-offers"] = CommitmentOffers(),
     };
+
+    private static IReadOnlyList<IncidentEvent> CommitmentOffers()
+    {
+        var c = new IncidentCommands(OffersId, Start);
+        var s = new IncidentScenario(OffersId, Start);
+        s.Given(
+            c.Open(),
+            c.CapturePerspective(),
+            new OfferCommitment(OffersId, CommandId.New(), c.Owner, "k1", c.Owner.Id, "send the root-cause report", Start + Duration.FromHours(20)),
+            new AcceptCommitmentDue(OffersId, CommandId.New(), c.Customer, "k1"),
+            new OfferCommitment(OffersId, CommandId.New(), c.Owner, "k2", c.Owner.Id, "patch the cluster", Start + Duration.FromDays(3)),
+            new RejectCommitmentDue(OffersId, CommandId.New(), c.Customer, "k2", "we need it before the weekend"));
+        return s.History;
+    }
 
     private static IReadOnlyList<IncidentEvent> Reviewed()
     {

@@ -4,7 +4,8 @@ using CustomerAdvocacy.Incidents;
 namespace CustomerAdvocacy.Planning;
 
 /// <summary>
-/// The outcome of deciding a command of a planning or review process: events to record, or a rejection. The same
+/// The outcome of deciding a command of a sub-process (analysis, mitigation trial, change plan, communication,
+/// management review): events to record, or a rejection in the engine's vocabulary (<see cref="Rejection"/>). The same
 /// shape as the engine's <see cref="Decision"/>, for processes whose events are not incident events.
 /// </summary>
 /// <typeparam name="TEvent">The process's event type.</typeparam>
@@ -37,23 +38,4 @@ public sealed record ProcessRejected<TEvent>(Rejection Reason) : ProcessDecision
 {
     /// <inheritdoc />
     public override bool IsAccepted => false;
-}
-
-/// <summary>The actor's role may not issue the command in this process.</summary>
-/// <param name="Role">The role the actor acted in.</param>
-/// <param name="Command">The command's name.</param>
-/// <param name="Detail">Why, in words.</param>
-public sealed record RoleNotAllowed(IncidentRole Role, string Command, string Detail) : Rejection
-{
-    /// <inheritdoc />
-    public override string Kind => nameof(RoleNotAllowed);
-}
-
-/// <summary>The process's state machine does not permit the command in its current state.</summary>
-/// <param name="State">The process's state, by name.</param>
-/// <param name="Command">The command's name.</param>
-public sealed record StepNotPermitted(string State, string Command) : Rejection
-{
-    /// <inheritdoc />
-    public override string Kind => nameof(StepNotPermitted);
 }

@@ -1,0 +1,343 @@
+using System;
+using System.Collections.Generic;
+using CustomerAdvocacy.Incidents;
+using NodaTime;
+
+namespace CustomerAdvocacy.DueActions;
+
+/// <summary>
+/// Keeps every open due item (SLA warnings and breaches, ladder time-outs, commitments, trial ends, review deadlines,
+/// health checks) and answers "when is the next thing due" and "what is due by instant t". Pure bookkeeping: no
+/// threads, no timers; a host asks it when to wake up, then sweeps and applies the planned commands
+/// (<see cref="DueActionPlanner"/>), and re-arms an incident's items after each command
+/// (<see cref="ReplaceIncident"/>).
+/// </summary>
+/// <remarks>
+/// <para>
+/// An indexed binary min-heap ordered by (due, incident, kind, reference), with a dictionary from key to heap position
+/// and one from incident to its keys: <see cref="NextDue"/> is O(1), <see cref="Schedule"/> and
+/// <see cref="Remove"/> O(log n), <see cref="TakeDue"/> of k items O(k log n), <see cref="DueBy"/> O(k log k) without
+/// changing anything.
+/// </para>
+/// <para>
+/// <b>Not thread-safe, by design</b>: one owner (the host's due-action runner, an incident grain, a test) mutates it.
+/// Concurrent reads while nobody writes are safe; anything else needs the owner's own lock.
+/// </para>
+/// </remarks>
+public sealed class DueActionScheduler
+{
+    private readonly Dictionary<DueItemKey, int> _positions = new();
+    private readonly Dictionary<IncidentId, HashSet<DueItemKey>> _byIncident = new();
+    private DueItem[] _heap;
+    private int _count;
+
+    /// <summary>Creates an empty scheduler.</summary>
+    public DueActionScheduler()
+        : this(16)
+    {
+    }
+
+    /// <summary>Creates an empty scheduler with room for <paramref name="capacity"/> items before it grows.</summary>
+    /// <param name="capacity">The initial capacity; not negative.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative.</exception>
+    public DueActionScheduler(int capacity) => _heap = new DueItem[Math.Max(1, Preconditions.CheckNonNegative(capacity))];
+
+    /// <summary>The number of items scheduled.</summary>
+    public int Count => _count;
+
+    /// <summary>The earliest item (ties by key), or <see langword="null"/> when nothing is scheduled. O(1).</summary>
+    public DueItem? NextDue => _count == 0 ? null : _heap[0];
+
+    /// <summary>Schedules an item, or re-arms it when its key is already scheduled (the old due instant is replaced).</summary>
+    /// <param name="item">The item.</param>
+    public void Schedule(DueItem item)
+    {
+        if (_positions.TryGetValue(item.Key, out var at))
+        {
+            var old = _heap[at];
+            _heap[at] = item;
+            if (item.CompareTo(old) < 0)
+            {
+                SiftUp(at);
+            }
+            else
+            {
+                SiftDown(at);
+            }
+
+            return;
+        }
+
+        if (_count == _heap.Length)
+        {
+            Array.Resize(ref _heap, _heap.Length * 2);
+        }
+
+        _heap[_count] = item;
+        _positions[item.Key] = _count;
+        _count++;
+        if (item.Key.IncidentId is { } incident)
+        {
+            if (!_byIncident.TryGetValue(incident, out var keys))
+            {
+                keys = new HashSet<DueItemKey>();
+                _byIncident[incident] = keys;
+            }
+
+            keys.Add(item.Key);
+        }
+
+        SiftUp(_count - 1);
+    }
+
+    /// <summary>Whether an item with the key is scheduled, and which.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="item">The scheduled item, when there is one.</param>
+    /// <returns><see langword="true"/> when scheduled.</returns>
+    public bool TryGet(DueItemKey key, out DueItem item)
+    {
+        if (_positions.TryGetValue(key, out var at))
+        {
+            item = _heap[at];
+            return true;
+        }
+
+        item = default;
+        return false;
+    }
+
+    /// <summary>Removes the item with the key.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns><see langword="true"/> when it was scheduled.</returns>
+    public bool Remove(DueItemKey key)
+    {
+        if (!_positions.TryGetValue(key, out var at))
+        {
+            return false;
+        }
+
+        RemoveAt(at);
+        return true;
+    }
+
+    /// <summary>The items scheduled for an incident, in due order.</summary>
+    /// <param name="incidentId">The incident.</param>
+    /// <returns>The items.</returns>
+    public IReadOnlyList<DueItem> ItemsOf(IncidentId incidentId)
+    {
+        var items = new List<DueItem>();
+        if (_byIncident.TryGetValue(incidentId, out var keys))
+        {
+            foreach (var key in keys)
+            {
+                items.Add(_heap[_positions[key]]);
+            }
+        }
+
+        items.Sort();
+        return items;
+    }
+
+    /// <summary>
+    /// Re-arms an incident after a command: its scheduled items become exactly <paramref name="items"/> (items not
+    /// listed are removed, listed ones scheduled or moved). An empty list removes the incident (closed).
+    /// </summary>
+    /// <param name="incidentId">The incident.</param>
+    /// <param name="items">Its open due items; each for this incident, no key twice.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
+    /// <exception cref="ArgumentException">An item is for another incident or outside any incident, or a key is given twice.
+    /// Nothing is changed then.</exception>
+    public void ReplaceIncident(IncidentId incidentId, IEnumerable<DueItem> items)
+    {
+        var wanted = new Dictionary<DueItemKey, DueItem>();
+        foreach (var item in Preconditions.CheckNotNull(items))
+        {
+            if (item.Key.IncidentId != incidentId)
+            {
+                throw new ArgumentException($"The item {item} is not for incident {incidentId}.", nameof(items));
+            }
+
+            if (wanted.ContainsKey(item.Key))
+            {
+                throw new ArgumentException($"The key {item.Key} is given twice.", nameof(items));
+            }
+
+            wanted.Add(item.Key, item);
+        }
+
+        if (_byIncident.TryGetValue(incidentId, out var current))
+        {
+            var stale = new List<DueItemKey>();
+            foreach (var key in current)
+            {
+                if (!wanted.ContainsKey(key))
+                {
+                    stale.Add(key);
+                }
+            }
+
+            foreach (var key in stale)
+            {
+                Remove(key);
+            }
+        }
+
+        foreach (var item in wanted.Values)
+        {
+            Schedule(item);
+        }
+    }
+
+    /// <summary>Removes every item of an incident.</summary>
+    /// <param name="incidentId">The incident.</param>
+    /// <returns>How many were removed.</returns>
+    public int RemoveIncident(IncidentId incidentId)
+    {
+        if (!_byIncident.TryGetValue(incidentId, out var keys))
+        {
+            return 0;
+        }
+
+        var list = new List<DueItemKey>(keys);
+        foreach (var key in list)
+        {
+            Remove(key);
+        }
+
+        return list.Count;
+    }
+
+    /// <summary>
+    /// What is due by <paramref name="instant"/> (due at or before it), in due order, without removing anything.
+    /// Walks only the part of the heap that is due.
+    /// </summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The due items.</returns>
+    public IReadOnlyList<DueItem> DueBy(Instant instant)
+    {
+        var due = new List<DueItem>();
+        if (_count == 0)
+        {
+            return due;
+        }
+
+        var pending = new Stack<int>();
+        pending.Push(0);
+        while (pending.Count > 0)
+        {
+            var at = pending.Pop();
+            if (at >= _count || _heap[at].Due > instant)
+            {
+                continue;
+            }
+
+            due.Add(_heap[at]);
+            pending.Push((2 * at) + 1);
+            pending.Push((2 * at) + 2);
+        }
+
+        due.Sort();
+        return due;
+    }
+
+    /// <summary>Removes and returns what is due by <paramref name="instant"/> (due at or before it), in due order.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The items removed.</returns>
+    public IReadOnlyList<DueItem> TakeDue(Instant instant)
+    {
+        var due = new List<DueItem>();
+        while (_count > 0 && _heap[0].Due <= instant)
+        {
+            due.Add(_heap[0]);
+            RemoveAt(0);
+        }
+
+        return due;
+    }
+
+    private void RemoveAt(int at)
+    {
+        var removed = _heap[at];
+        _positions.Remove(removed.Key);
+        if (removed.Key.IncidentId is { } incident && _byIncident.TryGetValue(incident, out var keys))
+        {
+            keys.Remove(removed.Key);
+            if (keys.Count == 0)
+            {
+                _byIncident.Remove(incident);
+            }
+        }
+
+        _count--;
+        if (at == _count)
+        {
+            _heap[_count] = default;
+            return;
+        }
+
+        var last = _heap[_count];
+        _heap[_count] = default;
+        _heap[at] = last;
+        _positions[last.Key] = at;
+        if (last.CompareTo(removed) < 0)
+        {
+            SiftUp(at);
+        }
+        else
+        {
+            SiftDown(at);
+        }
+    }
+
+    private void SiftUp(int at)
+    {
+        var item = _heap[at];
+        while (at > 0)
+        {
+            var parent = (at - 1) / 2;
+            if (_heap[parent].CompareTo(item) <= 0)
+            {
+                break;
+            }
+
+            Place(at, _heap[parent]);
+            at = parent;
+        }
+
+        Place(at, item);
+    }
+
+    private void SiftDown(int at)
+    {
+        var item = _heap[at];
+        while (true)
+        {
+            var child = (2 * at) + 1;
+            if (child >= _count)
+            {
+                break;
+            }
+
+            if (child + 1 < _count && _heap[child + 1].CompareTo(_heap[child]) < 0)
+            {
+                child++;
+            }
+
+            if (item.CompareTo(_heap[child]) <= 0)
+            {
+                break;
+            }
+
+            Place(at, _heap[child]);
+            at = child;
+        }
+
+        Place(at, item);
+    }
+
+    private void Place(int at, DueItem item)
+    {
+        _heap[at] = item;
+        _positions[item.Key] = at;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using System.Linq;
+using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Escalation;
+using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Scheduling;
+
+namespace CustomerAdvocacy.DueActions;
+
+/// <summary>
+/// The due items an incident's clocks and commitments need, for <see cref="DueActionScheduler.ReplaceIncident"/> after
+/// each command.
+/// </summary>
+public static class DueItemSources
+{
+    /// <summary>
+    /// An SLA clock's items while it runs: its warning point (unless already reached) and its due instant (unless already
+    /// passed). A paused, stopped or cancelled clock needs none: a paused clock's due instant moves, so it is re-armed
+    /// when it resumes.
+    /// </summary>
+    /// <param name="incidentId">The incident.</param>
+    /// <param name="sla">Which SLA the clock measures.</param>
+    /// <param name="reading">The clock read at the moment of re-arming.</param>
+    /// <returns>Zero, one or two items.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="reading"/> is null.</exception>
+    public static IReadOnlyList<DueItem> ForSla(IncidentId incidentId, SlaKind sla, SlaClockReading reading)
+    {
+        Preconditions.CheckNotNull(reading);
+        var items = new List<DueItem>(2);
+        if (reading.Status != SlaClockStatus.Running)
+        {
+            return items;
+        }
+
+        var reference = sla == SlaKind.FirstResponse ? DueItemReferences.FirstResponse : DueItemReferences.Update;
+        if (!reading.IsWarningReached && reading.WarningAt < reading.Due)
+        {
+            items.Add(new DueItem(incidentId, DueItemKind.SlaWarning, reference, reading.WarningAt));
+        }
+
+        items.Add(new DueItem(incidentId, DueItemKind.SlaBreach, reference, reading.Due));
+        return items;
+    }
+
+    /// <summary>The open commitments' due instants (delivered and already-missed commitments need none).</summary>
+    /// <param name="incidentId">The incident.</param>
+    /// <param name="commitments">The incident's commitments.</param>
+    /// <returns>One item per open commitment.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="commitments"/> is null.</exception>
+    public static IReadOnlyList<DueItem> ForCommitments(IncidentId incidentId, IEnumerable<Commitment> commitments)
+        => Preconditions.CheckNotNull(commitments)
+            .Where(c => c is { Status: CommitmentStatus.Open })
+            .Select(c => new DueItem(incidentId, DueItemKind.CommitmentDue, c.Id, c.Due))
+            .ToArray();
+
+    /// <summary>The escalation's ladder time-out while it is escalating; nothing when calm, acknowledged or exhausted.</summary>
+    /// <param name="status">The incident's escalation.</param>
+    /// <returns>No item or one.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="status"/> is null.</exception>
+    public static IReadOnlyList<DueItem> ForEscalation(EscalationStatus status) => DueActionPlanner.EscalationDueItems(status);
+}

@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using CustomerAdvocacy.Incidents;
+
+namespace CustomerAdvocacy.Escalation;
+
+/// <summary>The escalation machine does not permit the command's trigger in the current phase.</summary>
+/// <param name="Phase">The escalation's phase.</param>
+/// <param name="Trigger">The trigger asked for.</param>
+public sealed record EscalationNotPermitted(EscalationPhase Phase, EscalationTrigger Trigger) : Rejection
+{
+    /// <inheritdoc />
+    public override string Kind => nameof(EscalationNotPermitted);
+}
+
+/// <summary>The actor's role may not issue the escalation command (or is below the level it must act at).</summary>
+/// <param name="Role">The role the actor acted in.</param>
+/// <param name="Trigger">The trigger asked for.</param>
+/// <param name="Detail">Why, in words.</param>
+public sealed record EscalationNotAuthorized(IncidentRole Role, EscalationTrigger Trigger, string Detail) : Rejection
+{
+    /// <inheritdoc />
+    public override string Kind => nameof(EscalationNotAuthorized);
+}
+
+/// <summary>The outcome of deciding an escalation command: events to record, or a rejection.</summary>
+public abstract record EscalationDecision
+{
+    private protected EscalationDecision()
+    {
+    }
+
+    /// <summary>Whether the command was accepted.</summary>
+    public abstract bool IsAccepted { get; }
+}
+
+/// <summary>The command was accepted and produced these events (at least one).</summary>
+/// <param name="Events">The events, with contiguous versions after the escalation's.</param>
+public sealed record EscalationAccepted(IReadOnlyList<EscalationEvent> Events) : EscalationDecision
+{
+    /// <inheritdoc />
+    public override bool IsAccepted => true;
+}
+
+/// <summary>
+/// The command was refused: <see cref="StaleVersion"/>, <see cref="EscalationNotAuthorized"/>,
+/// <see cref="EscalationNotPermitted"/>, or <see cref="RuleBroken"/> with a rule of <see cref="EscalationRules"/>.
+/// </summary>
+/// <param name="Reason">Why.</param>
+public sealed record EscalationRejected(Rejection Reason) : EscalationDecision
+{
+    /// <inheritdoc />
+    public override bool IsAccepted => false;
+}
+
+/// <summary>The stable names of the escalation rules a command can break (see <see cref="RuleBroken.Rule"/>).</summary>
+public static class EscalationRules
+{
+    /// <summary>A trigger is raised once while it is active.</summary>
+    public const string TriggerAlreadyActive = "escalation.trigger-already-active";
+
+    /// <summary>Only an active trigger is cleared.</summary>
+    public const string TriggerMustBeActive = "escalation.trigger-must-be-active";
+
+    /// <summary>A time-out is recorded only once the rung's time-out instant has come.</summary>
+    public const string TimeOutNotYetDue = "escalation.time-out-not-yet-due";
+
+    /// <summary>Text that explains the command is required.</summary>
+    public const string TextRequired = "escalation.text-required";
+
+    /// <summary>A decision above the power line needs participants above it (an executive to end the relationship).</summary>
+    public const string AbovePowerLine = "escalation.above-power-line";
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using Stateless;
+
+namespace CustomerAdvocacy.Incidents;
+
+/// <summary>
+/// Configures a Stateless machine from a definition's transition table, the same way for the incident lifecycle and
+/// every sub-process: a transition whose source and destination are the same state is an internal transition (it
+/// runs no exit or entry action), any other is a plain permit.
+/// </summary>
+internal static class MachineConfiguration
+{
+    /// <summary>A machine over the given external state accessors, configured from <paramref name="transitions"/>.</summary>
+    internal static StateMachine<TState, TTrigger> Configure<TState, TTrigger>(
+        IEnumerable<(TState From, TTrigger Trigger, TState To)> transitions,
+        Func<TState> read,
+        Action<TState> write)
+    {
+        var machine = new StateMachine<TState, TTrigger>(read, write, FiringMode.Immediate);
+        foreach (var (from, trigger, to) in transitions)
+        {
+            var state = machine.Configure(from);
+            if (EqualityComparer<TState>.Default.Equals(from, to))
+            {
+                state.InternalTransition(trigger, Stay);
+            }
+            else
+            {
+                state.Permit(trigger, to);
+            }
+        }
+
+        return machine;
+    }
+
+    private static void Stay<TState, TTrigger>(StateMachine<TState, TTrigger>.Transition transition)
+    {
+    }
+}

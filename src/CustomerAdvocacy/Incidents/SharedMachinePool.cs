@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using Stateless;
+
+namespace CustomerAdvocacy.Incidents;
+
+/// <summary>
+/// A few Stateless machines configured once each from one shared definition, each over external state accessors that
+/// read and write its own cursor. A decision rents one, points the cursor at the process's state, asks and fires, and
+/// returns it: the pool grows only to the number of decisions running at the same time, never with the number of
+/// incidents, plans or other processes. Every state machine of the library (the incident lifecycle and each
+/// sub-process) decides through one of these.
+/// </summary>
+/// <typeparam name="TState">The machine's state type.</typeparam>
+/// <typeparam name="TTrigger">The machine's trigger type.</typeparam>
+internal sealed class SharedMachinePool<TState, TTrigger>
+{
+    private readonly ConcurrentBag<Bound> _pool = new();
+    private readonly Func<Func<TState>, Action<TState>, StateMachine<TState, TTrigger>> _configure;
+    private readonly Func<TState, TTrigger, bool>? _permits;
+    private Bound? _spare;
+
+    /// <param name="configure">Configures a machine from the definition over the given state accessors.</param>
+    /// <param name="permits">
+    /// The definition's own answer to "is this trigger permitted in this state", when it has a table for it: a
+    /// rejection then costs no machine, and an accepted trigger is fired without asking the machine first. Without it
+    /// the rented machine is asked through <c>CanFire</c>.
+    /// </param>
+    internal SharedMachinePool(
+        Func<Func<TState>, Action<TState>, StateMachine<TState, TTrigger>> configure,
+        Func<TState, TTrigger, bool>? permits = null)
+    {
+        _configure = configure;
+        _permits = permits;
+    }
+
+    /// <summary>Whether <paramref name="trigger"/> is permitted in <paramref name="from"/>; if so fires it. Thread-safe.</summary>
+    internal bool TryFire(TState from, TTrigger trigger, out TState to)
+    {
+        if (_permits is not null && !_permits(from, trigger))
+        {
+            to = from;
+            return false;
+        }
+
+        // One spare slot serves the common uncontended case without touching the bag.
+        var bound = Interlocked.Exchange(ref _spare, null);
+        if (bound is null && !_pool.TryTake(out bound))
+        {
+            bound = new Bound(_configure);
+        }
+
+        try
+        {
+            bound.State = from;
+            if (_permits is null && !bound.Machine.CanFire(trigger))
+            {
+                to = from;
+                return false;
+            }
+
+            bound.Machine.Fire(trigger);
+            to = bound.State;
+            return true;
+        }
+        finally
+        {
+            if (Interlocked.CompareExchange(ref _spare, bound, null) is not null)
+            {
+                _pool.Add(bound);
+            }
+        }
+    }
+
+    private sealed class Bound
+    {
+        internal Bound(Func<Func<TState>, Action<TState>, StateMachine<TState, TTrigger>> configure)
+            => Machine = configure(() => State!, s => State = s);
+
+        internal TState? State { get; set; }
+
+        internal StateMachine<TState, TTrigger> Machine { get; }
+    }
+}
