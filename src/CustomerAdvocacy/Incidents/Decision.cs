@@ -62,7 +62,7 @@ public sealed record NotAuthorized<TTrigger>(IncidentRole Role, TTrigger Trigger
 }
 
 /// <summary>A business rule refuses the command.</summary>
-/// <param name="Rule">The rule's stable name, one of <see cref="IncidentRules"/>.</param>
+/// <param name="Rule">The rule's stable name, from the deciding process's rule set (<see cref="IncidentRules"/> for the incident itself; each sub-process has its own, such as <c>PlanningRules</c> or <c>EscalationRules</c>).</param>
 /// <param name="Detail">What is wrong, in words.</param>
 public sealed record RuleBroken(string Rule, string Detail) : Rejection
 {
