@@ -34,7 +34,7 @@ public class CommandBenchmarks
         var scenario = new IncidentScenario(id, Now).Given(script.ToExecuting("c1", "c2", "c3"));
         _executing = scenario.State;
         _command = script.MeetCriterion("c2");
-        _event = ((Accepted)_decider.Decide(_executing, _command, Now)).Events[0];
+        _event = ((Accepted)_decider.Decide(_executing, _command, FixedIncidentContextProvider.DefaultContext, Now)).Events[0];
     }
 
     [Benchmark(Baseline = true, Description = "Stateless Fire on a pre-built machine")]
@@ -50,7 +50,7 @@ public class CommandBenchmarks
     [BenchmarkCategory("command")]
     public Incident ApplyCommand()
     {
-        var decision = (Accepted)_decider.Decide(_executing, _command, Now);
+        var decision = (Accepted)_decider.Decide(_executing, _command, FixedIncidentContextProvider.DefaultContext, Now);
         var state = _executing;
         foreach (var e in decision.Events)
         {
@@ -62,7 +62,7 @@ public class CommandBenchmarks
 
     [Benchmark(Description = "Decide only (validate, authorize, fire, create the event)")]
     [BenchmarkCategory("command")]
-    public Decision DecideOnly() => _decider.Decide(_executing, _command, Now);
+    public Decision DecideOnly() => _decider.Decide(_executing, _command, FixedIncidentContextProvider.DefaultContext, Now);
 
     [Benchmark(Description = "Evolve only (fold the event into the state)")]
     [BenchmarkCategory("command")]

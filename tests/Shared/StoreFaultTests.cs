@@ -69,7 +69,7 @@ public abstract class StoreFaultTests
         var store = await CreateStoreAsync();
         var clock = new FakeClock(Start);
         var ids = Enumerable.Range(0, Incidents).Select(_ => IncidentId.New()).ToArray();
-        var setUp = new IncidentEngine(store, clock);
+        var setUp = new IncidentEngine(store, new FixedIncidentContextProvider(), clock);
         foreach (var id in ids)
         {
             var c = new IncidentCommands(id, Start);
@@ -81,7 +81,7 @@ public abstract class StoreFaultTests
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
             // One engine per writer: its in-process locks do not help the others, as with separate processes.
-            var engine = new IncidentEngine(store, clock);
+            var engine = new IncidentEngine(store, new FixedIncidentContextProvider(), clock);
             var random = new Random(w);
             for (var n = 0; n < perWriter; n++)
             {
@@ -115,7 +115,7 @@ public abstract class StoreFaultTests
     public async Task Append_AbortedBeforeCommit_WritesNothingAndTheRetryAppliesOnce()
     {
         var store = await CreateStoreAsync();
-        var engine = new IncidentEngine(store, new FakeClock(Start));
+        var engine = new IncidentEngine(store, new FixedIncidentContextProvider(), new FakeClock(Start));
         var c = new IncidentCommands(IncidentId.New(), Start);
         await engine.ExecuteAsync(c.Open());
         var command = c.CapturePerspective();
@@ -135,7 +135,7 @@ public abstract class StoreFaultTests
     public async Task Append_AcknowledgementLostAfterCommit_RetryIsRecognizedAndNothingDoubles()
     {
         var store = await CreateStoreAsync();
-        var engine = new IncidentEngine(store, new FakeClock(Start));
+        var engine = new IncidentEngine(store, new FixedIncidentContextProvider(), new FakeClock(Start));
         var c = new IncidentCommands(IncidentId.New(), Start);
         await engine.ExecuteAsync(c.Open());
         var command = c.CapturePerspective();

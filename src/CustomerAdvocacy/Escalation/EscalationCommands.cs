@@ -27,12 +27,13 @@ public enum EscalationTrigger
 /// <param name="CommandId">Identifies the command.</param>
 /// <param name="Actor">Who issues it, and in which role.</param>
 public abstract record EscalationCommand(IncidentId IncidentId, CommandId CommandId, Actor Actor)
+    : IncidentCommand(IncidentId, CommandId, Actor)
 {
     /// <summary>The trigger this command fires on the escalation machine.</summary>
-    public abstract EscalationTrigger Trigger { get; }
+    public abstract EscalationTrigger EscalationTrigger { get; }
 
-    /// <summary>When set, the escalation version the issuer saw; the command is rejected as stale when it moved on.</summary>
-    public long? ExpectedVersion { get; init; }
+    /// <inheritdoc />
+    public sealed override IncidentTrigger Trigger => IncidentTrigger.RaiseEscalation + (int)EscalationTrigger;
 }
 
 /// <summary>
@@ -48,7 +49,7 @@ public sealed record RaiseEscalation(IncidentId IncidentId, CommandId CommandId,
     : EscalationCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override EscalationTrigger Trigger => EscalationTrigger.Raise;
+    public override EscalationTrigger EscalationTrigger => EscalationTrigger.Raise;
 }
 
 /// <summary>Someone at the current rung's level (or higher) takes the escalation on; the time-out stops.</summary>
@@ -59,7 +60,7 @@ public sealed record AcknowledgeEscalation(IncidentId IncidentId, CommandId Comm
     : EscalationCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override EscalationTrigger Trigger => EscalationTrigger.Acknowledge;
+    public override EscalationTrigger EscalationTrigger => EscalationTrigger.Acknowledge;
 }
 
 /// <summary>
@@ -73,7 +74,7 @@ public sealed record RecordEscalationTimeOut(IncidentId IncidentId, CommandId Co
     : EscalationCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override EscalationTrigger Trigger => EscalationTrigger.TimeOut;
+    public override EscalationTrigger EscalationTrigger => EscalationTrigger.TimeOut;
 }
 
 /// <summary>A trigger is cleared; when it was the last one, the escalation de-escalates to calm.</summary>
@@ -85,7 +86,7 @@ public sealed record ClearEscalationTrigger(IncidentId IncidentId, CommandId Com
     : EscalationCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override EscalationTrigger Trigger => EscalationTrigger.Clear;
+    public override EscalationTrigger EscalationTrigger => EscalationTrigger.Clear;
 }
 
 /// <summary>Records a decision that only stakeholders above the power line settle.</summary>
@@ -99,5 +100,5 @@ public sealed record RecordPowerLineDecision(IncidentId IncidentId, CommandId Co
     : EscalationCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override EscalationTrigger Trigger => EscalationTrigger.RecordDecision;
+    public override EscalationTrigger EscalationTrigger => EscalationTrigger.RecordDecision;
 }

@@ -44,32 +44,32 @@ public sealed class EscalationDecider
         }
 
         var role = command.Actor.Role;
-        if (!EscalationAuthorization.IsAllowed(role, command.Trigger))
+        if (!EscalationAuthorization.IsAllowed(role, command.EscalationTrigger))
         {
-            return Reject(new EscalationNotAuthorized(role, command.Trigger, $"The role {role} may not {command.Trigger}."));
+            return Reject(new EscalationNotAuthorized(role, command.EscalationTrigger, $"The role {role} may not {command.EscalationTrigger}."));
         }
 
         if (command is RaiseEscalation { Reason: not (EscalationTriggerKind.CustomerRequest or EscalationTriggerKind.ContractDispute) } && role.IsCustomer())
         {
-            return Reject(new EscalationNotAuthorized(role, command.Trigger, "The customer raises an escalation by asking for one or by disputing the contract; the other triggers are detected by the provider."));
+            return Reject(new EscalationNotAuthorized(role, command.EscalationTrigger, "The customer raises an escalation by asking for one or by disputing the contract; the other triggers are detected by the provider."));
         }
 
         if (command is AcknowledgeEscalation && status.Level is { } level && EscalationAuthorization.ActsAt(role) < level)
         {
-            return Reject(new EscalationNotAuthorized(role, command.Trigger, $"The escalation is at {level}; {role} acts below it."));
+            return Reject(new EscalationNotAuthorized(role, command.EscalationTrigger, $"The escalation is at {level}; {role} acts below it."));
         }
 
         if (command is RecordPowerLineDecision { Decision: PowerLineDecisionKind.EndRelationship } && role != IncidentRole.Executive)
         {
-            return Reject(new EscalationNotAuthorized(role, command.Trigger, "Only an executive decides to end the relationship."));
+            return Reject(new EscalationNotAuthorized(role, command.EscalationTrigger, "Only an executive decides to end the relationship."));
         }
 
         var rung = status.Rung is { } r ? Math.Min(r, ladder.TopIndex) : (int?)null;
         var next = rung is { } current ? ladder.NextRungAfterTimeOut(current, status.RepeatsDone) : null;
         var clearsLast = command is ClearEscalationTrigger clear && status.ActiveTriggers.Count == 1 && status.IsActive(clear.Reason);
-        if (!_machines.TryFire(status.Phase, next is not null, clearsLast, command.Trigger, out _))
+        if (!_machines.TryFire(status.Phase, next is not null, clearsLast, command.EscalationTrigger, out _))
         {
-            return Reject(new EscalationNotPermitted(status.Phase, command.Trigger));
+            return Reject(new EscalationNotPermitted(status.Phase, command.EscalationTrigger));
         }
 
         var events = new List<EscalationEvent>(1);
@@ -87,16 +87,7 @@ public sealed class EscalationDecider
                     return Broken(EscalationRules.TriggerAlreadyActive, $"The trigger {c.Reason} is already active.");
                 }
 
-                if (status.Phase is EscalationPhase.Calm or EscalationPhase.Acknowledged)
-                {
-                    var at = rung ?? 0;
-                    events.Add(new EscalationRaised(Meta(), c.Reason, c.Detail, at, ladder.Rungs[at].Level, ladder.Rungs[at].TimeOutAfter(now)));
-                }
-                else
-                {
-                    events.Add(new EscalationTriggerAdded(Meta(), c.Reason, c.Detail));
-                }
-
+                events.Add(RaiseEvent(status, ladder, c.Reason, c.Detail, Meta(), now));
                 break;
 
             case AcknowledgeEscalation:
@@ -168,6 +159,22 @@ public sealed class EscalationDecider
         }
 
         return new EscalationAccepted(EquatableList<EscalationEvent>.From(events));
+    }
+
+    /// <summary>
+    /// The event that raising <paramref name="reason"/> records: from calm, or after an acknowledgement, the escalation
+    /// (re)starts at its rung with a fresh time-out; while it is escalating the trigger joins it. Shared by the command
+    /// and by the trigger rules that raise an escalation from incident events.
+    /// </summary>
+    internal static EscalationEvent RaiseEvent(EscalationStatus status, EscalationLadder ladder, EscalationTriggerKind reason, string detail, EventMetadata meta, Instant now)
+    {
+        if (status.Phase is EscalationPhase.Calm or EscalationPhase.Acknowledged)
+        {
+            var at = status.Rung is { } r ? Math.Min(r, ladder.TopIndex) : 0;
+            return new EscalationRaised(meta, reason, detail, at, ladder.Rungs[at].Level, ladder.Rungs[at].TimeOutAfter(now));
+        }
+
+        return new EscalationTriggerAdded(meta, reason, detail);
     }
 
     private static EscalationRejected Reject(Rejection reason) => new(reason);

@@ -9,11 +9,7 @@ namespace CustomerAdvocacy.Escalation;
 /// folded into the incident's event stream.
 /// </summary>
 /// <param name="Metadata">The stream position, time, actor and command.</param>
-public abstract record EscalationEvent(EventMetadata Metadata)
-{
-    /// <summary>A stable name for the event type; stores persist it.</summary>
-    public abstract string EventType { get; }
-}
+public abstract record EscalationEvent(EventMetadata Metadata) : IncidentEvent(Metadata);
 
 /// <summary>The escalation started at a rung (from calm), or was re-armed there by a new trigger after an acknowledgement.</summary>
 /// <param name="Metadata">Stream position, time, actor, command.</param>

@@ -52,7 +52,7 @@ public static class AuthorizationTable
     private static bool[,] Build()
     {
         var roleCount = Enum.GetValues(typeof(IncidentRole)).Length;
-        var triggerCount = Enum.GetValues(typeof(IncidentTrigger)).Length;
+        var triggerCount = Enum.GetValues(typeof(IncidentTrigger)).Cast<int>().Max() + 1;
         var table = new bool[roleCount, triggerCount];
 
         void Allow(IncidentTrigger trigger, params IncidentRole[][] groups)
@@ -95,6 +95,11 @@ public static class AuthorizationTable
         Allow(IncidentTrigger.OfferCommitment, Staff, thirdParty);
         Allow(IncidentTrigger.AcceptCommitmentDue, Customer);
         Allow(IncidentTrigger.RejectCommitmentDue, Customer);
+        foreach (var (trigger, roles) in IncidentProcessAuthorization.Rows())
+        {
+            Allow(trigger, roles);
+        }
+
         return table;
     }
 }

@@ -86,6 +86,12 @@ public sealed record Incident
     /// <summary>Incidents opened for unrelated recurrences.</summary>
     public IReadOnlyList<IncidentId> LinkedIncidents { get; init; } = EquatableList<IncidentId>.Empty;
 
+    /// <summary>
+    /// The incident's sub-processes (escalation, analysis, mitigation trial, change plans, communications, management
+    /// review), folded from the same stream; orthogonal to <see cref="State"/>.
+    /// </summary>
+    public IncidentProcesses Processes { get; init; } = IncidentProcesses.None;
+
     /// <summary>The state of an incident before its first event.</summary>
     /// <param name="id">The incident.</param>
     /// <returns>An unopened incident at version 0.</returns>

@@ -19,14 +19,23 @@ namespace CustomerAdvocacy.Incidents;
 public sealed class IncidentDecider
 {
     private readonly SharedMachinePool<IncidentState, IncidentTrigger> _machines = IncidentLifecycle.Definition.CreatePool();
+    private readonly IncidentProcessDecider _processes = new();
 
     /// <summary>Decides a command against an incident's state.</summary>
     /// <param name="incident">The incident's current state.</param>
     /// <param name="command">The command; it must be for this incident.</param>
+    /// <param name="context">The rules in force for the incident: policy, customer calendar, ladder, review policy, blackouts.</param>
     /// <param name="now">The current instant, from the host's clock.</param>
     /// <returns><see cref="Accepted"/> with the events to record, or <see cref="Rejected"/>.</returns>
     /// <exception cref="ArgumentException">The command is for another incident.</exception>
-    public Decision Decide(Incident incident, IncidentCommand command, Instant now)
+    public Decision Decide(Incident incident, IncidentCommand command, IncidentContext context, Instant now)
+        => DecideCore(incident, command, Preconditions.CheckNotNull(context), now);
+
+    /// <summary>
+    /// Decides with the context when there is one: the engine has none for a command on an incident not opened yet
+    /// (nothing names its customer and policy), which only an <see cref="OpenIncident"/> can be, and that needs none.
+    /// </summary>
+    internal Decision DecideCore(Incident incident, IncidentCommand command, IncidentContext? context, Instant now)
     {
         Preconditions.CheckNotNull(incident);
         Preconditions.CheckNotNull(command);
@@ -47,6 +56,11 @@ public sealed class IncidentDecider
             return new Rejected(new NotAuthorized(actor.Role, trigger, $"The role {actor.Role} may not {trigger}."));
         }
 
+        if (_processes.Decide(incident, command, context, now) is { } processDecision)
+        {
+            return processDecision;
+        }
+
         if (CheckIdentity(incident, command) is { } identity)
         {
             return new Rejected(identity);
@@ -57,9 +71,14 @@ public sealed class IncidentDecider
             return new Rejected(new NotPermittedInState(incident.State, trigger));
         }
 
+        if (IncidentProcessDecider.Gate(incident, command) is { } gated)
+        {
+            return new Rejected(gated);
+        }
+
         var events = new EventFactory(incident, command, now);
         var broken = Apply(incident, command, now, events);
-        return broken is null ? new Accepted(events.Events) : new Rejected(broken);
+        return broken is null ? new Accepted(IncidentProcessDecider.WithEscalation(incident, events.Events, context, now)) : new Rejected(broken);
     }
 
     private static NotAuthorized? CheckIdentity(Incident incident, IncidentCommand command)

@@ -29,6 +29,7 @@ public sealed class IncidentEngine
     private const int MaxAttempts = 4;
 
     private readonly IIncidentStore _store;
+    private readonly IIncidentContextProvider _contexts;
     private readonly IClock _clock;
     private readonly ILogger _logger;
     private readonly IncidentDecider _decider = new();
@@ -36,11 +37,13 @@ public sealed class IncidentEngine
 
     /// <summary>Creates an engine.</summary>
     /// <param name="store">Where events are kept.</param>
+    /// <param name="contexts">Supplies the rules in force for an incident (policy, calendar, ladder, review policy, blackouts).</param>
     /// <param name="clock">The source of event instants.</param>
     /// <param name="logger">Where to log; <see langword="null"/> logs nothing.</param>
-    public IncidentEngine(IIncidentStore store, IClock clock, ILogger<IncidentEngine>? logger = null)
+    public IncidentEngine(IIncidentStore store, IIncidentContextProvider contexts, IClock clock, ILogger<IncidentEngine>? logger = null)
     {
         _store = Preconditions.CheckNotNull(store);
+        _contexts = Preconditions.CheckNotNull(contexts);
         _clock = Preconditions.CheckNotNull(clock);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _locks = Enumerable.Range(0, LockStripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
@@ -125,7 +128,8 @@ public sealed class IncidentEngine
             }
 
             var incident = await LoadAsync(command.IncidentId, cancellationToken).ConfigureAwait(false);
-            var decision = _decider.Decide(incident, command, _clock.GetCurrentInstant());
+            var context = await ResolveContextAsync(incident, command, cancellationToken).ConfigureAwait(false);
+            var decision = _decider.DecideCore(incident, command, context, _clock.GetCurrentInstant());
             if (decision is Rejected rejected)
             {
                 var record = new CommandRecord(command.CommandId, command.IncidentId, 0, 0, rejected.Reason);
@@ -165,6 +169,18 @@ public sealed class IncidentEngine
 
         throw new InvalidOperationException(
             $"Command {command.CommandId} on incident {command.IncidentId} could not be settled in {MaxAttempts} attempts: the store reports the command id as recorded but returns no record.");
+    }
+
+    private ValueTask<IncidentContext?> ResolveContextAsync(Incident incident, IncidentCommand command, CancellationToken cancellationToken)
+    {
+        var (customer, policy) = incident.CustomerId is { } id
+            ? (id, incident.Policy)
+            : command is OpenIncident open ? (open.CustomerId, open.Policy) : (null, null);
+        return string.IsNullOrWhiteSpace(customer) || policy is null
+            ? new ValueTask<IncidentContext?>((IncidentContext?)null)
+            : AwaitContextAsync(_contexts.GetContextAsync(customer!, policy, cancellationToken));
+
+        static async ValueTask<IncidentContext?> AwaitContextAsync(ValueTask<IncidentContext> pending) => await pending.ConfigureAwait(false);
     }
 
     private async Task<CommandResult> ReplayOutcomeAsync(CommandRecord recorded, CancellationToken cancellationToken)

@@ -70,6 +70,7 @@ public static class IncidentEvolver
         private WorkingList<ConversationRecord> _conversations;
         private WorkingList<string> _relatedRecurrences;
         private WorkingList<IncidentId> _linkedIncidents;
+        private IncidentProcesses _processes;
 
         internal Fold(Incident origin)
         {
@@ -96,6 +97,7 @@ public static class IncidentEvolver
             _conversations = new(origin.Conversations);
             _relatedRecurrences = new(origin.RelatedRecurrences);
             _linkedIncidents = new(origin.LinkedIncidents);
+            _processes = origin.Processes;
         }
 
         internal void Apply(IncidentEvent @event)
@@ -214,7 +216,9 @@ public static class IncidentEvolver
                     _linkedIncidents.Add(e.NewIncidentId, null);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown event type {@event.GetType().Name}.", nameof(@event));
+                    _processes = IncidentProcessFold.Apply(_processes, _id, @event)
+                        ?? throw new ArgumentException($"Unknown event type {@event.GetType().Name}.", nameof(@event));
+                    break;
             }
         }
 
@@ -241,6 +245,7 @@ public static class IncidentEvolver
             Conversations = _conversations.Build(_origin.Conversations),
             RelatedRecurrences = _relatedRecurrences.Build(_origin.RelatedRecurrences),
             LinkedIncidents = _linkedIncidents.Build(_origin.LinkedIncidents),
+            Processes = _processes,
         };
 
         private void Agree(IReadOnlyList<CriterionDraft> drafts, long version)

@@ -121,4 +121,7 @@ public sealed record Analysis
 
         throw new ArgumentException($"The meeting '{id}' is not scheduled.", nameof(id));
     }
+
+    /// <summary>The same state carried to a stream version, so the next event decided for it follows the incident's last event.</summary>
+    internal Analysis AtVersion(long version) => this with { Version = version };
 }

@@ -8,7 +8,24 @@ namespace CustomerAdvocacy.Planning;
 /// <param name="CommandId">Identifies the command; the same id applied twice records its events once.</param>
 /// <param name="Actor">Who issues it, and in which role.</param>
 public abstract record AnalysisCommand(IncidentId IncidentId, CommandId CommandId, Actor Actor)
+    : IncidentCommand(IncidentId, CommandId, Actor)
 {
+    /// <inheritdoc />
+    public sealed override IncidentTrigger Trigger => this switch
+    {
+        RecordFact => IncidentTrigger.RecordFact,
+        ProposeScenario => IncidentTrigger.ProposeScenario,
+        RecordSituationSummary => IncidentTrigger.RecordSituationSummary,
+        DraftProposal => IncidentTrigger.DraftProposal,
+        ApproveProposal => IncidentTrigger.ApproveProposal,
+        RejectProposal => IncidentTrigger.RejectProposal,
+        ExecuteProposalAction => IncidentTrigger.ExecuteProposalAction,
+        ScheduleCustomerMeeting => IncidentTrigger.ScheduleCustomerMeeting,
+        RecordMeetingDryRun => IncidentTrigger.RecordMeetingDryRun,
+        HoldCustomerMeeting => IncidentTrigger.HoldCustomerMeeting,
+        _ => throw new System.InvalidOperationException($"{GetType().Name} is not an analysis command of this library."),
+    };
+
     /// <summary>The command's stable name, as rejections report it.</summary>
     public string Name => GetType().Name;
 }

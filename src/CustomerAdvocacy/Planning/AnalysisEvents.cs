@@ -5,11 +5,7 @@ namespace CustomerAdvocacy.Planning;
 
 /// <summary>An immutable fact about an incident's analysis. The analysis is the fold of its events.</summary>
 /// <param name="Metadata">The stream position (within the analysis), time, actor and command.</param>
-public abstract record AnalysisEvent(EventMetadata Metadata)
-{
-    /// <summary>A stable name for the event type, independent of the CLR type name; stores persist it.</summary>
-    public abstract string EventType { get; }
-}
+public abstract record AnalysisEvent(EventMetadata Metadata) : IncidentEvent(Metadata);
 
 /// <summary>A fact was recorded.</summary>
 /// <param name="Metadata">Stream position, time, actor, command.</param>

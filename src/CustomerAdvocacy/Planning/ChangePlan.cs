@@ -10,7 +10,7 @@ namespace CustomerAdvocacy.Planning;
 /// A change plan's progress: its definition and the fold of its events. Immutable; <see cref="Evolve"/> returns a new
 /// value.
 /// </summary>
-public sealed class ChangePlan
+public sealed class ChangePlan : IEquatable<ChangePlan>
 {
     private readonly HashSet<CommandId> _applied;
 
@@ -77,6 +77,26 @@ public sealed class ChangePlan
     public static ChangePlan Replay(ChangePlanDefinition definition, IEnumerable<ChangePlanEvent> events)
         => Preconditions.CheckNotNull(events).Aggregate(Start(definition), (plan, e) => plan.Evolve(e));
 
+    /// <inheritdoc />
+    /// <remarks>The definition is compared by id: it is fixed when the plan is drafted, so within an incident the id
+    /// stands for it, and a plan read back from storage equals the live one.</remarks>
+    public bool Equals(ChangePlan? other)
+        => other is not null
+            && (ReferenceEquals(this, other)
+                || (Id == other.Id && State == other.State && Version == other.Version
+                    && AccountableOwnerId == other.AccountableOwnerId && PendingSuccessorId == other.PendingSuccessorId
+                    && FormerOwnerIds.SequenceEqual(other.FormerOwnerIds) && Slot == other.Slot && _applied.SetEquals(other._applied)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ChangePlan);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => (Id, State, Version, AccountableOwnerId).GetHashCode();
+
+    /// <summary>The same plan carried to a stream version, so the next event decided for it follows the incident's last event.</summary>
+    internal ChangePlan AtVersion(long version)
+        => new(Definition, State, version, AccountableOwnerId, PendingSuccessorId, FormerOwnerIds, Slot, _applied);
+
     /// <summary>Whether a command with this id was applied.</summary>
     /// <param name="commandId">The command id.</param>
     /// <returns><see langword="true"/> when one of the plan's events came from it.</returns>
@@ -90,9 +110,9 @@ public sealed class ChangePlan
     {
         Preconditions.CheckNotNull(@event);
         var meta = @event.Metadata;
-        if (meta.PlanId != Id || meta.Version != Version + 1)
+        if (@event.PlanId != Id || meta.Version != Version + 1)
         {
-            throw new ArgumentException($"Event {meta.PlanId}#{meta.Version} does not follow plan {Id}#{Version}.", nameof(@event));
+            throw new ArgumentException($"Event {@event.PlanId}#{meta.Version} does not follow plan {Id}#{Version}.", nameof(@event));
         }
 
         var applied = new HashSet<CommandId>(_applied) { meta.CommandId };
@@ -103,6 +123,8 @@ public sealed class ChangePlan
         var slot = Slot;
         switch (@event)
         {
+            case ChangePlanDrafted:
+                break;
             case ChangePlanReviewedWithCustomer:
                 state = ChangePlanState.ReviewedWithCustomer;
                 break;

@@ -54,12 +54,12 @@ public sealed class ChangePlanDecider
             return new ProcessRejected<ChangePlanEvent>(refused);
         }
 
-        if (!_machines.TryFire(plan.State, command.Trigger, out _))
+        if (!_machines.TryFire(plan.State, command.PlanTrigger, out _))
         {
-            return new ProcessRejected<ChangePlanEvent>(new NotPermittedInState<ChangePlanState, ChangePlanTrigger>(plan.State, command.Trigger));
+            return new ProcessRejected<ChangePlanEvent>(new NotPermittedInState<ChangePlanState, ChangePlanTrigger>(plan.State, command.PlanTrigger));
         }
 
-        var meta = new ChangePlanEventMetadata(plan.Id, plan.Version + 1, now, command.Actor, command.CommandId);
+        var meta = new EventMetadata(command.IncidentId, plan.Version + 1, now, command.Actor, command.CommandId);
         return Apply(plan, command, now, meta) switch
         {
             (ChangePlanEvent e, null) => new ProcessAccepted<ChangePlanEvent>(new[] { e }),
@@ -71,7 +71,7 @@ public sealed class ChangePlanDecider
     private static NotAuthorized<ChangePlanTrigger>? Authorize(ChangePlan plan, ChangePlanCommand command)
     {
         var actor = command.Actor;
-        var trigger = command.Trigger;
+        var trigger = command.PlanTrigger;
         NotAuthorized<ChangePlanTrigger> Refuse(string detail) => new(actor.Role, trigger, detail);
         switch (trigger)
         {
@@ -111,14 +111,14 @@ public sealed class ChangePlanDecider
             || definition.Parties.Any(p => p.Kind != ChangePartyKind.Customer && (p.Primary.PersonId == personId || p.Backup.PersonId == personId));
     }
 
-    private static (ChangePlanEvent? Event, Rejection? Rejection) Apply(ChangePlan plan, ChangePlanCommand command, Instant now, ChangePlanEventMetadata meta)
+    private static (ChangePlanEvent? Event, Rejection? Rejection) Apply(ChangePlan plan, ChangePlanCommand command, Instant now, EventMetadata meta)
     {
         switch (command)
         {
             case ReviewChangePlanWithCustomer c:
                 return Blank(c.CustomerParticipantId)
                     ? Broken(PlanningRules.TextRequired, "Name the customer's person the plan was reviewed with.")
-                    : (new ChangePlanReviewedWithCustomer(meta, c.CustomerParticipantId), null);
+                    : (new ChangePlanReviewedWithCustomer(meta, plan.Id, c.CustomerParticipantId), null);
 
             case ProposeChangeSlot c:
                 return ProposeSlot(plan, c.Slot, now, meta);
@@ -128,28 +128,28 @@ public sealed class ChangePlanDecider
                     var from = c.SearchFrom > now ? c.SearchFrom : now;
                     var search = plan.Definition.SchedulingConstraints.FindEarliest(from, plan.Definition.ExpectedLength);
                     return search.IsFound
-                        ? (new ChangeScheduled(meta, search.Slot), null)
+                        ? (new ChangeScheduled(meta, plan.Id, search.Slot), null)
                         : Broken(PlanningRules.NoSlotFound, search.Explanation);
                 }
 
             case StartChange:
                 return plan.Slot is { } slot && now < slot.Start
                     ? Broken(PlanningRules.StartInSlot, $"The change's slot starts at {slot.Start}; it is {now}.")
-                    : (new ChangeStarted(meta), null);
+                    : (new ChangeStarted(meta, plan.Id), null);
 
             case PassPointOfNoReturn:
-                return (new ChangePointOfNoReturnPassed(meta), null);
+                return (new ChangePointOfNoReturnPassed(meta, plan.Id), null);
 
             case BackOutChange c:
                 return Blank(c.Reason)
                     ? Broken(PlanningRules.TextRequired, "Say why the change is backed out.")
-                    : (new ChangeBackedOut(meta, c.Reason), null);
+                    : (new ChangeBackedOut(meta, plan.Id, c.Reason), null);
 
             case StartChangeValidation:
-                return (new ChangeValidationStarted(meta), null);
+                return (new ChangeValidationStarted(meta, plan.Id), null);
 
             case ConfirmAllIsWell:
-                return (new ChangeConfirmedByCustomer(meta), null);
+                return (new ChangeConfirmedByCustomer(meta, plan.Id), null);
 
             case HandOffChangePlan c:
                 if (Blank(c.SuccessorId))
@@ -159,10 +159,10 @@ public sealed class ChangePlanDecider
 
                 return c.SuccessorId == plan.AccountableOwnerId
                     ? Broken(PlanningRules.HandoffToAnother, "A handoff names someone other than the current owner.")
-                    : (new ChangePlanHandoffOffered(meta, c.SuccessorId), null);
+                    : (new ChangePlanHandoffOffered(meta, plan.Id, c.SuccessorId), null);
 
             case AcceptChangePlanHandoff c:
-                return (new ChangePlanHandoffAccepted(meta, plan.AccountableOwnerId, c.Actor.Id), null);
+                return (new ChangePlanHandoffAccepted(meta, plan.Id, plan.AccountableOwnerId, c.Actor.Id), null);
 
             case LeaveChangePlan c:
                 if (c.Actor.Id == plan.AccountableOwnerId && !plan.IsClosed)
@@ -173,14 +173,14 @@ public sealed class ChangePlanDecider
                         "The accountable owner may not leave the plan without handing off to a named successor who accepts." + pending);
                 }
 
-                return (new ChangePlanParticipantLeft(meta, c.Actor.Id), null);
+                return (new ChangePlanParticipantLeft(meta, plan.Id, c.Actor.Id), null);
 
             default:
                 throw new ArgumentException($"Unknown change-plan command {command.GetType().Name}.", nameof(command));
         }
     }
 
-    private static (ChangePlanEvent?, Rejection?) ProposeSlot(ChangePlan plan, Interval slot, Instant now, ChangePlanEventMetadata meta)
+    private static (ChangePlanEvent?, Rejection?) ProposeSlot(ChangePlan plan, Interval slot, Instant now, EventMetadata meta)
     {
         var length = plan.Definition.ExpectedLength;
         if (slot.HasStart && slot.HasEnd && (slot.Duration < length || slot.Start < now))
@@ -191,7 +191,7 @@ public sealed class ChangePlanDecider
         var check = plan.Definition.SchedulingConstraints.Check(slot);
         if (check.IsAllowed)
         {
-            return (new ChangeScheduled(meta, slot), null);
+            return (new ChangeScheduled(meta, plan.Id, slot), null);
         }
 
         var reasons = new List<string>();

@@ -9,7 +9,7 @@ namespace CustomerAdvocacy.Planning;
 /// <summary>
 /// A result meant for the customer (audit, report, analysis) on its way to them: the fold of its events. Immutable.
 /// </summary>
-public sealed class Communication
+public sealed class Communication : IEquatable<Communication>
 {
     private readonly HashSet<CommandId> _applied;
 
@@ -77,6 +77,25 @@ public sealed class Communication
     public static Communication Replay(CommunicationId id, IEnumerable<CommunicationEvent> events)
         => Preconditions.CheckNotNull(events).Aggregate(New(id), (c, e) => c.Evolve(e));
 
+    /// <inheritdoc />
+    public bool Equals(Communication? other)
+        => other is not null
+            && (ReferenceEquals(this, other)
+                || (Id == other.Id && State == other.State && Version == other.Version && Kind == other.Kind
+                    && Title == other.Title && ProducerId == other.ProducerId && SubmitterId == other.SubmitterId
+                    && CustomerRecipientIds.SequenceEqual(other.CustomerRecipientIds) && Equals(Release, other.Release)
+                    && _applied.SetEquals(other._applied)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as Communication);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => (Id, State, Version).GetHashCode();
+
+    /// <summary>The same communication carried to a stream version, so the next event decided for it follows the incident's last event.</summary>
+    internal Communication AtVersion(long version)
+        => new(Id, State, version, Kind, Title, ProducerId, SubmitterId, CustomerRecipientIds, Release, _applied);
+
     /// <summary>Whether a command with this id was applied.</summary>
     /// <param name="commandId">The command id.</param>
     /// <returns><see langword="true"/> when one of its events came from it.</returns>
@@ -90,9 +109,9 @@ public sealed class Communication
     {
         Preconditions.CheckNotNull(@event);
         var meta = @event.Metadata;
-        if (meta.CommunicationId != Id || meta.Version != Version + 1)
+        if (@event.CommunicationId != Id || meta.Version != Version + 1)
         {
-            throw new ArgumentException($"Event {meta.CommunicationId}#{meta.Version} does not follow {Id}#{Version}.", nameof(@event));
+            throw new ArgumentException($"Event {@event.CommunicationId}#{meta.Version} does not follow {Id}#{Version}.", nameof(@event));
         }
 
         var applied = new HashSet<CommandId>(_applied) { meta.CommandId };

@@ -58,12 +58,12 @@ public sealed class CommunicationDecider
             return new ProcessRejected<CommunicationEvent>(refused);
         }
 
-        if (!_machines.TryFire(communication.State, command.Trigger, out _))
+        if (!_machines.TryFire(communication.State, command.CommunicationTrigger, out _))
         {
-            return new ProcessRejected<CommunicationEvent>(new NotPermittedInState<CommunicationState, CommunicationTrigger>(communication.State, command.Trigger));
+            return new ProcessRejected<CommunicationEvent>(new NotPermittedInState<CommunicationState, CommunicationTrigger>(communication.State, command.CommunicationTrigger));
         }
 
-        var meta = new CommunicationEventMetadata(communication.Id, communication.Version + 1, now, command.Actor, command.CommandId);
+        var meta = new EventMetadata(command.IncidentId, communication.Version + 1, now, command.Actor, command.CommandId);
         switch (command)
         {
             case DraftCommunication c:
@@ -73,10 +73,10 @@ public sealed class CommunicationDecider
                     return Broken(PlanningRules.TextRequired, "A draft needs a title and the customer's people it is meant for.");
                 }
 
-                return Accept(new CommunicationDrafted(meta, c.Kind, c.Title, EquatableList<string>.From(recipients)));
+                return Accept(new CommunicationDrafted(meta, communication.Id, c.Kind, c.Title, EquatableList<string>.From(recipients)));
 
             case SubmitCommunicationForReview:
-                return Accept(new CommunicationSubmittedForReview(meta));
+                return Accept(new CommunicationSubmittedForReview(meta, communication.Id));
 
             case ReleaseCommunication c:
                 if (c.Actor.Id == communication.ProducerId)
@@ -93,12 +93,12 @@ public sealed class CommunicationDecider
                     .Concat(communication.CustomerRecipientIds)
                     .Concat((c.OtherParticipants ?? Array.Empty<string>()).Where(p => !Blank(p)))
                     .Distinct(StringComparer.Ordinal);
-                return Accept(new CommunicationReleased(meta, new ConversationRecord(c.ConversationId, participants, now, null)));
+                return Accept(new CommunicationReleased(meta, communication.Id, new ConversationRecord(c.ConversationId, participants, now, null)));
 
             case WithdrawCommunication c:
                 return Blank(c.Reason)
                     ? Broken(PlanningRules.TextRequired, "Say why the result is withdrawn.")
-                    : Accept(new CommunicationWithdrawn(meta, c.Reason));
+                    : Accept(new CommunicationWithdrawn(meta, communication.Id, c.Reason));
 
             default:
                 throw new ArgumentException($"Unknown communication command {command.GetType().Name}.", nameof(command));
@@ -108,7 +108,7 @@ public sealed class CommunicationDecider
     private static NotAuthorized<CommunicationTrigger>? Authorize(Communication communication, CommunicationCommand command)
     {
         var role = command.Actor.Role;
-        var trigger = command.Trigger;
+        var trigger = command.CommunicationTrigger;
         if (role.IsCustomer())
         {
             return new NotAuthorized<CommunicationTrigger>(role, trigger, "The customer receives results; it does not draft, review or release them.");

@@ -118,4 +118,7 @@ public sealed record MitigationTrial
             _ => throw new ArgumentException($"Unknown trial event {@event.EventType}.", nameof(@event)),
         };
     }
+
+    /// <summary>The same state carried to a stream version, so the next event decided for it follows the incident's last event.</summary>
+    internal MitigationTrial AtVersion(long version) => this with { Version = version };
 }

@@ -8,9 +8,13 @@ namespace CustomerAdvocacy.Planning;
 /// <param name="CommandId">Identifies the command; the same id applied twice records its events once.</param>
 /// <param name="Actor">Who issues it, and in which role.</param>
 public abstract record MitigationTrialCommand(IncidentId IncidentId, CommandId CommandId, Actor Actor)
+    : IncidentCommand(IncidentId, CommandId, Actor)
 {
     /// <summary>The trigger the command fires on the trial machine.</summary>
-    public abstract MitigationTrialTrigger Trigger { get; }
+    public abstract MitigationTrialTrigger TrialTrigger { get; }
+
+    /// <inheritdoc />
+    public sealed override IncidentTrigger Trigger => IncidentTrigger.OfferMitigationTrial + (int)TrialTrigger;
 }
 
 /// <summary>Offers the service the customer lacked as a trial, with the ROI case from the incident's impact.</summary>
@@ -25,7 +29,7 @@ public sealed record OfferMitigationTrial(IncidentId IncidentId, CommandId Comma
     : MitigationTrialCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override MitigationTrialTrigger Trigger => MitigationTrialTrigger.Offer;
+    public override MitigationTrialTrigger TrialTrigger => MitigationTrialTrigger.Offer;
 }
 
 /// <summary>The customer accepts the trial; it starts now and its end and reminders are fixed in the customer's calendar.</summary>
@@ -35,7 +39,7 @@ public sealed record OfferMitigationTrial(IncidentId IncidentId, CommandId Comma
 public sealed record AcceptMitigationTrial(IncidentId IncidentId, CommandId CommandId, Actor Actor) : MitigationTrialCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override MitigationTrialTrigger Trigger => MitigationTrialTrigger.Accept;
+    public override MitigationTrialTrigger TrialTrigger => MitigationTrialTrigger.Accept;
 }
 
 /// <summary>The customer declines the trial.</summary>
@@ -46,7 +50,7 @@ public sealed record AcceptMitigationTrial(IncidentId IncidentId, CommandId Comm
 public sealed record DeclineMitigationTrial(IncidentId IncidentId, CommandId CommandId, Actor Actor, string Reason) : MitigationTrialCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override MitigationTrialTrigger Trigger => MitigationTrialTrigger.Decline;
+    public override MitigationTrialTrigger TrialTrigger => MitigationTrialTrigger.Decline;
 }
 
 /// <summary>Records that a reminder before the end was sent, once it is due.</summary>
@@ -57,7 +61,7 @@ public sealed record DeclineMitigationTrial(IncidentId IncidentId, CommandId Com
 public sealed record RemindMitigationTrialEnd(IncidentId IncidentId, CommandId CommandId, Actor Actor, int DaysBeforeEnd) : MitigationTrialCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override MitigationTrialTrigger Trigger => MitigationTrialTrigger.Remind;
+    public override MitigationTrialTrigger TrialTrigger => MitigationTrialTrigger.Remind;
 }
 
 /// <summary>The customer buys the service.</summary>
@@ -67,7 +71,7 @@ public sealed record RemindMitigationTrialEnd(IncidentId IncidentId, CommandId C
 public sealed record PurchaseMitigation(IncidentId IncidentId, CommandId CommandId, Actor Actor) : MitigationTrialCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override MitigationTrialTrigger Trigger => MitigationTrialTrigger.Purchase;
+    public override MitigationTrialTrigger TrialTrigger => MitigationTrialTrigger.Purchase;
 }
 
 /// <summary>At the end of the trial without a purchase: the service is switched off and the customer told the risk returns.</summary>
@@ -78,5 +82,5 @@ public sealed record PurchaseMitigation(IncidentId IncidentId, CommandId Command
 public sealed record SwitchOffMitigationTrial(IncidentId IncidentId, CommandId CommandId, Actor Actor, string RiskNotice) : MitigationTrialCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override MitigationTrialTrigger Trigger => MitigationTrialTrigger.SwitchOff;
+    public override MitigationTrialTrigger TrialTrigger => MitigationTrialTrigger.SwitchOff;
 }

@@ -77,14 +77,14 @@ public static class MitigationTrialDecider
         }
 
         var role = command.Actor.Role;
-        if (!IsAllowed(role, command.Trigger))
+        if (!IsAllowed(role, command.TrialTrigger))
         {
-            return Reject(new NotAuthorized<MitigationTrialTrigger>(role, command.Trigger, $"The role {role} may not {command.Trigger} a mitigation trial."));
+            return Reject(new NotAuthorized<MitigationTrialTrigger>(role, command.TrialTrigger, $"The role {role} may not {command.TrialTrigger} a mitigation trial."));
         }
 
-        if (!Definition.TryFire(trial.State, command.Trigger, out _))
+        if (!Definition.TryFire(trial.State, command.TrialTrigger, out _))
         {
-            return Reject(new NotPermittedInState<MitigationTrialState, MitigationTrialTrigger>(trial.State, command.Trigger));
+            return Reject(new NotPermittedInState<MitigationTrialState, MitigationTrialTrigger>(trial.State, command.TrialTrigger));
         }
 
         var metadata = new EventMetadata(trial.IncidentId, trial.Version + 1, now, command.Actor, command.CommandId);

@@ -6,11 +6,7 @@ namespace CustomerAdvocacy.Planning;
 
 /// <summary>An immutable fact about a mitigation trial. The trial is the fold of its events.</summary>
 /// <param name="Metadata">The stream position (within the trial), time, actor and command.</param>
-public abstract record MitigationTrialEvent(EventMetadata Metadata)
-{
-    /// <summary>A stable name for the event type, independent of the CLR type name; stores persist it.</summary>
-    public abstract string EventType { get; }
-}
+public abstract record MitigationTrialEvent(EventMetadata Metadata) : IncidentEvent(Metadata);
 
 /// <summary>The trial was offered.</summary>
 /// <param name="Metadata">Stream position, time, actor, command.</param>

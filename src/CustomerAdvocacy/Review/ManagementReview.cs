@@ -103,4 +103,7 @@ public sealed record ManagementReview
             _ => throw new ArgumentException($"Unknown review event {@event.EventType}.", nameof(@event)),
         };
     }
+
+    /// <summary>The same state carried to a stream version, so the next event decided for it follows the incident's last event.</summary>
+    internal ManagementReview AtVersion(long version) => this with { Version = version };
 }

@@ -10,9 +10,13 @@ namespace CustomerAdvocacy.Review;
 /// <param name="CommandId">Identifies the command; the same id applied twice records its events once.</param>
 /// <param name="Actor">Who issues it, and in which role.</param>
 public abstract record ReviewCommand(IncidentId IncidentId, CommandId CommandId, Actor Actor)
+    : IncidentCommand(IncidentId, CommandId, Actor)
 {
     /// <summary>The trigger the command fires on the review machine.</summary>
-    public abstract ReviewTrigger Trigger { get; }
+    public abstract ReviewTrigger ReviewTrigger { get; }
+
+    /// <inheritdoc />
+    public sealed override IncidentTrigger Trigger => IncidentTrigger.StartManagementReview + (int)ReviewTrigger;
 }
 
 /// <summary>Starts the review after the incident returned to SOP; it is due the policy's business days after closure.</summary>
@@ -23,7 +27,7 @@ public abstract record ReviewCommand(IncidentId IncidentId, CommandId CommandId,
 public sealed record StartManagementReview(IncidentId IncidentId, CommandId CommandId, Actor Actor, Instant ClosedAt) : ReviewCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override ReviewTrigger Trigger => ReviewTrigger.Start;
+    public override ReviewTrigger ReviewTrigger => ReviewTrigger.Start;
 }
 
 /// <summary>Records (or replaces) the chronology, contributing factors and learnings.</summary>
@@ -36,7 +40,7 @@ public sealed record StartManagementReview(IncidentId IncidentId, CommandId Comm
 public sealed record RecordReviewFindings(IncidentId IncidentId, CommandId CommandId, Actor Actor, IReadOnlyList<ChronologyEntry> Chronology, IReadOnlyList<ContributingFactor> Factors, IReadOnlyList<string> Learnings) : ReviewCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override ReviewTrigger Trigger => ReviewTrigger.RecordFindings;
+    public override ReviewTrigger ReviewTrigger => ReviewTrigger.RecordFindings;
 }
 
 /// <summary>Adds a preventive action with its owner and due date.</summary>
@@ -47,7 +51,7 @@ public sealed record RecordReviewFindings(IncidentId IncidentId, CommandId Comma
 public sealed record AddPreventiveAction(IncidentId IncidentId, CommandId CommandId, Actor Actor, PreventiveAction Action) : ReviewCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override ReviewTrigger Trigger => ReviewTrigger.AddPreventiveAction;
+    public override ReviewTrigger ReviewTrigger => ReviewTrigger.AddPreventiveAction;
 }
 
 /// <summary>Assesses the customer's fit; an outdated solution with recurring incidents gets an upgrade recommendation.</summary>
@@ -58,7 +62,7 @@ public sealed record AddPreventiveAction(IncidentId IncidentId, CommandId Comman
 public sealed record AssessCustomerFit(IncidentId IncidentId, CommandId CommandId, Actor Actor, CustomerFitFacts Facts) : ReviewCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override ReviewTrigger Trigger => ReviewTrigger.AssessCustomerFit;
+    public override ReviewTrigger ReviewTrigger => ReviewTrigger.AssessCustomerFit;
 }
 
 /// <summary>Staff recommend ending the relationship on an assessed ground; only an executive decides.</summary>
@@ -70,7 +74,7 @@ public sealed record AssessCustomerFit(IncidentId IncidentId, CommandId CommandI
 public sealed record RecommendTermination(IncidentId IncidentId, CommandId CommandId, Actor Actor, TerminationGround Ground, string Rationale) : ReviewCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override ReviewTrigger Trigger => ReviewTrigger.RecommendTermination;
+    public override ReviewTrigger ReviewTrigger => ReviewTrigger.RecommendTermination;
 }
 
 /// <summary>An executive decides the termination recommendation.</summary>
@@ -82,7 +86,7 @@ public sealed record RecommendTermination(IncidentId IncidentId, CommandId Comma
 public sealed record DecideTermination(IncidentId IncidentId, CommandId CommandId, Actor Actor, bool Terminate, string Rationale) : ReviewCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override ReviewTrigger Trigger => ReviewTrigger.DecideTermination;
+    public override ReviewTrigger ReviewTrigger => ReviewTrigger.DecideTermination;
 }
 
 /// <summary>Completes the review.</summary>
@@ -92,5 +96,5 @@ public sealed record DecideTermination(IncidentId IncidentId, CommandId CommandI
 public sealed record CompleteManagementReview(IncidentId IncidentId, CommandId CommandId, Actor Actor) : ReviewCommand(IncidentId, CommandId, Actor)
 {
     /// <inheritdoc />
-    public override ReviewTrigger Trigger => ReviewTrigger.Complete;
+    public override ReviewTrigger ReviewTrigger => ReviewTrigger.Complete;
 }

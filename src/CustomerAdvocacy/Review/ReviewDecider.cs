@@ -93,15 +93,15 @@ public static class ReviewDecider
         }
 
         var role = command.Actor.Role;
-        if (!IsAllowed(role, command.Trigger))
+        if (!IsAllowed(role, command.ReviewTrigger))
         {
-            var who = command.Trigger == ReviewTrigger.DecideTermination ? "Only an executive decides termination." : "Only our staff take part in the internal review.";
-            return new ProcessRejected<ReviewEvent>(new NotAuthorized<ReviewTrigger>(role, command.Trigger, who));
+            var who = command.ReviewTrigger == ReviewTrigger.DecideTermination ? "Only an executive decides termination." : "Only our staff take part in the internal review.";
+            return new ProcessRejected<ReviewEvent>(new NotAuthorized<ReviewTrigger>(role, command.ReviewTrigger, who));
         }
 
-        if (!Definition.TryFire(review.State, command.Trigger, out _))
+        if (!Definition.TryFire(review.State, command.ReviewTrigger, out _))
         {
-            return new ProcessRejected<ReviewEvent>(new NotPermittedInState<ReviewState, ReviewTrigger>(review.State, command.Trigger));
+            return new ProcessRejected<ReviewEvent>(new NotPermittedInState<ReviewState, ReviewTrigger>(review.State, command.ReviewTrigger));
         }
 
         var m = new EventMetadata(review.IncidentId, review.Version + 1, now, command.Actor, command.CommandId);

@@ -7,11 +7,7 @@ namespace CustomerAdvocacy.Review;
 
 /// <summary>An immutable fact about an internal management review. The review is the fold of its events.</summary>
 /// <param name="Metadata">The stream position (within the review), time, actor and command.</param>
-public abstract record ReviewEvent(EventMetadata Metadata)
-{
-    /// <summary>A stable name for the event type, independent of the CLR type name; stores persist it.</summary>
-    public abstract string EventType { get; }
-}
+public abstract record ReviewEvent(EventMetadata Metadata) : IncidentEvent(Metadata);
 
 /// <summary>The review started.</summary>
 /// <param name="Metadata">Stream position, time, actor, command.</param>

@@ -6,6 +6,7 @@ using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Scheduling;
 using CustomerAdvocacy.Segmentation;
+using CustomerAdvocacy.Testing;
 using NodaTime;
 using static CustomerAdvocacy.Tests.Scheduling.SlaTestCalendars;
 
@@ -152,7 +153,7 @@ public sealed class HealthCheckTests
         var result = new HealthCheckResult("acme", LondonAt(2026, 11, 27, 10), [new HealthCheckFinding("disk", "Disk full.", HealthFindingSeverity.Critical)]);
         var command = Assert.Single(result.IncidentsToOpen(HealthFindingSeverity.Critical, new Actor("tam", IncidentRole.ServiceManager), "olga", new PolicyReference("gold", 1))).Command;
 
-        var decision = new IncidentDecider().Decide(Incident.NotOpened(command.IncidentId), command, LondonAt(2026, 11, 27, 10));
+        var decision = new IncidentDecider().Decide(Incident.NotOpened(command.IncidentId), command, FixedIncidentContextProvider.DefaultContext, LondonAt(2026, 11, 27, 10));
 
         Assert.True(decision.IsAccepted);
     }

@@ -27,7 +27,7 @@ public sealed class IncidentEngineTests
     [Fact]
     public async Task Execute_SameCommandIdTwice_RecordsEventsOnceAndReturnsSameOutcome()
     {
-        var engine = new IncidentEngine(_store, _clock);
+        var engine = new IncidentEngine(_store, new FixedIncidentContextProvider(), _clock);
         var open = _script.Open();
         var first = await engine.ExecuteAsync(open);
         var second = await engine.ExecuteAsync(open);
@@ -40,7 +40,7 @@ public sealed class IncidentEngineTests
     [Fact]
     public async Task Execute_RejectedCommandRepeatedAfterStateChanged_ReturnsTheSameRejection()
     {
-        var engine = new IncidentEngine(_store, _clock);
+        var engine = new IncidentEngine(_store, new FixedIncidentContextProvider(), _clock);
         await engine.ExecuteAsync(_script.Open());
         var early = _script.StartAnalysis();
         var first = await engine.ExecuteAsync(early);
@@ -55,7 +55,7 @@ public sealed class IncidentEngineTests
     [Fact]
     public async Task Execute_Rejected_ChangesNothingAndAddsNoEvent()
     {
-        var engine = new IncidentEngine(_store, _clock);
+        var engine = new IncidentEngine(_store, new FixedIncidentContextProvider(), _clock);
         var opened = await engine.ExecuteAsync(_script.Open());
         var rejected = await engine.ExecuteAsync(_script.Commit("k1") with { Due = null });
         Assert.False(rejected.Decision.IsAccepted);
@@ -67,7 +67,7 @@ public sealed class IncidentEngineTests
     public async Task Execute_StoreFailsOnAppend_IncidentUnchangedAndNextCommandWorks()
     {
         var faulty = new FaultyStore(_store) { FailNextAppend = true };
-        var engine = new IncidentEngine(faulty, _clock);
+        var engine = new IncidentEngine(faulty, new FixedIncidentContextProvider(), _clock);
         await Assert.ThrowsAsync<InvalidOperationException>(() => engine.ExecuteAsync(_script.Open()));
         Assert.Empty(await _store.ReadStreamAsync(_id, 1, CancellationToken.None));
         var retried = await engine.ExecuteAsync(_script.Open());
@@ -78,9 +78,9 @@ public sealed class IncidentEngineTests
     [Fact]
     public async Task Execute_ClockThrowsWhileDeciding_IncidentUnchanged()
     {
-        var engine = new IncidentEngine(_store, _clock);
+        var engine = new IncidentEngine(_store, new FixedIncidentContextProvider(), _clock);
         await engine.ExecuteAsync(_script.Open());
-        var broken = new IncidentEngine(_store, new ThrowingClock());
+        var broken = new IncidentEngine(_store, new FixedIncidentContextProvider(), new ThrowingClock());
         await Assert.ThrowsAsync<InvalidOperationException>(() => broken.ExecuteAsync(_script.CapturePerspective()));
         var state = await engine.LoadAsync(_id);
         Assert.Equal(IncidentState.Opened, state.State);
@@ -90,7 +90,7 @@ public sealed class IncidentEngineTests
     [Fact]
     public async Task Execute_ManyCommandsOnOneIncidentInParallel_AllApplyOneAtATime()
     {
-        var engine = new IncidentEngine(_store, _clock);
+        var engine = new IncidentEngine(_store, new FixedIncidentContextProvider(), _clock);
         await engine.ExecuteAsync(_script.Open());
         await engine.ExecuteAsync(_script.CapturePerspective());
         var commands = Enumerable.Range(0, 64).Select(i => _script.Commit("k" + i)).ToArray();
@@ -104,7 +104,7 @@ public sealed class IncidentEngineTests
     [Fact]
     public async Task Execute_DifferentIncidentsInParallel_AllProgress()
     {
-        var engine = new IncidentEngine(_store, _clock);
+        var engine = new IncidentEngine(_store, new FixedIncidentContextProvider(), _clock);
         var scripts = Enumerable.Range(0, 32).Select(_ => new IncidentCommands(IncidentId.New(), Start)).ToArray();
         await Task.WhenAll(scripts.Select(s => Task.Run(async () =>
         {
@@ -121,13 +121,13 @@ public sealed class IncidentEngineTests
     public async Task Execute_AnotherWriterAppendsFirst_DecidesAgainOnTheNewState()
     {
         var racing = new FaultyStore(_store);
-        var engine = new IncidentEngine(racing, _clock);
+        var engine = new IncidentEngine(racing, new FixedIncidentContextProvider(), _clock);
         await engine.ExecuteAsync(_script.Open());
         await engine.ExecuteAsync(_script.CapturePerspective());
         var sneaky = _script.Commit("k-other");
         racing.BeforeNextAppend = async () =>
         {
-            var other = new IncidentEngine(_store, _clock);
+            var other = new IncidentEngine(_store, new FixedIncidentContextProvider(), _clock);
             Assert.True((await other.ExecuteAsync(sneaky)).Decision.IsAccepted);
         };
         var mine = await engine.ExecuteAsync(_script.Commit("k-mine"));
@@ -139,7 +139,7 @@ public sealed class IncidentEngineTests
     [Fact]
     public async Task Execute_UnrelatedRecurrence_OpensLinkedIncidentOnceAndFirstStillCloses()
     {
-        var engine = new IncidentEngine(_store, _clock);
+        var engine = new IncidentEngine(_store, new FixedIncidentContextProvider(), _clock);
         foreach (var c in _script.ToExecuting("c1"))
         {
             await engine.ExecuteAsync(c);
@@ -169,7 +169,7 @@ public sealed class IncidentEngineTests
     public async Task Logging_UsesStableEventIdsAndNeverCustomerText()
     {
         var logger = new CapturingLogger();
-        var engine = new IncidentEngine(_store, _clock, logger);
+        var engine = new IncidentEngine(_store, new FixedIncidentContextProvider(), _clock, logger);
         var open = _script.Open();
         await engine.ExecuteAsync(open);
         await engine.ExecuteAsync(_script.CapturePerspective());

@@ -46,7 +46,7 @@ public sealed class ModelBasedTests
     {
         var clock = new FakeClock(Start);
         var store = new InMemoryIncidentStore();
-        var engine = new IncidentEngine(store, clock);
+        var engine = new IncidentEngine(store, new FixedIncidentContextProvider(), clock);
         var model = new Model();
         Interlocked.Increment(ref _stats.Sequences);
 

@@ -11,6 +11,7 @@ namespace CustomerAdvocacy.Tests.Planning;
 /// <summary>The Saturday-patch change: New York customer, Saturday change window, month-end processing blacked out.</summary>
 internal sealed class ChangePlanFixture
 {
+    internal static readonly IncidentId IncidentOfPlan = new(Guid.Parse("5a7a0000-0000-4000-8000-0000000000aa"));
     internal static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
     internal static readonly Actor Fred = new("fred", IncidentRole.AccountableOwner);
     internal static readonly Actor Sarah = new("sarah", IncidentRole.AccountableOwner);
@@ -57,8 +58,8 @@ internal sealed class ChangePlanFixture
     internal static ChangePlanFixture Scheduled()
     {
         var fixture = new ChangePlanFixture(SaturdayPatch().Build());
-        fixture.Accept(new ReviewChangePlanWithCustomer(fixture.Plan.Id, CommandId.New(), Fred, "customer-it"), At(2026, 11, 2, 10));
-        fixture.Accept(new ScheduleEarliestChangeSlot(fixture.Plan.Id, CommandId.New(), Fred, At(2026, 11, 2, 10)), At(2026, 11, 2, 10));
+        fixture.Accept(new ReviewChangePlanWithCustomer(ChangePlanFixture.IncidentOfPlan, fixture.Plan.Id, CommandId.New(), Fred, "customer-it"), At(2026, 11, 2, 10));
+        fixture.Accept(new ScheduleEarliestChangeSlot(ChangePlanFixture.IncidentOfPlan, fixture.Plan.Id, CommandId.New(), Fred, At(2026, 11, 2, 10)), At(2026, 11, 2, 10));
         return fixture;
     }
 

@@ -123,19 +123,19 @@ public sealed class ChangePlanSequenceTests
         var commandId = CommandId.New();
         return kind switch
         {
-            0 => new ReviewChangePlanWithCustomer(id, commandId, actor, "customer-it"),
-            1 => new ScheduleEarliestChangeSlot(id, commandId, actor, At(2026, 11, 2)),
-            2 => new StartChange(id, commandId, actor),
-            3 => new PassPointOfNoReturn(id, commandId, actor),
-            4 => new BackOutChange(id, commandId, actor, "validation failed"),
-            5 => new StartChangeValidation(id, commandId, actor),
-            6 => new ConfirmAllIsWell(id, commandId, actor),
-            7 => new HandOffChangePlan(id, commandId, actor, actor.Id == "sarah" ? "fred" : "sarah"),
-            8 => new AcceptChangePlanHandoff(id, commandId, actor),
-            9 => new LeaveChangePlan(id, commandId, actor),
+            0 => new ReviewChangePlanWithCustomer(ChangePlanFixture.IncidentOfPlan, id, commandId, actor, "customer-it"),
+            1 => new ScheduleEarliestChangeSlot(ChangePlanFixture.IncidentOfPlan, id, commandId, actor, At(2026, 11, 2)),
+            2 => new StartChange(ChangePlanFixture.IncidentOfPlan, id, commandId, actor),
+            3 => new PassPointOfNoReturn(ChangePlanFixture.IncidentOfPlan, id, commandId, actor),
+            4 => new BackOutChange(ChangePlanFixture.IncidentOfPlan, id, commandId, actor, "validation failed"),
+            5 => new StartChangeValidation(ChangePlanFixture.IncidentOfPlan, id, commandId, actor),
+            6 => new ConfirmAllIsWell(ChangePlanFixture.IncidentOfPlan, id, commandId, actor),
+            7 => new HandOffChangePlan(ChangePlanFixture.IncidentOfPlan, id, commandId, actor, actor.Id == "sarah" ? "fred" : "sarah"),
+            8 => new AcceptChangePlanHandoff(ChangePlanFixture.IncidentOfPlan, id, commandId, actor),
+            9 => new LeaveChangePlan(ChangePlanFixture.IncidentOfPlan, id, commandId, actor),
 
             // A retry of the last accepted command, whatever it was, must change nothing.
-            _ => new StartChange(id, repeat ?? commandId, actor),
+            _ => new StartChange(ChangePlanFixture.IncidentOfPlan, id, repeat ?? commandId, actor),
         };
     }
 

@@ -88,10 +88,10 @@ public sealed class ChangePlanTests
         var f = Scheduled();
         Assert.Equal(ChangePlanState.Scheduled, f.Plan.State);
         var start = f.SlotStart;
-        f.Accept(new StartChange(f.Id, CommandId.New(), Fred), start);
-        f.Accept(new PassPointOfNoReturn(f.Id, CommandId.New(), Fred), start + Duration.FromHours(1));
-        f.Accept(new StartChangeValidation(f.Id, CommandId.New(), Fred), start + Duration.FromHours(2));
-        f.Accept(new ConfirmAllIsWell(f.Id, CommandId.New(), CustomerIt), start + Duration.FromHours(3));
+        f.Accept(new StartChange(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), start);
+        f.Accept(new PassPointOfNoReturn(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), start + Duration.FromHours(1));
+        f.Accept(new StartChangeValidation(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), start + Duration.FromHours(2));
+        f.Accept(new ConfirmAllIsWell(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), CustomerIt), start + Duration.FromHours(3));
         Assert.True(f.Plan.IsClosed);
         var replayed = ChangePlan.Replay(f.Definition, f.Events);
         Assert.Equal(f.Plan.State, replayed.State);
@@ -105,8 +105,8 @@ public sealed class ChangePlanTests
         // From Monday 26 October 2026 the first Saturday (31 Oct) is in month-end processing; the next is 7 November.
         var f = new ChangePlanFixture(SaturdayPatch().Build());
         var now = At(2026, 10, 26, 9);
-        f.Accept(new ReviewChangePlanWithCustomer(f.Id, CommandId.New(), Fred, "customer-it"), now);
-        f.Accept(new ScheduleEarliestChangeSlot(f.Id, CommandId.New(), Fred, now), now);
+        f.Accept(new ReviewChangePlanWithCustomer(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, "customer-it"), now);
+        f.Accept(new ScheduleEarliestChangeSlot(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, now), now);
         Assert.Equal(new Interval(At(2026, 11, 7, 6), At(2026, 11, 7, 10)), f.Plan.Slot);
     }
 
@@ -115,8 +115,8 @@ public sealed class ChangePlanTests
     {
         var f = new ChangePlanFixture(SaturdayPatch().Build());
         var now = At(2026, 10, 26, 9);
-        f.Accept(new ReviewChangePlanWithCustomer(f.Id, CommandId.New(), Fred, "customer-it"), now);
-        var refused = f.Reject<ChangeSlotRefused>(new ProposeChangeSlot(f.Id, CommandId.New(), Fred, new Interval(At(2026, 10, 31, 8), At(2026, 10, 31, 12))), now);
+        f.Accept(new ReviewChangePlanWithCustomer(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, "customer-it"), now);
+        var refused = f.Reject<ChangeSlotRefused>(new ProposeChangeSlot(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, new Interval(At(2026, 10, 31, 8), At(2026, 10, 31, 12))), now);
         Assert.True(refused.IsInsideChangeWindows);
         Assert.Equal("month-end processing", Assert.Single(refused.Hits).Rule.Name);
         Assert.Contains("month-end processing", refused.Detail, StringComparison.Ordinal);
@@ -127,8 +127,8 @@ public sealed class ChangePlanTests
     {
         var f = new ChangePlanFixture(SaturdayPatch().Build());
         var now = At(2026, 11, 2, 9);
-        f.Accept(new ReviewChangePlanWithCustomer(f.Id, CommandId.New(), Fred, "customer-it"), now);
-        var refused = f.Reject<ChangeSlotRefused>(new ProposeChangeSlot(f.Id, CommandId.New(), Fred, new Interval(At(2026, 11, 4, 8), At(2026, 11, 4, 12))), now);
+        f.Accept(new ReviewChangePlanWithCustomer(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, "customer-it"), now);
+        var refused = f.Reject<ChangeSlotRefused>(new ProposeChangeSlot(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, new Interval(At(2026, 11, 4, 8), At(2026, 11, 4, 12))), now);
         Assert.False(refused.IsInsideChangeWindows);
         Assert.Empty(refused.Hits);
     }
@@ -138,10 +138,10 @@ public sealed class ChangePlanTests
     {
         var f = new ChangePlanFixture(SaturdayPatch().Build());
         var now = At(2026, 11, 2, 9);
-        f.Accept(new ReviewChangePlanWithCustomer(f.Id, CommandId.New(), Fred, "customer-it"), now);
-        var shortSlot = f.Reject<RuleBroken>(new ProposeChangeSlot(f.Id, CommandId.New(), Fred, new Interval(At(2026, 11, 7, 8), At(2026, 11, 7, 11))), now);
+        f.Accept(new ReviewChangePlanWithCustomer(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, "customer-it"), now);
+        var shortSlot = f.Reject<RuleBroken>(new ProposeChangeSlot(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, new Interval(At(2026, 11, 7, 8), At(2026, 11, 7, 11))), now);
         Assert.Equal(PlanningRules.SlotFitsTheChange, shortSlot.Rule);
-        var past = f.Reject<RuleBroken>(new ProposeChangeSlot(f.Id, CommandId.New(), Fred, new Interval(At(2026, 10, 31, 8), At(2026, 10, 31, 12))), now);
+        var past = f.Reject<RuleBroken>(new ProposeChangeSlot(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, new Interval(At(2026, 10, 31, 8), At(2026, 10, 31, 12))), now);
         Assert.Equal(PlanningRules.SlotFitsTheChange, past.Rule);
     }
 
@@ -149,7 +149,7 @@ public sealed class ChangePlanTests
     public void Decide_ScheduleBeforeReview_IsNotPermitted()
     {
         var f = new ChangePlanFixture(SaturdayPatch().Build());
-        var refused = f.Reject<NotPermittedInState<ChangePlanState, ChangePlanTrigger>>(new ScheduleEarliestChangeSlot(f.Id, CommandId.New(), Fred, At(2026, 11, 2)), At(2026, 11, 2));
+        var refused = f.Reject<NotPermittedInState<ChangePlanState, ChangePlanTrigger>>(new ScheduleEarliestChangeSlot(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, At(2026, 11, 2)), At(2026, 11, 2));
         Assert.Equal((ChangePlanState.Draft, ChangePlanTrigger.Schedule), (refused.State, refused.Trigger));
     }
 
@@ -157,7 +157,7 @@ public sealed class ChangePlanTests
     public void Decide_StartBeforeTheSlot_BreaksStartInSlot()
     {
         var f = Scheduled();
-        var refused = f.Reject<RuleBroken>(new StartChange(f.Id, CommandId.New(), Fred), f.SlotStart - Duration.FromMinutes(1));
+        var refused = f.Reject<RuleBroken>(new StartChange(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), f.SlotStart - Duration.FromMinutes(1));
         Assert.Equal(PlanningRules.StartInSlot, refused.Rule);
     }
 
@@ -165,21 +165,21 @@ public sealed class ChangePlanTests
     public void Decide_BackOutPastThePointOfNoReturn_IsNotPermitted()
     {
         var f = Scheduled();
-        f.Accept(new StartChange(f.Id, CommandId.New(), Fred), f.SlotStart);
-        f.Accept(new PassPointOfNoReturn(f.Id, CommandId.New(), Fred), f.SlotStart);
-        f.Reject<NotPermittedInState<ChangePlanState, ChangePlanTrigger>>(new BackOutChange(f.Id, CommandId.New(), Fred, "server down"), f.SlotStart);
+        f.Accept(new StartChange(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), f.SlotStart);
+        f.Accept(new PassPointOfNoReturn(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), f.SlotStart);
+        f.Reject<NotPermittedInState<ChangePlanState, ChangePlanTrigger>>(new BackOutChange(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, "server down"), f.SlotStart);
     }
 
     [Fact]
     public void Decide_BackedOut_ValidatesAndNeedsTheCustomerToClose()
     {
         var f = Scheduled();
-        f.Accept(new StartChange(f.Id, CommandId.New(), Fred), f.SlotStart);
-        f.Accept(new BackOutChange(f.Id, CommandId.New(), Fred, "second team's step failed"), f.SlotStart);
+        f.Accept(new StartChange(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), f.SlotStart);
+        f.Accept(new BackOutChange(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, "second team's step failed"), f.SlotStart);
         Assert.Equal(ChangePlanState.BackedOut, f.Plan.State);
-        f.Accept(new StartChangeValidation(f.Id, CommandId.New(), Fred), f.SlotStart);
-        f.Reject<NotAuthorized<ChangePlanTrigger>>(new ConfirmAllIsWell(f.Id, CommandId.New(), Fred), f.SlotStart);
-        f.Accept(new ConfirmAllIsWell(f.Id, CommandId.New(), new Actor("customer-boss", IncidentRole.CustomerBusinessManager)), f.SlotStart);
+        f.Accept(new StartChangeValidation(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), f.SlotStart);
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new ConfirmAllIsWell(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), f.SlotStart);
+        f.Accept(new ConfirmAllIsWell(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), new Actor("customer-boss", IncidentRole.CustomerBusinessManager)), f.SlotStart);
         Assert.True(f.Plan.IsClosed);
     }
 
@@ -187,23 +187,23 @@ public sealed class ChangePlanTests
     public void Decide_CustomerConfirmsBeforeValidation_IsNotPermitted()
     {
         var f = Scheduled();
-        f.Accept(new StartChange(f.Id, CommandId.New(), Fred), f.SlotStart);
-        f.Reject<NotPermittedInState<ChangePlanState, ChangePlanTrigger>>(new ConfirmAllIsWell(f.Id, CommandId.New(), CustomerIt), f.SlotStart);
+        f.Accept(new StartChange(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), f.SlotStart);
+        f.Reject<NotPermittedInState<ChangePlanState, ChangePlanTrigger>>(new ConfirmAllIsWell(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), CustomerIt), f.SlotStart);
     }
 
     [Fact]
     public void Decide_EngineerOrAnotherOwner_IsNotAuthorizedToStart()
     {
         var f = Scheduled();
-        f.Reject<NotAuthorized<ChangePlanTrigger>>(new StartChange(f.Id, CommandId.New(), SarahAsEngineer), f.SlotStart);
-        f.Reject<NotAuthorized<ChangePlanTrigger>>(new StartChange(f.Id, CommandId.New(), Sarah), f.SlotStart);
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new StartChange(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), SarahAsEngineer), f.SlotStart);
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new StartChange(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Sarah), f.SlotStart);
     }
 
     [Fact]
     public void Decide_SameCommandIdTwice_RecordsOnce()
     {
         var f = Scheduled();
-        var start = new StartChange(f.Id, CommandId.New(), Fred);
+        var start = new StartChange(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred);
         f.Accept(start, f.SlotStart);
         var again = Assert.IsType<ProcessAccepted<ChangePlanEvent>>(f.Decide(start, f.SlotStart));
         Assert.True(again.IsRepeat);
@@ -214,35 +214,35 @@ public sealed class ChangePlanTests
     public void Decide_StaleExpectedVersion_IsRejectedAsStale()
     {
         var f = Scheduled();
-        var stale = f.Reject<StaleVersion>(new StartChange(f.Id, CommandId.New(), Fred) { ExpectedVersion = 1 }, f.SlotStart);
+        var stale = f.Reject<StaleVersion>(new StartChange(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred) { ExpectedVersion = 1 }, f.SlotStart);
         Assert.Equal((1L, 2L), (stale.ExpectedVersion, stale.ActualVersion));
-        f.Accept(new StartChange(f.Id, CommandId.New(), Fred) { ExpectedVersion = 2 }, f.SlotStart);
+        f.Accept(new StartChange(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred) { ExpectedVersion = 2 }, f.SlotStart);
     }
 
     [Fact]
     public void Decide_HandoffToSelfOrAcceptedBySomeoneElse_IsRefused()
     {
         var f = Scheduled();
-        Assert.Equal(PlanningRules.HandoffToAnother, f.Reject<RuleBroken>(new HandOffChangePlan(f.Id, CommandId.New(), Fred, "fred"), f.SlotStart).Rule);
-        f.Accept(new HandOffChangePlan(f.Id, CommandId.New(), Fred, "sarah"), f.SlotStart);
-        f.Reject<NotAuthorized<ChangePlanTrigger>>(new AcceptChangePlanHandoff(f.Id, CommandId.New(), new Actor("mallory", IncidentRole.AccountableOwner)), f.SlotStart);
-        f.Reject<NotAuthorized<ChangePlanTrigger>>(new AcceptChangePlanHandoff(f.Id, CommandId.New(), SarahAsEngineer), f.SlotStart);
+        Assert.Equal(PlanningRules.HandoffToAnother, f.Reject<RuleBroken>(new HandOffChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, "fred"), f.SlotStart).Rule);
+        f.Accept(new HandOffChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, "sarah"), f.SlotStart);
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new AcceptChangePlanHandoff(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), new Actor("mallory", IncidentRole.AccountableOwner)), f.SlotStart);
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new AcceptChangePlanHandoff(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), SarahAsEngineer), f.SlotStart);
     }
 
     [Fact]
     public void Decide_LeaveBySomeoneNotOnThePlanOrTheCustomer_IsNotAuthorized()
     {
         var f = Scheduled();
-        f.Reject<NotAuthorized<ChangePlanTrigger>>(new LeaveChangePlan(f.Id, CommandId.New(), new Actor("stranger", IncidentRole.Engineer)), f.SlotStart);
-        f.Reject<NotAuthorized<ChangePlanTrigger>>(new LeaveChangePlan(f.Id, CommandId.New(), CustomerIt), f.SlotStart);
-        f.Accept(new LeaveChangePlan(f.Id, CommandId.New(), new Actor("noc", IncidentRole.Engineer)), f.SlotStart);
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new LeaveChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), new Actor("stranger", IncidentRole.Engineer)), f.SlotStart);
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new LeaveChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), CustomerIt), f.SlotStart);
+        f.Accept(new LeaveChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), new Actor("noc", IncidentRole.Engineer)), f.SlotStart);
     }
 
     [Fact]
     public void Decide_CommandForAnotherPlan_Throws()
     {
         var f = Scheduled();
-        Assert.Throws<ArgumentException>(() => f.Decide(new StartChange(ChangePlanId.New(), CommandId.New(), Fred), f.SlotStart));
+        Assert.Throws<ArgumentException>(() => f.Decide(new StartChange(ChangePlanFixture.IncidentOfPlan, ChangePlanId.New(), CommandId.New(), Fred), f.SlotStart));
     }
 
     [Fact]
@@ -264,11 +264,11 @@ public sealed class ChangePlanTests
 
             var f = new ChangePlanFixture(Builder(scenario).Build());
             var now = scenario.From;
-            f.Accept(new ReviewChangePlanWithCustomer(f.Id, CommandId.New(), Fred, "customer-it"), now);
+            f.Accept(new ReviewChangePlanWithCustomer(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, "customer-it"), now);
 
             var proposed = new Interval(scenario.From, scenario.From + scenario.Length);
             var check = scenario.Finder.Check(proposed);
-            var proposal = f.Decide(new ProposeChangeSlot(f.Id, CommandId.New(), Fred, proposed), now);
+            var proposal = f.Decide(new ProposeChangeSlot(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, proposed), now);
             Assert.Equal(check.IsAllowed, proposal.IsAccepted);
             if (proposal is ProcessRejected<ChangePlanEvent> { Reason: ChangeSlotRefused refused })
             {
@@ -276,7 +276,7 @@ public sealed class ChangePlanTests
                 Assert.Equal(check.Hits.Count > 0, refused.Hits.Count > 0);
             }
 
-            var earliest = f.Decide(new ScheduleEarliestChangeSlot(f.Id, CommandId.New(), Fred, scenario.From), now);
+            var earliest = f.Decide(new ScheduleEarliestChangeSlot(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, scenario.From), now);
             if (earliest is ProcessAccepted<ChangePlanEvent> accepted)
             {
                 var slot = Assert.IsType<ChangeScheduled>(Assert.Single(accepted.Events)).Slot;

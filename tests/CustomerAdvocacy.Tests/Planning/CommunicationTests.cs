@@ -8,6 +8,7 @@ namespace CustomerAdvocacy.Tests.Planning;
 
 public sealed class CommunicationTests
 {
+    internal static readonly IncidentId IncidentOfCommunication = new(Guid.Parse("a0d17000-0000-4000-8000-0000000000aa"));
     internal static readonly Actor MonitoringCenter = new("monitoring-tech", IncidentRole.Engineer);
     internal static readonly Actor ServiceManager = new("service-manager", IncidentRole.ServiceManager);
     internal static readonly Actor AccountOwner = new("account-owner", IncidentRole.AccountableOwner);
@@ -24,9 +25,9 @@ public sealed class CommunicationTests
     public void Release_AfterInternalReviewByTheAccountTeam_IsARecordedConversationCopiedToEveryone()
     {
         Accept(Draft(MonitoringCenter));
-        Accept(new SubmitCommunicationForReview(_id, CommandId.New(), MonitoringCenter));
+        Accept(new SubmitCommunicationForReview(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), MonitoringCenter));
         Assert.Equal(CommunicationState.InternalReview, _communication.State);
-        Accept(new ReleaseCommunication(_id, CommandId.New(), ServiceManager, "audit-review-1", new[] { "account-manager" }));
+        Accept(new ReleaseCommunication(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), ServiceManager, "audit-review-1", new[] { "account-manager" }));
         Assert.Equal(CommunicationState.Released, _communication.State);
         var conversation = _communication.Release!;
         Assert.Equal("audit-review-1", conversation.Id);
@@ -47,7 +48,7 @@ public sealed class CommunicationTests
     public void Release_ByTheProducerAfterReview_IsNotAuthorized()
     {
         Accept(Draft(MonitoringCenter));
-        Accept(new SubmitCommunicationForReview(_id, CommandId.New(), MonitoringCenter));
+        Accept(new SubmitCommunicationForReview(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), MonitoringCenter));
         Reject<NotAuthorized<CommunicationTrigger>>(Release(MonitoringCenter));
     }
 
@@ -55,7 +56,7 @@ public sealed class CommunicationTests
     public void Release_ByTheAccountTeamMemberWhoProducedIt_BreaksReviewedByAnother()
     {
         Accept(Draft(ServiceManager));
-        Accept(new SubmitCommunicationForReview(_id, CommandId.New(), ServiceManager));
+        Accept(new SubmitCommunicationForReview(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), ServiceManager));
         Assert.Equal(PlanningRules.ReviewedByAnother, Reject<RuleBroken>(Release(ServiceManager)).Rule);
         Accept(Release(AccountOwner));
     }
@@ -68,7 +69,7 @@ public sealed class CommunicationTests
     public void Draft_ByAThirdPartyWithoutRecipients_BreaksTextRequired()
     {
         var vendor = new Actor("vendor", IncidentRole.ThirdParty);
-        Assert.Equal(PlanningRules.TextRequired, Reject<RuleBroken>(new DraftCommunication(_id, CommandId.New(), vendor, CommunicationKind.Analysis, "root cause", Array.Empty<string>())).Rule);
+        Assert.Equal(PlanningRules.TextRequired, Reject<RuleBroken>(new DraftCommunication(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), vendor, CommunicationKind.Analysis, "root cause", Array.Empty<string>())).Rule);
         Accept(Draft(vendor));
         Assert.Equal("vendor", _communication.ProducerId);
     }
@@ -77,16 +78,16 @@ public sealed class CommunicationTests
     public void Submit_ByAnotherEngineer_IsNotAuthorized()
     {
         Accept(Draft(MonitoringCenter));
-        Reject<NotAuthorized<CommunicationTrigger>>(new SubmitCommunicationForReview(_id, CommandId.New(), new Actor("other-engineer", IncidentRole.Engineer)));
+        Reject<NotAuthorized<CommunicationTrigger>>(new SubmitCommunicationForReview(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), new Actor("other-engineer", IncidentRole.Engineer)));
     }
 
     [Fact]
     public void Withdraw_FromReview_EndsItAndNothingIsReleased()
     {
         Accept(Draft(MonitoringCenter));
-        Accept(new SubmitCommunicationForReview(_id, CommandId.New(), MonitoringCenter));
-        Assert.Equal(PlanningRules.TextRequired, Reject<RuleBroken>(new WithdrawCommunication(_id, CommandId.New(), ServiceManager, "")).Rule);
-        Accept(new WithdrawCommunication(_id, CommandId.New(), ServiceManager, "superseded by the full review"));
+        Accept(new SubmitCommunicationForReview(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), MonitoringCenter));
+        Assert.Equal(PlanningRules.TextRequired, Reject<RuleBroken>(new WithdrawCommunication(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), ServiceManager, "")).Rule);
+        Accept(new WithdrawCommunication(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), ServiceManager, "superseded by the full review"));
         Reject<NotPermittedInState<CommunicationState, CommunicationTrigger>>(Release(ServiceManager));
         Assert.Null(_communication.Release);
     }
@@ -105,7 +106,7 @@ public sealed class CommunicationTests
     public void Decide_StaleExpectedVersion_IsRejectedAsStale()
     {
         Accept(Draft(MonitoringCenter));
-        var stale = Reject<StaleVersion>(new SubmitCommunicationForReview(_id, CommandId.New(), MonitoringCenter) { ExpectedVersion = 0 });
+        var stale = Reject<StaleVersion>(new SubmitCommunicationForReview(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), MonitoringCenter) { ExpectedVersion = 0 });
         Assert.Equal((0L, 1L), (stale.ExpectedVersion, stale.ActualVersion));
     }
 
@@ -114,7 +115,7 @@ public sealed class CommunicationTests
     {
         var events = new List<CommunicationEvent>();
         events.AddRange(Accept(Draft(MonitoringCenter)));
-        events.AddRange(Accept(new SubmitCommunicationForReview(_id, CommandId.New(), MonitoringCenter)));
+        events.AddRange(Accept(new SubmitCommunicationForReview(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), MonitoringCenter)));
         events.AddRange(Accept(Release(ServiceManager)));
         var replayed = Communication.Replay(_id, events);
         Assert.Equal(_communication.State, replayed.State);
@@ -132,11 +133,11 @@ public sealed class CommunicationTests
     }
 
     internal static DraftCommunication Draft(Actor producer, CommunicationId id)
-        => new(id, CommandId.New(), producer, CommunicationKind.Audit, "Monitoring audit of managed components", new[] { "customer-contact" });
+        => new(IncidentOfCommunication, id, CommandId.New(), producer, CommunicationKind.Audit, "Monitoring audit of managed components", new[] { "customer-contact" });
 
     private DraftCommunication Draft(Actor producer) => Draft(producer, _id);
 
-    private ReleaseCommunication Release(Actor actor) => new(_id, CommandId.New(), actor, "release-" + Guid.NewGuid().ToString("N"), Array.Empty<string>());
+    private ReleaseCommunication Release(Actor actor) => new(IncidentOfCommunication, _id, CommandId.New(), actor, "release-" + Guid.NewGuid().ToString("N"), Array.Empty<string>());
 
     private IReadOnlyList<CommunicationEvent> Accept(CommunicationCommand command)
     {

@@ -14,33 +14,33 @@ public sealed class PlanningSeedCaseTests
     {
         var f = Scheduled();
         var start = f.SlotStart;
-        f.Accept(new StartChange(f.Id, CommandId.New(), Fred), start);
+        f.Accept(new StartChange(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), start);
 
         // Fred needs Sarah's team for a key step and wants to go to the beach.
-        var leaving = f.Reject<RuleBroken>(new LeaveChangePlan(f.Id, CommandId.New(), Fred), start + Duration.FromHours(1));
+        var leaving = f.Reject<RuleBroken>(new LeaveChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), start + Duration.FromHours(1));
         Assert.Equal(PlanningRules.OwnerMustHandOff, leaving.Rule);
-        f.Accept(new HandOffChangePlan(f.Id, CommandId.New(), Fred, "sarah"), start + Duration.FromHours(1));
-        var stillLeaving = f.Reject<RuleBroken>(new LeaveChangePlan(f.Id, CommandId.New(), Fred), start + Duration.FromHours(1));
+        f.Accept(new HandOffChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, "sarah"), start + Duration.FromHours(1));
+        var stillLeaving = f.Reject<RuleBroken>(new LeaveChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), start + Duration.FromHours(1));
         Assert.Contains("sarah", stillLeaving.Detail, StringComparison.Ordinal);
 
-        f.Accept(new AcceptChangePlanHandoff(f.Id, CommandId.New(), Sarah), start + Duration.FromHours(1));
+        f.Accept(new AcceptChangePlanHandoff(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Sarah), start + Duration.FromHours(1));
         Assert.Equal("sarah", f.Plan.AccountableOwnerId);
         Assert.Equal(new[] { "fred" }, f.Plan.FormerOwnerIds);
-        f.Accept(new LeaveChangePlan(f.Id, CommandId.New(), Fred), start + Duration.FromHours(1));
+        f.Accept(new LeaveChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), start + Duration.FromHours(1));
 
         // Sarah does her task and tries to close: refused while executing, and refused after validation because only
         // the customer closes the plan.
-        f.Reject<NotAuthorized<ChangePlanTrigger>>(new ConfirmAllIsWell(f.Id, CommandId.New(), Sarah), start + Duration.FromHours(2));
-        f.Accept(new PassPointOfNoReturn(f.Id, CommandId.New(), Sarah), start + Duration.FromHours(2));
-        f.Accept(new StartChangeValidation(f.Id, CommandId.New(), Sarah), start + Duration.FromHours(2));
-        var closing = f.Reject<NotAuthorized<ChangePlanTrigger>>(new ConfirmAllIsWell(f.Id, CommandId.New(), Sarah), start + Duration.FromHours(3));
+        f.Reject<NotAuthorized<ChangePlanTrigger>>(new ConfirmAllIsWell(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Sarah), start + Duration.FromHours(2));
+        f.Accept(new PassPointOfNoReturn(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Sarah), start + Duration.FromHours(2));
+        f.Accept(new StartChangeValidation(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Sarah), start + Duration.FromHours(2));
+        var closing = f.Reject<NotAuthorized<ChangePlanTrigger>>(new ConfirmAllIsWell(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Sarah), start + Duration.FromHours(3));
         Assert.Contains("customer", closing.Detail, StringComparison.Ordinal);
-        f.Reject<RuleBroken>(new LeaveChangePlan(f.Id, CommandId.New(), Sarah), start + Duration.FromHours(3));
+        f.Reject<RuleBroken>(new LeaveChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Sarah), start + Duration.FromHours(3));
         Assert.False(f.Plan.IsClosed);
 
-        f.Accept(new ConfirmAllIsWell(f.Id, CommandId.New(), CustomerIt), start + Duration.FromHours(3));
+        f.Accept(new ConfirmAllIsWell(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), CustomerIt), start + Duration.FromHours(3));
         Assert.True(f.Plan.IsClosed);
-        f.Accept(new LeaveChangePlan(f.Id, CommandId.New(), Sarah), start + Duration.FromHours(3));
+        f.Accept(new LeaveChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Sarah), start + Duration.FromHours(3));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class PlanningSeedCaseTests
         var drafted = Assert.IsType<ProcessAccepted<CommunicationEvent>>(decider.Decide(audit, CommunicationTests.Draft(CommunicationTests.MonitoringCenter, id), now));
         audit = audit.Evolve(Assert.Single(drafted.Events));
 
-        var emailed = decider.Decide(audit, new ReleaseCommunication(id, CommandId.New(), CommunicationTests.MonitoringCenter, "email", Array.Empty<string>()), now);
+        var emailed = decider.Decide(audit, new ReleaseCommunication(CommunicationTests.IncidentOfCommunication, id, CommandId.New(), CommunicationTests.MonitoringCenter, "email", Array.Empty<string>()), now);
         Assert.IsType<NotAuthorized<CommunicationTrigger>>(Assert.IsType<ProcessRejected<CommunicationEvent>>(emailed).Reason);
         Assert.Equal(CommunicationState.Draft, audit.State);
     }
