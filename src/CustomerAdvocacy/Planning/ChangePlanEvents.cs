@@ -21,6 +21,18 @@ public sealed record ChangePlanDrafted(EventMetadata Metadata, ChangePlanDefinit
 
     /// <inheritdoc />
     public override string EventType => TypeName;
+
+    /// <summary>
+    /// Compares the metadata and the definition's id: a drafted definition is immutable and its id names it within the
+    /// incident, so the event read back from storage equals the one decided.
+    /// </summary>
+    /// <param name="other">The other event.</param>
+    /// <returns><see langword="true"/> when both record the same plan at the same position.</returns>
+    public bool Equals(ChangePlanDrafted? other)
+        => other is not null && Metadata == other.Metadata && Definition.Id == other.Definition.Id;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => (Metadata, Definition.Id).GetHashCode();
 }
 
 /// <summary>The plan was reviewed with the customer.</summary>

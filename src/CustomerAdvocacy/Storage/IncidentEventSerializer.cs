@@ -27,7 +27,7 @@ public sealed record SerializedEvent(string EventType, int SchemaVersion, string
 /// change raises <see cref="CurrentSchemaVersion"/> and adds an <see cref="IncidentEventUpcaster"/> for the old one.
 /// Thread-safe.
 /// </summary>
-public sealed class IncidentEventSerializer
+public sealed partial class IncidentEventSerializer
 {
     /// <summary>The schema version every event is written in.</summary>
     public const int CurrentSchemaVersion = 1;
@@ -187,7 +187,12 @@ public sealed class IncidentEventSerializer
                     w.WriteNumber("actualVersion", r.ActualVersion);
                     break;
                 default:
-                    throw new ArgumentException($"Rejection kind '{rejection.Kind}' has no stored form.", nameof(rejection));
+                    if (!TryWriteSubProcessRejection(w, rejection))
+                    {
+                        throw new ArgumentException($"Rejection kind '{rejection.Kind}' has no stored form.", nameof(rejection));
+                    }
+
+                    break;
             }
 
             w.WriteEndObject();
@@ -208,7 +213,7 @@ public sealed class IncidentEventSerializer
             using var document = JsonDocument.Parse(json ?? string.Empty);
             var root = document.RootElement;
             var kind = RequiredString(root, "kind");
-            return kind switch
+            return ReadSubProcessRejection(kind, root) ?? kind switch
             {
                 nameof(NotPermittedInState) => new NotPermittedInState(ReadEnum<IncidentState>(Required(root, "state")), ReadEnum<IncidentTrigger>(Required(root, "trigger"))),
                 nameof(NotAuthorized) => new NotAuthorized(ReadEnum<IncidentRole>(Required(root, "role")), ReadEnum<IncidentTrigger>(Required(root, "trigger")), RequiredString(root, "detail")),
@@ -317,7 +322,12 @@ public sealed class IncidentEventSerializer
                 or IncidentResolved or IncidentReturnedToSop or ReviewCompleted or CriteriaChangeAgreed:
                 break;
             default:
-                throw new ArgumentException($"Event type '{e.EventType}' has no stored form.", nameof(e));
+                if (!TryWriteSubProcessBody(w, e))
+                {
+                    throw new ArgumentException($"Event type '{e.EventType}' has no stored form.", nameof(e));
+                }
+
+                break;
         }
     }
 
@@ -354,7 +364,7 @@ public sealed class IncidentEventSerializer
         CriteriaChangeAgreed.TypeName => new CriteriaChangeAgreed(m),
         CriteriaChangeRejected.TypeName => new CriteriaChangeRejected(m, RequiredString(r, "reason")),
         UnrelatedRecurrenceLinked.TypeName => new UnrelatedRecurrenceLinked(m, RequiredString(r, "recurrenceReference"), new IncidentId(Required(r, "newIncidentId").GetGuid())),
-        _ => throw new InvalidOperationException($"No reader for event type '{type}'."),
+        _ => ReadSubProcessBody(type, m, r) ?? throw new InvalidOperationException($"No reader for event type '{type}'."),
     };
 
     private static CustomerPerspective ReadPerspective(JsonElement e) => new(

@@ -45,8 +45,8 @@ internal sealed class ChangePlanFixture
         .AddMonthEndBusinessDays("month-end processing", 3, new BusinessCalendarBuilder("America/New_York").AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0)).Build(), "billing runs")
         .Build();
 
-    internal static ChangePlanBuilder SaturdayPatch(ChangePlanSize size = ChangePlanSize.Small)
-        => new ChangePlanBuilder(new ChangePlanId(Guid.Parse("5a7a0000-0000-4000-8000-000000000001")), "Apply OS patch to the fab scheduling server", size)
+    internal static ChangePlanBuilder SaturdayPatch(ChangePlanSize size = ChangePlanSize.Small, ChangePlanId? id = null)
+        => new ChangePlanBuilder(id ?? new ChangePlanId(Guid.Parse("5a7a0000-0000-4000-8000-000000000001")), "Apply OS patch to the fab scheduling server", size)
             .WithReasons("The customer's auditors require the security fix before quarter end.", "Vendor patch 4.2.1 for the scheduling server's OS.")
             .WithSchedulingConstraints(SaturdayChangeWindow(), MonthEndProcessing(), Duration.FromHours(4))
             .WithAccountableOwner(Fred.Id)

@@ -71,6 +71,9 @@ public sealed class GoldenStreamTests
             var made = Assert.Single(i.Commitments);
             Assert.Equal(("k1", CommitmentStatus.Open, Instant.FromUtc(2026, 3, 3, 5, 0)), (made.Id, made.Status, made.Due));
         },
+        ["v1/sub-processes.json"] = SubProcessGoldenExpectations.Everything,
+        ["v1/sub-process-trial-declined.json"] = SubProcessGoldenExpectations.TrialDeclined,
+        ["v1/sub-process-trial-purchased.json"] = SubProcessGoldenExpectations.TrialPurchased,
     };
 
     public static IEnumerable<object[]> GoldenFiles() => Expectations.Keys.Select(k => new object[] { k });

@@ -27,6 +27,9 @@ internal static class GoldenStreams
         ["disputed"] = Disputed(),
         ["handoff-and-commitments"] = HandoffAndCommitments(),
         ["commitment-offers"] = CommitmentOffers(),
+        ["sub-processes"] = SubProcessGoldenStreams.Everything(),
+        ["sub-process-trial-declined"] = SubProcessGoldenStreams.TrialDeclined(),
+        ["sub-process-trial-purchased"] = SubProcessGoldenStreams.TrialPurchased(),
     };
 
     private static IReadOnlyList<IncidentEvent> CommitmentOffers()

@@ -1,0 +1,688 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using CustomerAdvocacy.Escalation;
+using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Planning;
+using CustomerAdvocacy.Review;
+using CustomerAdvocacy.Scheduling;
+using NodaTime;
+
+namespace CustomerAdvocacy.Storage;
+
+/// <summary>
+/// The stored form of the sub-process events (escalation, analysis, mitigation trial, change plan, communication,
+/// management review) and of the sub-processes' typed rejections. Kept apart from the lifecycle's events so both grow
+/// without touching each other; the layout is written field by field like the lifecycle's.
+/// </summary>
+public sealed partial class IncidentEventSerializer
+{
+    private static readonly string[] SubProcessTypeNames =
+    {
+        EscalationRaised.TypeName, EscalationTriggerAdded.TypeName, EscalationAcknowledged.TypeName, EscalationRose.TypeName,
+        EscalationExhausted.TypeName, EscalationTriggerCleared.TypeName, PowerLineDecisionRecorded.TypeName,
+        FactRecorded.TypeName, ScenarioProposed.TypeName, ScenarioEliminated.TypeName, SituationSummaryRecorded.TypeName,
+        ProposalDrafted.TypeName, ProposalApproved.TypeName, ProposalRejected.TypeName, ProposalActionExecuted.TypeName,
+        CustomerMeetingScheduled.TypeName, MeetingDryRunRecorded.TypeName, CustomerMeetingHeld.TypeName,
+        MitigationTrialOffered.TypeName, MitigationTrialStarted.TypeName, MitigationTrialDeclined.TypeName,
+        MitigationTrialReminded.TypeName, MitigationPurchased.TypeName, MitigationTrialSwitchedOff.TypeName,
+        ManagementReviewStarted.TypeName, ReviewFindingsRecorded.TypeName, PreventiveActionAdded.TypeName,
+        CustomerFitAssessed.TypeName, TerminationRecommended.TypeName, TerminationDecided.TypeName,
+        ManagementReviewCompleted.TypeName,
+        ChangePlanDrafted.TypeName, ChangePlanReviewedWithCustomer.TypeName, ChangeScheduled.TypeName, ChangeStarted.TypeName,
+        ChangePointOfNoReturnPassed.TypeName, ChangeBackedOut.TypeName, ChangeValidationStarted.TypeName,
+        ChangeConfirmedByCustomer.TypeName, ChangePlanHandoffOffered.TypeName, ChangePlanHandoffAccepted.TypeName,
+        ChangePlanParticipantLeft.TypeName,
+        CommunicationDrafted.TypeName, CommunicationSubmittedForReview.TypeName, CommunicationReleased.TypeName,
+        CommunicationWithdrawn.TypeName,
+    };
+
+    // Runs after every static field initializer of both partial files, so the lifecycle's table exists.
+    static IncidentEventSerializer()
+    {
+        foreach (var name in SubProcessTypeNames)
+        {
+            KnownTypes.Add(name);
+        }
+    }
+
+    private static bool TryWriteSubProcessBody(Utf8JsonWriter w, IncidentEvent e)
+    {
+        switch (e)
+        {
+            case EscalationRaised x:
+                w.WriteString("reason", x.Reason.ToString());
+                w.WriteString("detail", x.Detail);
+                w.WriteNumber("rung", x.Rung);
+                w.WriteString("level", x.Level.ToString());
+                w.WritePropertyName("timeOutAt");
+                WriteInstant(w, x.TimeOutAt);
+                break;
+            case EscalationTriggerAdded x:
+                w.WriteString("reason", x.Reason.ToString());
+                w.WriteString("detail", x.Detail);
+                break;
+            case EscalationAcknowledged x:
+                w.WriteNumber("rung", x.Rung);
+                w.WriteString("level", x.Level.ToString());
+                break;
+            case EscalationRose x:
+                w.WriteNumber("fromRung", x.FromRung);
+                w.WriteNumber("toRung", x.ToRung);
+                w.WriteString("level", x.Level.ToString());
+                w.WriteNumber("repeat", x.Repeat);
+                w.WritePropertyName("timeOutAt");
+                WriteInstant(w, x.TimeOutAt);
+                break;
+            case EscalationExhausted x:
+                w.WriteString("level", x.Level.ToString());
+                break;
+            case EscalationTriggerCleared x:
+                w.WriteString("reason", x.Reason.ToString());
+                w.WriteBoolean("deescalated", x.Deescalated);
+                break;
+            case PowerLineDecisionRecorded x:
+                w.WriteString("decision", x.Decision.ToString());
+                w.WriteStartArray("participants");
+                foreach (var p in x.Participants)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", p.Id);
+                    w.WriteString("role", p.Role.ToString());
+                    w.WriteString("side", p.Side.ToString());
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteString("summary", x.Summary);
+                break;
+            case FactRecorded x:
+                w.WriteStartObject("fact");
+                w.WriteString("id", x.Fact.Id);
+                w.WriteString("observation", x.Fact.Observation);
+                w.WriteBoolean("holds", x.Fact.Holds);
+                w.WriteString("evidence", x.Fact.Evidence);
+                w.WriteEndObject();
+                break;
+            case ScenarioProposed x:
+                w.WriteStartObject("scenario");
+                w.WriteString("id", x.Scenario.Id);
+                w.WriteString("description", x.Scenario.Description);
+                w.WriteStartArray("expectations");
+                foreach (var expectation in x.Scenario.Expectations)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("observation", expectation.Observation);
+                    w.WriteBoolean("holds", expectation.Holds);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+                break;
+            case ScenarioEliminated x:
+                w.WriteString("scenarioId", x.ScenarioId);
+                w.WriteString("factId", x.FactId);
+                break;
+            case SituationSummaryRecorded x:
+                w.WriteStartObject("summary");
+                WriteChronology(w, x.Summary.Chronology);
+                WriteFactors(w, x.Summary.Factors);
+                w.WriteEndObject();
+                break;
+            case ProposalDrafted x:
+                w.WriteStartObject("proposal");
+                WriteStrings(w, "factIds", x.Proposal.FactIds);
+                WriteStrings(w, "conclusions", x.Proposal.Conclusions);
+                WriteActions(w, "immediateResolution", x.Proposal.ImmediateResolution);
+                WriteActions(w, "prevention", x.Proposal.Prevention);
+                w.WriteEndObject();
+                break;
+            case ProposalRejected x:
+                w.WriteString("reason", x.Reason);
+                break;
+            case ProposalActionExecuted x:
+                w.WriteString("actionId", x.ActionId);
+                break;
+            case CustomerMeetingScheduled x:
+                w.WriteString("meetingId", x.MeetingId);
+                w.WriteStartArray("participants");
+                foreach (var p in x.Participants)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("personId", p.PersonId);
+                    w.WriteString("role", p.Role.ToString());
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                break;
+            case MeetingDryRunRecorded x:
+                w.WriteString("meetingId", x.MeetingId);
+                WriteStrings(w, "attendees", x.Attendees);
+                break;
+            case CustomerMeetingHeld x:
+                w.WriteString("meetingId", x.MeetingId);
+                WriteStrings(w, "attendees", x.Attendees);
+                break;
+            case MitigationTrialOffered x:
+                w.WriteString("service", x.Service);
+                w.WriteStartObject("length");
+                w.WriteNumber("days", x.Length.Days);
+                w.WriteString("kind", x.Length.Kind.ToString());
+                w.WriteEndObject();
+                w.WriteStartArray("reminderDaysBeforeEnd");
+                foreach (var days in x.ReminderDaysBeforeEnd)
+                {
+                    w.WriteNumberValue(days);
+                }
+
+                w.WriteEndArray();
+                w.WriteStartObject("roiCase");
+                w.WriteString("customerSatisfaction", x.RoiCase.CustomerSatisfaction);
+                w.WriteString("employeeMorale", x.RoiCase.EmployeeMorale);
+                w.WriteString("image", x.RoiCase.Image);
+                w.WriteNumber("revenueLost", x.RoiCase.RevenueLost);
+                w.WriteNumber("lostOpportunity", x.RoiCase.LostOpportunity);
+                w.WriteNumber("serviceCost", x.RoiCase.ServiceCost);
+                w.WriteString("currency", x.RoiCase.Currency);
+                w.WriteEndObject();
+                break;
+            case MitigationTrialStarted x:
+                w.WritePropertyName("startedAt");
+                WriteInstant(w, x.StartedAt);
+                w.WritePropertyName("endsAt");
+                WriteInstant(w, x.EndsAt);
+                w.WriteStartArray("reminders");
+                foreach (var reminder in x.Reminders)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("daysBeforeEnd", reminder.DaysBeforeEnd);
+                    w.WritePropertyName("dueAt");
+                    WriteInstant(w, reminder.DueAt);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                break;
+            case MitigationTrialDeclined x:
+                w.WriteString("reason", x.Reason);
+                break;
+            case MitigationTrialReminded x:
+                w.WriteNumber("daysBeforeEnd", x.DaysBeforeEnd);
+                break;
+            case MitigationTrialSwitchedOff x:
+                w.WriteString("riskNotice", x.RiskNotice);
+                break;
+            case ManagementReviewStarted x:
+                w.WritePropertyName("closedAt");
+                WriteInstant(w, x.ClosedAt);
+                w.WritePropertyName("dueAt");
+                WriteInstant(w, x.DueAt);
+                break;
+            case ReviewFindingsRecorded x:
+                WriteChronology(w, x.Chronology);
+                WriteFactors(w, x.Factors);
+                WriteStrings(w, "learnings", x.Learnings);
+                break;
+            case PreventiveActionAdded x:
+                w.WriteStartObject("action");
+                w.WriteString("id", x.Action.Id);
+                w.WriteString("description", x.Action.Description);
+                w.WriteString("kind", x.Action.Kind.ToString());
+                w.WriteString("ownerId", x.Action.OwnerId);
+                w.WritePropertyName("dueAt");
+                WriteInstant(w, x.Action.DueAt);
+                w.WriteEndObject();
+                break;
+            case CustomerFitAssessed x:
+                w.WriteStartObject("facts");
+                w.WriteNumber("incidentsInRecurrenceWindow", x.Facts.IncidentsInRecurrenceWindow);
+                w.WriteBoolean("solutionOutdated", x.Facts.SolutionOutdated);
+                w.WriteNumber("costToServe", x.Facts.CostToServe);
+                w.WriteNumber("revenue", x.Facts.Revenue);
+                w.WriteBoolean("staffAbuseReported", x.Facts.StaffAbuseReported);
+                w.WriteEndObject();
+                w.WriteStartObject("assessment");
+                w.WriteBoolean("upgradeRecommended", x.Assessment.UpgradeRecommended);
+                WriteStrings(w, "terminationGrounds", x.Assessment.TerminationGrounds.Select(g => g.ToString()));
+                w.WriteEndObject();
+                break;
+            case TerminationRecommended x:
+                w.WriteString("ground", x.Ground.ToString());
+                w.WriteString("rationale", x.Rationale);
+                break;
+            case TerminationDecided x:
+                w.WriteBoolean("terminate", x.Terminate);
+                w.WriteString("rationale", x.Rationale);
+                break;
+            case ManagementReviewCompleted x:
+                w.WriteBoolean("late", x.Late);
+                break;
+            case ChangePlanDrafted x:
+                WriteDefinition(w, x.Definition);
+                break;
+            case ChangePlanEvent x:
+                w.WriteString("planId", x.PlanId.Value);
+                WriteChangePlanBody(w, x);
+                break;
+            case CommunicationEvent x:
+                w.WriteString("communicationId", x.CommunicationId.Value);
+                WriteCommunicationBody(w, x);
+                break;
+            case ProposalApproved or MitigationPurchased:
+                break;
+            default:
+                return false;
+        }
+
+        return true;
+    }
+
+    private static void WriteChangePlanBody(Utf8JsonWriter w, ChangePlanEvent e)
+    {
+        switch (e)
+        {
+            case ChangePlanReviewedWithCustomer x:
+                w.WriteString("customerParticipantId", x.CustomerParticipantId);
+                break;
+            case ChangeScheduled x:
+                w.WritePropertyName("slotStart");
+                WriteInstant(w, x.Slot.Start);
+                w.WritePropertyName("slotEnd");
+                WriteInstant(w, x.Slot.End);
+                break;
+            case ChangeBackedOut x:
+                w.WriteString("reason", x.Reason);
+                break;
+            case ChangePlanHandoffOffered x:
+                w.WriteString("successorId", x.SuccessorId);
+                break;
+            case ChangePlanHandoffAccepted x:
+                w.WriteString("previousOwnerId", x.PreviousOwnerId);
+                w.WriteString("newOwnerId", x.NewOwnerId);
+                break;
+            case ChangePlanParticipantLeft x:
+                w.WriteString("personId", x.PersonId);
+                break;
+            case ChangeStarted or ChangePointOfNoReturnPassed or ChangeValidationStarted or ChangeConfirmedByCustomer:
+                break;
+            default:
+                throw new ArgumentException($"Event type '{e.EventType}' has no stored form.", nameof(e));
+        }
+    }
+
+    private static void WriteCommunicationBody(Utf8JsonWriter w, CommunicationEvent e)
+    {
+        switch (e)
+        {
+            case CommunicationDrafted x:
+                w.WriteString("kind", x.Kind.ToString());
+                w.WriteString("title", x.Title);
+                WriteStrings(w, "customerRecipientIds", x.CustomerRecipientIds);
+                break;
+            case CommunicationReleased x:
+                w.WriteStartObject("conversation");
+                w.WriteString("id", x.Conversation.Id);
+                WriteStrings(w, "participants", x.Conversation.Participants);
+                w.WritePropertyName("at");
+                WriteInstant(w, x.Conversation.At);
+                w.WriteString("privateAsideWith", x.Conversation.PrivateAsideWith);
+                w.WriteEndObject();
+                break;
+            case CommunicationWithdrawn x:
+                w.WriteString("reason", x.Reason);
+                break;
+            case CommunicationSubmittedForReview:
+                break;
+            default:
+                throw new ArgumentException($"Event type '{e.EventType}' has no stored form.", nameof(e));
+        }
+    }
+
+    private static IncidentEvent? ReadSubProcessBody(string type, EventMetadata m, JsonElement r) => type switch
+    {
+        EscalationRaised.TypeName => new EscalationRaised(m, ReadEnum<EscalationTriggerKind>(Required(r, "reason")), RequiredString(r, "detail"), Required(r, "rung").GetInt32(), ReadEnum<EscalationLevel>(Required(r, "level")), ReadInstant(Required(r, "timeOutAt"))),
+        EscalationTriggerAdded.TypeName => new EscalationTriggerAdded(m, ReadEnum<EscalationTriggerKind>(Required(r, "reason")), RequiredString(r, "detail")),
+        EscalationAcknowledged.TypeName => new EscalationAcknowledged(m, Required(r, "rung").GetInt32(), ReadEnum<EscalationLevel>(Required(r, "level"))),
+        EscalationRose.TypeName => new EscalationRose(m, Required(r, "fromRung").GetInt32(), Required(r, "toRung").GetInt32(), ReadEnum<EscalationLevel>(Required(r, "level")), Required(r, "repeat").GetInt32(), ReadInstant(Required(r, "timeOutAt"))),
+        EscalationExhausted.TypeName => new EscalationExhausted(m, ReadEnum<EscalationLevel>(Required(r, "level"))),
+        EscalationTriggerCleared.TypeName => new EscalationTriggerCleared(m, ReadEnum<EscalationTriggerKind>(Required(r, "reason")), Required(r, "deescalated").GetBoolean()),
+        PowerLineDecisionRecorded.TypeName => new PowerLineDecisionRecorded(
+            m,
+            ReadEnum<PowerLineDecisionKind>(Required(r, "decision")),
+            EquatableList<Stakeholder>.From(Required(r, "participants").EnumerateArray().Select(p => new Stakeholder(RequiredString(p, "id"), ReadEnum<IncidentRole>(Required(p, "role")), ReadEnum<PowerLineSide>(Required(p, "side"))))),
+            RequiredString(r, "summary")),
+        FactRecorded.TypeName => new FactRecorded(m, ReadFact(Required(r, "fact"))),
+        ScenarioProposed.TypeName => new ScenarioProposed(m, ReadScenario(Required(r, "scenario"))),
+        ScenarioEliminated.TypeName => new ScenarioEliminated(m, RequiredString(r, "scenarioId"), RequiredString(r, "factId")),
+        SituationSummaryRecorded.TypeName => new SituationSummaryRecorded(m, new SituationSummary(ReadChronology(Required(r, "summary")), ReadFactors(Required(r, "summary")))),
+        ProposalDrafted.TypeName => new ProposalDrafted(m, ReadProposal(Required(r, "proposal"))),
+        ProposalApproved.TypeName => new ProposalApproved(m),
+        ProposalRejected.TypeName => new ProposalRejected(m, RequiredString(r, "reason")),
+        ProposalActionExecuted.TypeName => new ProposalActionExecuted(m, RequiredString(r, "actionId")),
+        CustomerMeetingScheduled.TypeName => new CustomerMeetingScheduled(
+            m,
+            RequiredString(r, "meetingId"),
+            EquatableList<MeetingParticipant>.From(Required(r, "participants").EnumerateArray().Select(p => new MeetingParticipant(RequiredString(p, "personId"), ReadEnum<IncidentRole>(Required(p, "role")))))),
+        MeetingDryRunRecorded.TypeName => new MeetingDryRunRecorded(m, RequiredString(r, "meetingId"), ReadStrings(Required(r, "attendees"))),
+        CustomerMeetingHeld.TypeName => new CustomerMeetingHeld(m, RequiredString(r, "meetingId"), ReadStrings(Required(r, "attendees"))),
+        MitigationTrialOffered.TypeName => new MitigationTrialOffered(
+            m,
+            RequiredString(r, "service"),
+            new TrialLength(Required(Required(r, "length"), "days").GetInt32(), ReadEnum<TrialDayKind>(Required(Required(r, "length"), "kind"))),
+            EquatableList<int>.From(Required(r, "reminderDaysBeforeEnd").EnumerateArray().Select(d => d.GetInt32())),
+            ReadRoiCase(Required(r, "roiCase"))),
+        MitigationTrialStarted.TypeName => new MitigationTrialStarted(
+            m,
+            ReadInstant(Required(r, "startedAt")),
+            ReadInstant(Required(r, "endsAt")),
+            EquatableList<TrialReminder>.From(Required(r, "reminders").EnumerateArray().Select(x => new TrialReminder(Required(x, "daysBeforeEnd").GetInt32(), ReadInstant(Required(x, "dueAt")))))),
+        MitigationTrialDeclined.TypeName => new MitigationTrialDeclined(m, RequiredString(r, "reason")),
+        MitigationTrialReminded.TypeName => new MitigationTrialReminded(m, Required(r, "daysBeforeEnd").GetInt32()),
+        MitigationPurchased.TypeName => new MitigationPurchased(m),
+        MitigationTrialSwitchedOff.TypeName => new MitigationTrialSwitchedOff(m, RequiredString(r, "riskNotice")),
+        ManagementReviewStarted.TypeName => new ManagementReviewStarted(m, ReadInstant(Required(r, "closedAt")), ReadInstant(Required(r, "dueAt"))),
+        ReviewFindingsRecorded.TypeName => new ReviewFindingsRecorded(m, EquatableList<ChronologyEntry>.From(ReadChronology(r)), EquatableList<ContributingFactor>.From(ReadFactors(r)), ReadStrings(Required(r, "learnings"))),
+        PreventiveActionAdded.TypeName => new PreventiveActionAdded(m, ReadPreventiveAction(Required(r, "action"))),
+        CustomerFitAssessed.TypeName => new CustomerFitAssessed(m, ReadFitFacts(Required(r, "facts")), ReadFitAssessment(Required(r, "assessment"))),
+        TerminationRecommended.TypeName => new TerminationRecommended(m, ReadEnum<TerminationGround>(Required(r, "ground")), RequiredString(r, "rationale")),
+        TerminationDecided.TypeName => new TerminationDecided(m, Required(r, "terminate").GetBoolean(), RequiredString(r, "rationale")),
+        ManagementReviewCompleted.TypeName => new ManagementReviewCompleted(m, Required(r, "late").GetBoolean()),
+        ChangePlanDrafted.TypeName => new ChangePlanDrafted(m, ReadDefinition(r)),
+        ChangePlanReviewedWithCustomer.TypeName => new ChangePlanReviewedWithCustomer(m, PlanId(r), RequiredString(r, "customerParticipantId")),
+        ChangeScheduled.TypeName => new ChangeScheduled(m, PlanId(r), new Interval(ReadInstant(Required(r, "slotStart")), ReadInstant(Required(r, "slotEnd")))),
+        ChangeStarted.TypeName => new ChangeStarted(m, PlanId(r)),
+        ChangePointOfNoReturnPassed.TypeName => new ChangePointOfNoReturnPassed(m, PlanId(r)),
+        ChangeBackedOut.TypeName => new ChangeBackedOut(m, PlanId(r), RequiredString(r, "reason")),
+        ChangeValidationStarted.TypeName => new ChangeValidationStarted(m, PlanId(r)),
+        ChangeConfirmedByCustomer.TypeName => new ChangeConfirmedByCustomer(m, PlanId(r)),
+        ChangePlanHandoffOffered.TypeName => new ChangePlanHandoffOffered(m, PlanId(r), RequiredString(r, "successorId")),
+        ChangePlanHandoffAccepted.TypeName => new ChangePlanHandoffAccepted(m, PlanId(r), RequiredString(r, "previousOwnerId"), RequiredString(r, "newOwnerId")),
+        ChangePlanParticipantLeft.TypeName => new ChangePlanParticipantLeft(m, PlanId(r), RequiredString(r, "personId")),
+        CommunicationDrafted.TypeName => new CommunicationDrafted(m, CommunicationIdOf(r), ReadEnum<CommunicationKind>(Required(r, "kind")), RequiredString(r, "title"), ReadStrings(Required(r, "customerRecipientIds"))),
+        CommunicationSubmittedForReview.TypeName => new CommunicationSubmittedForReview(m, CommunicationIdOf(r)),
+        CommunicationReleased.TypeName => new CommunicationReleased(m, CommunicationIdOf(r), ReadConversation(Required(r, "conversation"))),
+        CommunicationWithdrawn.TypeName => new CommunicationWithdrawn(m, CommunicationIdOf(r), RequiredString(r, "reason")),
+        _ => null,
+    };
+
+    private static ChangePlanId PlanId(JsonElement r) => new(Required(r, "planId").GetGuid());
+
+    private static CommunicationId CommunicationIdOf(JsonElement r) => new(Required(r, "communicationId").GetGuid());
+
+    private static Fact ReadFact(JsonElement e) => new(RequiredString(e, "id"), RequiredString(e, "observation"), Required(e, "holds").GetBoolean(), RequiredString(e, "evidence"));
+
+    private static Scenario ReadScenario(JsonElement e) => new(
+        RequiredString(e, "id"),
+        RequiredString(e, "description"),
+        Required(e, "expectations").EnumerateArray().Select(x => new Expectation(RequiredString(x, "observation"), Required(x, "holds").GetBoolean())).ToArray());
+
+    private static Proposal ReadProposal(JsonElement e) => new(
+        ReadStrings(Required(e, "factIds")),
+        ReadStrings(Required(e, "conclusions")),
+        ReadActions(Required(e, "immediateResolution")),
+        ReadActions(Required(e, "prevention")));
+
+    private static MitigationRoiCase ReadRoiCase(JsonElement e) => new(
+        RequiredString(e, "customerSatisfaction"),
+        RequiredString(e, "employeeMorale"),
+        RequiredString(e, "image"),
+        Required(e, "revenueLost").GetDecimal(),
+        Required(e, "lostOpportunity").GetDecimal(),
+        Required(e, "serviceCost").GetDecimal(),
+        RequiredString(e, "currency"));
+
+    private static PreventiveAction ReadPreventiveAction(JsonElement e) => new(
+        RequiredString(e, "id"),
+        RequiredString(e, "description"),
+        ReadEnum<PreventiveActionKind>(Required(e, "kind")),
+        RequiredString(e, "ownerId"),
+        ReadInstant(Required(e, "dueAt")));
+
+    private static CustomerFitFacts ReadFitFacts(JsonElement e) => new(
+        Required(e, "incidentsInRecurrenceWindow").GetInt32(),
+        Required(e, "solutionOutdated").GetBoolean(),
+        Required(e, "costToServe").GetDecimal(),
+        Required(e, "revenue").GetDecimal(),
+        Required(e, "staffAbuseReported").GetBoolean());
+
+    private static CustomerFitAssessment ReadFitAssessment(JsonElement e) => new(
+        Required(e, "upgradeRecommended").GetBoolean(),
+        EquatableList<TerminationGround>.From(Required(e, "terminationGrounds").EnumerateArray().Select(ReadEnum<TerminationGround>)));
+
+    private static void WriteActions(Utf8JsonWriter w, string name, IEnumerable<ProposalAction> actions)
+    {
+        w.WriteStartArray(name);
+        foreach (var action in actions)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", action.Id);
+            w.WriteString("description", action.Description);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static IReadOnlyList<ProposalAction> ReadActions(JsonElement e)
+        => EquatableList<ProposalAction>.From(e.EnumerateArray().Select(a => new ProposalAction(RequiredString(a, "id"), RequiredString(a, "description"))));
+
+    private static void WriteChronology(Utf8JsonWriter w, IEnumerable<ChronologyEntry> chronology)
+    {
+        w.WriteStartArray("chronology");
+        foreach (var entry in chronology)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("at");
+            WriteInstant(w, entry.At);
+            w.WriteString("what", entry.What);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static IEnumerable<ChronologyEntry> ReadChronology(JsonElement owner)
+        => Required(owner, "chronology").EnumerateArray().Select(x => new ChronologyEntry(ReadInstant(Required(x, "at")), RequiredString(x, "what"))).ToArray();
+
+    private static void WriteFactors(Utf8JsonWriter w, IEnumerable<ContributingFactor> factors)
+    {
+        w.WriteStartArray("factors");
+        foreach (var factor in factors)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", factor.Id);
+            w.WriteString("description", factor.Description);
+            w.WriteString("owner", factor.Owner.ToString());
+            w.WriteBoolean("disclosedToCustomer", factor.DisclosedToCustomer);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static IEnumerable<ContributingFactor> ReadFactors(JsonElement owner)
+        => Required(owner, "factors").EnumerateArray().Select(x => new ContributingFactor(RequiredString(x, "id"), RequiredString(x, "description"), ReadEnum<FactorOwner>(Required(x, "owner")), Required(x, "disclosedToCustomer").GetBoolean())).ToArray();
+
+    private static void WriteDefinition(Utf8JsonWriter w, ChangePlanDefinition d)
+    {
+        w.WriteStartObject("definition");
+        w.WriteString("id", d.Id.Value);
+        w.WriteString("title", d.Title);
+        w.WriteString("size", d.Size.ToString());
+        w.WriteString("businessReason", d.BusinessReason);
+        w.WriteString("technicalReason", d.TechnicalReason);
+        WriteStrings(w, "risks", d.Risks);
+        WriteStrings(w, "assumptions", d.Assumptions);
+        w.WritePropertyName("changeWindows");
+        BusinessCalendarJson.Write(w, d.SchedulingConstraints.Allowed);
+        w.WritePropertyName("blackouts");
+        BlackoutSetJson.Write(w, d.SchedulingConstraints.Blackouts);
+        w.WritePropertyName("expectedLength");
+        JsonSerializer.Serialize(w, d.ExpectedLength, NodaOptions);
+        w.WriteString("accountableOwnerId", d.AccountableOwnerId);
+        w.WriteStartArray("parties");
+        foreach (var party in d.Parties)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", party.Kind.ToString());
+            w.WriteString("name", party.Name);
+            WriteContact(w, "primary", party.Primary);
+            WriteContact(w, "backup", party.Backup);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("tasks");
+        foreach (var task in d.Tasks)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", task.Id);
+            w.WriteString("description", task.Description);
+            w.WriteString("ownerId", task.OwnerId);
+            w.WritePropertyName("startOffset");
+            JsonSerializer.Serialize(w, task.StartOffset, NodaOptions);
+            w.WritePropertyName("length");
+            JsonSerializer.Serialize(w, task.Length, NodaOptions);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteString("pointOfNoReturn", d.PointOfNoReturn);
+        w.WriteString("backOutPlan", d.BackOutPlan);
+        WriteStrings(w, "validationSteps", d.ValidationSteps);
+        w.WriteEndObject();
+    }
+
+    private static void WriteContact(Utf8JsonWriter w, string name, ChangeContact contact)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("personId", contact.PersonId);
+        w.WriteString("reach", contact.Reach);
+        w.WriteEndObject();
+    }
+
+    private static ChangeContact ReadContact(JsonElement e) => new(RequiredString(e, "personId"), RequiredString(e, "reach"));
+
+    private static ChangePlanDefinition ReadDefinition(JsonElement r)
+    {
+        var d = Required(r, "definition");
+        var pointOfNoReturn = Required(d, "pointOfNoReturn");
+        return new ChangePlanDefinition(
+            new ChangePlanId(Required(d, "id").GetGuid()),
+            RequiredString(d, "title"),
+            ReadEnum<ChangePlanSize>(Required(d, "size")),
+            RequiredString(d, "businessReason"),
+            RequiredString(d, "technicalReason"),
+            ReadStrings(Required(d, "risks")),
+            ReadStrings(Required(d, "assumptions")),
+            new MaintenanceWindowFinder(BusinessCalendarJson.Load(Required(d, "changeWindows")), BlackoutSetJson.Load(Required(d, "blackouts"))),
+            Required(d, "expectedLength").Deserialize<Duration>(NodaOptions),
+            RequiredString(d, "accountableOwnerId"),
+            EquatableList<ChangeParty>.From(Required(d, "parties").EnumerateArray().Select(p => new ChangeParty(ReadEnum<ChangePartyKind>(Required(p, "kind")), RequiredString(p, "name"), ReadContact(Required(p, "primary")), ReadContact(Required(p, "backup"))))),
+            EquatableList<ChangeTask>.From(Required(d, "tasks").EnumerateArray().Select(t => new ChangeTask(RequiredString(t, "id"), RequiredString(t, "description"), RequiredString(t, "ownerId"), Required(t, "startOffset").Deserialize<Duration>(NodaOptions), Required(t, "length").Deserialize<Duration>(NodaOptions)))),
+            pointOfNoReturn.ValueKind == JsonValueKind.Null ? null : pointOfNoReturn.GetString(),
+            RequiredString(d, "backOutPlan"),
+            ReadStrings(Required(d, "validationSteps")));
+    }
+
+    /// <summary>
+    /// The sub-processes' own rejection kinds: a process machine's refusal and a process's authorization refusal, typed
+    /// by the process's states and triggers, the escalation's, and a refused change slot (kept as its rule and words).
+    /// </summary>
+    private static bool TryWriteSubProcessRejection(Utf8JsonWriter w, Rejection rejection)
+    {
+        var type = rejection.GetType();
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(NotPermittedInState<,>))
+        {
+            var args = type.GetGenericArguments();
+            w.WriteString("process", args[0].Name);
+            w.WriteString("state", type.GetProperty(nameof(NotPermittedInState.State))!.GetValue(rejection)!.ToString());
+            w.WriteString("trigger", type.GetProperty(nameof(NotPermittedInState.Trigger))!.GetValue(rejection)!.ToString());
+            return true;
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(NotAuthorized<>))
+        {
+            w.WriteString("process", type.GetGenericArguments()[0].Name);
+            w.WriteString("role", type.GetProperty(nameof(NotAuthorized.Role))!.GetValue(rejection)!.ToString());
+            w.WriteString("trigger", type.GetProperty(nameof(NotAuthorized.Trigger))!.GetValue(rejection)!.ToString());
+            w.WriteString("detail", (string)type.GetProperty(nameof(NotAuthorized.Detail))!.GetValue(rejection)!);
+            return true;
+        }
+
+        switch (rejection)
+        {
+            case EscalationNotPermitted r:
+                w.WriteString("phase", r.Phase.ToString());
+                w.WriteString("trigger", r.Trigger.ToString());
+                return true;
+            case EscalationNotAuthorized r:
+                w.WriteString("role", r.Role.ToString());
+                w.WriteString("trigger", r.Trigger.ToString());
+                w.WriteString("detail", r.Detail);
+                return true;
+            case ChangeSlotRefused r:
+                w.WritePropertyName("slotStart");
+                WriteInstant(w, r.Slot.Start);
+                w.WritePropertyName("slotEnd");
+                WriteInstant(w, r.Slot.End);
+                w.WriteBoolean("insideAllowedTime", r.IsInsideChangeWindows);
+                w.WriteString("detail", r.Detail);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static Rejection? ReadSubProcessRejection(string kind, JsonElement root)
+    {
+        if (root.TryGetProperty("process", out var process))
+        {
+            var name = process.GetString();
+            return kind switch
+            {
+                nameof(NotPermittedInState) => name switch
+                {
+                    nameof(ChangePlanState) => NotPermitted<ChangePlanState, ChangePlanTrigger>(root),
+                    nameof(CommunicationState) => NotPermitted<CommunicationState, CommunicationTrigger>(root),
+                    nameof(MitigationTrialState) => NotPermitted<MitigationTrialState, MitigationTrialTrigger>(root),
+                    nameof(ReviewState) => NotPermitted<ReviewState, ReviewTrigger>(root),
+                    _ => null,
+                },
+                nameof(NotAuthorized) => name switch
+                {
+                    nameof(ChangePlanTrigger) => Unauthorized(root, ReadEnum<ChangePlanTrigger>(Required(root, "trigger"))),
+                    nameof(CommunicationTrigger) => Unauthorized(root, ReadEnum<CommunicationTrigger>(Required(root, "trigger"))),
+                    nameof(MitigationTrialTrigger) => Unauthorized(root, ReadEnum<MitigationTrialTrigger>(Required(root, "trigger"))),
+                    nameof(ReviewTrigger) => Unauthorized(root, ReadEnum<ReviewTrigger>(Required(root, "trigger"))),
+                    nameof(String) => Unauthorized(root, RequiredString(root, "trigger")),
+                    _ => null,
+                },
+                _ => null,
+            };
+        }
+
+        return kind switch
+        {
+            nameof(EscalationNotPermitted) => new EscalationNotPermitted(ReadEnum<EscalationPhase>(Required(root, "phase")), ReadEnum<EscalationTrigger>(Required(root, "trigger"))),
+            nameof(EscalationNotAuthorized) => new EscalationNotAuthorized(ReadEnum<IncidentRole>(Required(root, "role")), ReadEnum<EscalationTrigger>(Required(root, "trigger")), RequiredString(root, "detail")),
+            nameof(ChangeSlotRefused) => new ChangeSlotRefused(
+                new Interval(ReadInstant(Required(root, "slotStart")), ReadInstant(Required(root, "slotEnd"))),
+                EquatableList<BlackoutHit>.Empty,
+                Required(root, "insideAllowedTime").GetBoolean(),
+                RequiredString(root, "detail")),
+            _ => null,
+        };
+    }
+
+    private static NotPermittedInState<TState, TTrigger> NotPermitted<TState, TTrigger>(JsonElement root)
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
+        => new(ReadEnum<TState>(Required(root, "state")), ReadEnum<TTrigger>(Required(root, "trigger")));
+
+    private static NotAuthorized<TTrigger> Unauthorized<TTrigger>(JsonElement root, TTrigger trigger)
+        => new(ReadEnum<IncidentRole>(Required(root, "role")), trigger, RequiredString(root, "detail"));
+}
