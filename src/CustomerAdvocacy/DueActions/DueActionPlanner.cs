@@ -1,23 +1,28 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Planning;
 
 namespace CustomerAdvocacy.DueActions;
 
 /// <summary>What a host does about an item that fell due.</summary>
 public enum DueActionKind
 {
-    /// <summary>Apply the <see cref="DueAction.EscalationCommand"/>: raise for an SLA warning or breach, or record a ladder time-out.</summary>
+    /// <summary>Apply the <see cref="DueAction.EscalationCommand"/> (also in <see cref="DueAction.IncidentCommand"/>): raise for an SLA warning or breach, or record a ladder time-out.</summary>
     Escalate = 0,
 
     /// <summary>Apply the <see cref="DueAction.IncidentCommand"/>: record the commitment as missed.</summary>
     MarkMissed = 1,
 
-    /// <summary>Remind the owner (a trial ending, a review due); no command.</summary>
+    /// <summary>
+    /// Remind: record a trial reminder with the <see cref="DueAction.IncidentCommand"/>; for a trial ending or a review
+    /// due, remind the owner (no command: the customer buys or the trial is switched off, the review is done by people).
+    /// </summary>
     Remind = 2,
 
     /// <summary>Run the customer's proactive health check (see <see cref="HealthCheckSchedule"/>); no command.</summary>
@@ -28,7 +33,7 @@ public enum DueActionKind
 /// <param name="Item">The item that fell due.</param>
 /// <param name="Kind">What to do.</param>
 /// <param name="EscalationCommand">The escalation command to decide, for <see cref="DueActionKind.Escalate"/>.</param>
-/// <param name="IncidentCommand">The incident command to decide, for <see cref="DueActionKind.MarkMissed"/>.</param>
+/// <param name="IncidentCommand">The command to execute through <see cref="IncidentEngine.ExecuteAsync"/>, whatever its kind (an escalation command is one too), or <see langword="null"/> when people must act.</param>
 /// <param name="Description">What is due, in words.</param>
 public sealed record DueAction(DueItem Item, DueActionKind Kind, EscalationCommand? EscalationCommand, IncidentCommand? IncidentCommand, string Description);
 
@@ -85,11 +90,15 @@ public sealed class DueActionPlanner
                     var detail = breach
                         ? $"The {key.Reference} target was due at {item.Due}."
                         : $"The {key.Reference} target reached its warning point at {item.Due}.";
-                    return new DueAction(item, DueActionKind.Escalate, new RaiseEscalation(Incident(item), id, Actor, reason, detail), null, detail);
+                    var raise = new RaiseEscalation(Incident(item), id, Actor, reason, detail);
+                    return new DueAction(item, DueActionKind.Escalate, raise, raise, detail);
                 }
 
             case DueItemKind.LadderTimeOut:
-                return new DueAction(item, DueActionKind.Escalate, new RecordEscalationTimeOut(Incident(item), id, Actor), null, $"The escalation rung timed out at {item.Due}.");
+                {
+                    var timeOut = new RecordEscalationTimeOut(Incident(item), id, Actor);
+                    return new DueAction(item, DueActionKind.Escalate, timeOut, timeOut, $"The escalation rung timed out at {item.Due}.");
+                }
 
             case DueItemKind.CommitmentDue:
                 if (key.Reference.Length == 0)
@@ -98,6 +107,16 @@ public sealed class DueActionPlanner
                 }
 
                 return new DueAction(item, DueActionKind.MarkMissed, null, new RecordCommitmentMissed(Incident(item), id, Actor, key.Reference), $"The commitment '{key.Reference}' was due at {item.Due}.");
+
+            case DueItemKind.TrialReminder:
+                {
+                    if (!int.TryParse(key.Reference, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+                    {
+                        throw new ArgumentException($"The trial reminder {key} does not name its days before the end.", nameof(item));
+                    }
+
+                    return new DueAction(item, DueActionKind.Remind, null, new RemindMitigationTrialEnd(Incident(item), id, Actor, days), $"The trial ends in {days} days: remind the customer (due {item.Due}).");
+                }
 
             case DueItemKind.TrialEnd:
                 return new DueAction(item, DueActionKind.Remind, null, null, $"The trial '{key.Reference}' ends at {item.Due}: the customer buys it, or it is switched off and the risk notice recorded.");

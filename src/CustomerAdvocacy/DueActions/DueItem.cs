@@ -27,6 +27,9 @@ public enum DueItemKind
 
     /// <summary>A proactive health check for a customer outside any incident (no incident; reference: the customer id).</summary>
     HealthCheck = 6,
+
+    /// <summary>A reminder before a mitigation trial's end (reference: the days before the end, invariant digits).</summary>
+    TrialReminder = 7,
 }
 
 /// <summary>The references the <see cref="DueActionPlanner"/> understands for SLA items.</summary>
@@ -37,6 +40,9 @@ public static class DueItemReferences
 
     /// <summary>The update SLA.</summary>
     public const string Update = "update";
+
+    /// <summary>The reference of an incident's mitigation trial (an incident has at most one).</summary>
+    public const string MitigationTrial = "mitigation-trial";
 }
 
 /// <summary>

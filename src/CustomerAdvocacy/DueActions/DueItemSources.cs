@@ -1,15 +1,18 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Planning;
+using CustomerAdvocacy.Review;
 using CustomerAdvocacy.Scheduling;
 
 namespace CustomerAdvocacy.DueActions;
 
 /// <summary>
-/// The due items an incident's clocks and commitments need, for <see cref="DueActionScheduler.ReplaceIncident"/> after
-/// each command.
+/// The due items an incident's clocks, commitments and sub-processes (ladder time-out, trial reminders and end, review
+/// deadline) need, for <see cref="DueActionScheduler.ReplaceIncident"/> after each command.
 /// </summary>
 public static class DueItemSources
 {
@@ -28,7 +31,47 @@ public static class DueItemSources
             return System.Array.Empty<DueItem>();
         }
 
-        return ForCommitments(incident.Id, incident.Commitments);
+        var items = new List<DueItem>(ForCommitments(incident.Id, incident.Commitments));
+        var processes = incident.Processes;
+        if (processes.Escalation is { } escalation)
+        {
+            items.AddRange(ForEscalation(escalation));
+        }
+
+        if (processes.MitigationTrial is { } trial)
+        {
+            items.AddRange(ForTrial(trial));
+        }
+
+        if (processes.ManagementReview is { State: not (ReviewState.Completed or ReviewState.NotStarted), DueAt: { } reviewDue })
+        {
+            items.Add(new DueItem(incident.Id, DueItemKind.ReviewDue, string.Empty, reviewDue));
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// A running mitigation trial's items: each reminder not sent yet, and its end (when the customer buys it, or it is
+    /// switched off with the risk notice). An offered, declined, bought or switched-off trial needs none.
+    /// </summary>
+    /// <param name="trial">The incident's trial.</param>
+    /// <returns>The reminders not sent yet and the end.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="trial"/> is null.</exception>
+    public static IReadOnlyList<DueItem> ForTrial(MitigationTrial trial)
+    {
+        Preconditions.CheckNotNull(trial);
+        if (trial is not { State: MitigationTrialState.Active, EndsAt: { } end })
+        {
+            return System.Array.Empty<DueItem>();
+        }
+
+        var items = trial.Reminders
+            .Where(r => !trial.RemindersSent.Contains(r.DaysBeforeEnd))
+            .Select(r => new DueItem(trial.IncidentId, DueItemKind.TrialReminder, r.DaysBeforeEnd.ToString(CultureInfo.InvariantCulture), r.DueAt))
+            .ToList();
+        items.Add(new DueItem(trial.IncidentId, DueItemKind.TrialEnd, DueItemReferences.MitigationTrial, end));
+        return items;
     }
 
     /// <summary>
