@@ -14,8 +14,9 @@ namespace CustomerAdvocacy.DueActions;
 /// </summary>
 /// <remarks>
 /// <para>
-/// An indexed binary min-heap ordered by (due, incident, kind, reference), with a dictionary from key to heap position
-/// and one from incident to its keys: <see cref="NextDue"/> is O(1), <see cref="Schedule"/> and
+/// An indexed binary min-heap ordered by (due, incident, kind, reference). Each scheduled key gets an integer handle
+/// once (one dictionary lookup per schedule or removal); the heap holds handles and moving an item while sifting
+/// writes only arrays, never hashes a key. <see cref="NextDue"/> is O(1), <see cref="Schedule"/> and
 /// <see cref="Remove"/> O(log n), <see cref="TakeDue"/> of k items O(k log n), <see cref="DueBy"/> O(k log k) without
 /// changing anything.
 /// </para>
@@ -26,10 +27,15 @@ namespace CustomerAdvocacy.DueActions;
 /// </remarks>
 public sealed class DueActionScheduler
 {
-    private readonly Dictionary<DueItemKey, int> _positions = new();
-    private readonly Dictionary<IncidentId, HashSet<DueItemKey>> _byIncident = new();
-    private DueItem[] _heap;
+    private readonly Dictionary<DueItemKey, int> _handles = new();
+    private readonly Dictionary<IncidentId, HashSet<int>> _byIncident = new();
+    private DueItem[] _items;
+    private int[] _positionOf;
+    private int[] _heap;
     private int _count;
+    private int[] _free;
+    private int _freeCount;
+    private int _handleCount;
 
     /// <summary>Creates an empty scheduler.</summary>
     public DueActionScheduler()
@@ -40,32 +46,53 @@ public sealed class DueActionScheduler
     /// <summary>Creates an empty scheduler with room for <paramref name="capacity"/> items before it grows.</summary>
     /// <param name="capacity">The initial capacity; not negative.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative.</exception>
-    public DueActionScheduler(int capacity) => _heap = new DueItem[Math.Max(1, Preconditions.CheckNonNegative(capacity))];
+    public DueActionScheduler(int capacity)
+    {
+        var size = Math.Max(1, Preconditions.CheckNonNegative(capacity));
+        _items = new DueItem[size];
+        _positionOf = new int[size];
+        _heap = new int[size];
+        _free = new int[size];
+    }
 
     /// <summary>The number of items scheduled.</summary>
     public int Count => _count;
 
     /// <summary>The earliest item (ties by key), or <see langword="null"/> when nothing is scheduled. O(1).</summary>
-    public DueItem? NextDue => _count == 0 ? null : _heap[0];
+    public DueItem? NextDue => _count == 0 ? null : _items[_heap[0]];
 
     /// <summary>Schedules an item, or re-arms it when its key is already scheduled (the old due instant is replaced).</summary>
     /// <param name="item">The item.</param>
     public void Schedule(DueItem item)
     {
-        if (_positions.TryGetValue(item.Key, out var at))
+        if (_handles.TryGetValue(item.Key, out var handle))
         {
-            var old = _heap[at];
-            _heap[at] = item;
+            var old = _items[handle];
+            _items[handle] = item;
             if (item.CompareTo(old) < 0)
             {
-                SiftUp(at);
+                SiftUp(_positionOf[handle]);
             }
             else
             {
-                SiftDown(at);
+                SiftDown(_positionOf[handle]);
             }
 
             return;
+        }
+
+        handle = NewHandle();
+        _items[handle] = item;
+        _handles.Add(item.Key, handle);
+        if (item.Key.IncidentId is { } incident)
+        {
+            if (!_byIncident.TryGetValue(incident, out var handles))
+            {
+                handles = new HashSet<int>();
+                _byIncident[incident] = handles;
+            }
+
+            handles.Add(handle);
         }
 
         if (_count == _heap.Length)
@@ -73,20 +100,8 @@ public sealed class DueActionScheduler
             Array.Resize(ref _heap, _heap.Length * 2);
         }
 
-        _heap[_count] = item;
-        _positions[item.Key] = _count;
         _count++;
-        if (item.Key.IncidentId is { } incident)
-        {
-            if (!_byIncident.TryGetValue(incident, out var keys))
-            {
-                keys = new HashSet<DueItemKey>();
-                _byIncident[incident] = keys;
-            }
-
-            keys.Add(item.Key);
-        }
-
+        Place(_count - 1, handle);
         SiftUp(_count - 1);
     }
 
@@ -96,9 +111,9 @@ public sealed class DueActionScheduler
     /// <returns><see langword="true"/> when scheduled.</returns>
     public bool TryGet(DueItemKey key, out DueItem item)
     {
-        if (_positions.TryGetValue(key, out var at))
+        if (_handles.TryGetValue(key, out var handle))
         {
-            item = _heap[at];
+            item = _items[handle];
             return true;
         }
 
@@ -111,12 +126,12 @@ public sealed class DueActionScheduler
     /// <returns><see langword="true"/> when it was scheduled.</returns>
     public bool Remove(DueItemKey key)
     {
-        if (!_positions.TryGetValue(key, out var at))
+        if (!_handles.TryGetValue(key, out var handle))
         {
             return false;
         }
 
-        RemoveAt(at);
+        RemoveAt(_positionOf[handle]);
         return true;
     }
 
@@ -126,11 +141,11 @@ public sealed class DueActionScheduler
     public IReadOnlyList<DueItem> ItemsOf(IncidentId incidentId)
     {
         var items = new List<DueItem>();
-        if (_byIncident.TryGetValue(incidentId, out var keys))
+        if (_byIncident.TryGetValue(incidentId, out var handles))
         {
-            foreach (var key in keys)
+            foreach (var handle in handles)
             {
-                items.Add(_heap[_positions[key]]);
+                items.Add(_items[handle]);
             }
         }
 
@@ -168,8 +183,9 @@ public sealed class DueActionScheduler
         if (_byIncident.TryGetValue(incidentId, out var current))
         {
             var stale = new List<DueItemKey>();
-            foreach (var key in current)
+            foreach (var handle in current)
             {
+                var key = _items[handle].Key;
                 if (!wanted.ContainsKey(key))
                 {
                     stale.Add(key);
@@ -193,15 +209,15 @@ public sealed class DueActionScheduler
     /// <returns>How many were removed.</returns>
     public int RemoveIncident(IncidentId incidentId)
     {
-        if (!_byIncident.TryGetValue(incidentId, out var keys))
+        if (!_byIncident.TryGetValue(incidentId, out var handles))
         {
             return 0;
         }
 
-        var list = new List<DueItemKey>(keys);
-        foreach (var key in list)
+        var list = new List<int>(handles);
+        foreach (var handle in list)
         {
-            Remove(key);
+            RemoveAt(_positionOf[handle]);
         }
 
         return list.Count;
@@ -226,12 +242,12 @@ public sealed class DueActionScheduler
         while (pending.Count > 0)
         {
             var at = pending.Pop();
-            if (at >= _count || _heap[at].Due > instant)
+            if (at >= _count || _items[_heap[at]].Due > instant)
             {
                 continue;
             }
 
-            due.Add(_heap[at]);
+            due.Add(_items[_heap[at]]);
             pending.Push((2 * at) + 1);
             pending.Push((2 * at) + 2);
         }
@@ -246,40 +262,57 @@ public sealed class DueActionScheduler
     public IReadOnlyList<DueItem> TakeDue(Instant instant)
     {
         var due = new List<DueItem>();
-        while (_count > 0 && _heap[0].Due <= instant)
+        while (_count > 0 && _items[_heap[0]].Due <= instant)
         {
-            due.Add(_heap[0]);
+            due.Add(_items[_heap[0]]);
             RemoveAt(0);
         }
 
         return due;
     }
 
+    private int NewHandle()
+    {
+        if (_freeCount > 0)
+        {
+            return _free[--_freeCount];
+        }
+
+        if (_handleCount == _items.Length)
+        {
+            Array.Resize(ref _items, _items.Length * 2);
+            Array.Resize(ref _positionOf, _positionOf.Length * 2);
+            Array.Resize(ref _free, _free.Length * 2);
+        }
+
+        return _handleCount++;
+    }
+
     private void RemoveAt(int at)
     {
-        var removed = _heap[at];
-        _positions.Remove(removed.Key);
-        if (removed.Key.IncidentId is { } incident && _byIncident.TryGetValue(incident, out var keys))
+        var handle = _heap[at];
+        var removed = _items[handle];
+        _handles.Remove(removed.Key);
+        if (removed.Key.IncidentId is { } incident && _byIncident.TryGetValue(incident, out var handles))
         {
-            keys.Remove(removed.Key);
-            if (keys.Count == 0)
+            handles.Remove(handle);
+            if (handles.Count == 0)
             {
                 _byIncident.Remove(incident);
             }
         }
 
+        _items[handle] = default;
+        _free[_freeCount++] = handle;
         _count--;
         if (at == _count)
         {
-            _heap[_count] = default;
             return;
         }
 
         var last = _heap[_count];
-        _heap[_count] = default;
-        _heap[at] = last;
-        _positions[last.Key] = at;
-        if (last.CompareTo(removed) < 0)
+        Place(at, last);
+        if (_items[last].CompareTo(removed) < 0)
         {
             SiftUp(at);
         }
@@ -291,11 +324,12 @@ public sealed class DueActionScheduler
 
     private void SiftUp(int at)
     {
-        var item = _heap[at];
+        var handle = _heap[at];
+        var item = _items[handle];
         while (at > 0)
         {
             var parent = (at - 1) / 2;
-            if (_heap[parent].CompareTo(item) <= 0)
+            if (_items[_heap[parent]].CompareTo(item) <= 0)
             {
                 break;
             }
@@ -304,12 +338,13 @@ public sealed class DueActionScheduler
             at = parent;
         }
 
-        Place(at, item);
+        Place(at, handle);
     }
 
     private void SiftDown(int at)
     {
-        var item = _heap[at];
+        var handle = _heap[at];
+        var item = _items[handle];
         while (true)
         {
             var child = (2 * at) + 1;
@@ -318,12 +353,12 @@ public sealed class DueActionScheduler
                 break;
             }
 
-            if (child + 1 < _count && _heap[child + 1].CompareTo(_heap[child]) < 0)
+            if (child + 1 < _count && _items[_heap[child + 1]].CompareTo(_items[_heap[child]]) < 0)
             {
                 child++;
             }
 
-            if (item.CompareTo(_heap[child]) <= 0)
+            if (item.CompareTo(_items[_heap[child]]) <= 0)
             {
                 break;
             }
@@ -332,12 +367,12 @@ public sealed class DueActionScheduler
             at = child;
         }
 
-        Place(at, item);
+        Place(at, handle);
     }
 
-    private void Place(int at, DueItem item)
+    private void Place(int at, int handle)
     {
-        _heap[at] = item;
-        _positions[item.Key] = at;
+        _heap[at] = handle;
+        _positionOf[handle] = at;
     }
 }

@@ -1,6 +1,7 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
+using CustomerAdvocacy.Incidents;
 using Stateless;
 using Stateless.Graph;
 
@@ -9,7 +10,8 @@ namespace CustomerAdvocacy.Escalation;
 /// <summary>
 /// The escalation machine: one immutable definition (which trigger moves which phase where, under which guard), built
 /// once and shared by every incident. Rungs, repeats and active triggers are data in <see cref="EscalationStatus"/>;
-/// the guards read them through the <see cref="Cursor"/> the decider fills before asking.
+/// the guards read them through the <see cref="EscalationGuards"/> the decider sets on a pooled machine's cursor
+/// (<see cref="SharedMachinePool{TState, TTrigger, TContext}"/>) before asking.
 /// </summary>
 internal sealed class EscalationMachine
 {
@@ -32,52 +34,20 @@ internal sealed class EscalationMachine
     internal IReadOnlyList<Transition> Transitions { get; }
 
     /// <summary>Configures a Stateless machine over a cursor's accessors from this definition.</summary>
-    internal StateMachine<EscalationPhase, EscalationTrigger> Configure(Cursor cursor)
+    internal StateMachine<EscalationPhase, EscalationTrigger> Configure(Func<EscalationPhase> read, Action<EscalationPhase> write, Func<EscalationGuards> guards)
+        => MachineConfiguration.ConfigureGuarded(
+            Transitions.Select(t => (t.From, t.Trigger, t.To, t.Guard == Guard.None ? null : GuardFunction(t.Guard, guards), Describe(t.Guard), t.Reentry)),
+            read,
+            write);
+
+    internal string ToMermaid() => MermaidGraph.Format(Configure(() => default, _ => { }, () => default).GetInfo());
+
+    private static Func<bool> GuardFunction(Guard guard, Func<EscalationGuards> guards) => guard switch
     {
-        var machine = new StateMachine<EscalationPhase, EscalationTrigger>(() => cursor.Phase, p => cursor.Phase = p, FiringMode.Immediate);
-        foreach (var t in Transitions)
-        {
-            var state = machine.Configure(t.From);
-            var guard = GuardFunction(t.Guard, cursor);
-            var description = Describe(t.Guard);
-            if (t.Guard == Guard.None)
-            {
-                // Unguarded edges are configured without a guard so the exported graph shows no guard label on them.
-                if (t.From == t.To)
-                {
-                    state.InternalTransition(t.Trigger, Stay);
-                }
-                else
-                {
-                    state.Permit(t.Trigger, t.To);
-                }
-            }
-            else if (t.Reentry)
-            {
-                state.PermitReentryIf(t.Trigger, guard, description);
-            }
-            else if (t.From == t.To)
-            {
-                state.InternalTransitionIf(t.Trigger, _ => guard(), Stay, description);
-            }
-            else
-            {
-                state.PermitIf(t.Trigger, t.To, guard, description);
-            }
-        }
-
-        return machine;
-    }
-
-    /// <summary>The Mermaid graph of the machine, as Stateless exports it.</summary>
-    internal string ToMermaid() => MermaidGraph.Format(Configure(new Cursor()).GetInfo());
-
-    private static Func<bool> GuardFunction(Guard guard, Cursor cursor) => guard switch
-    {
-        Guard.RungAbove => () => cursor.HasRungAbove,
-        Guard.NoRungAbove => () => !cursor.HasRungAbove,
-        Guard.LastTrigger => () => cursor.ClearsLastTrigger,
-        Guard.OtherTriggersRemain => () => !cursor.ClearsLastTrigger,
+        Guard.RungAbove => () => guards().HasRungAbove,
+        Guard.NoRungAbove => () => !guards().HasRungAbove,
+        Guard.LastTrigger => () => guards().ClearsLastTrigger,
+        Guard.OtherTriggersRemain => () => !guards().ClearsLastTrigger,
         _ => () => true,
     };
 
@@ -89,10 +59,6 @@ internal sealed class EscalationMachine
         Guard.OtherTriggersRemain => "other triggers remain",
         _ => null,
     };
-
-    private static void Stay(StateMachine<EscalationPhase, EscalationTrigger>.Transition transition)
-    {
-    }
 
     private static List<Transition> BuildTransitions()
     {
@@ -124,54 +90,9 @@ internal sealed class EscalationMachine
 
     /// <summary>One edge of the machine.</summary>
     internal readonly record struct Transition(EscalationPhase From, EscalationTrigger Trigger, EscalationPhase To, Guard Guard = Guard.None, bool Reentry = false);
-
-    /// <summary>The small mutable cell a pooled machine reads its phase and guard inputs through.</summary>
-    internal sealed class Cursor
-    {
-        internal EscalationPhase Phase { get; set; }
-
-        internal bool HasRungAbove { get; set; }
-
-        internal bool ClearsLastTrigger { get; set; }
-    }
 }
 
-/// <summary>
-/// A few Stateless machines configured once from <see cref="EscalationMachine.Definition"/>, each bound to its own
-/// cursor; a decision rents one, fills the cursor from the incident's escalation, fires, and returns it. The pool grows
-/// with the number of concurrent decisions, never with the number of incidents. Thread-safe.
-/// </summary>
-internal sealed class EscalationMachinePool
-{
-    private readonly ConcurrentBag<(EscalationMachine.Cursor Cursor, StateMachine<EscalationPhase, EscalationTrigger> Machine)> _pool = new();
-
-    /// <summary>Whether the trigger is permitted given the cursor values; when it is, fires it and reports the destination.</summary>
-    internal bool TryFire(EscalationPhase from, bool hasRungAbove, bool clearsLastTrigger, EscalationTrigger trigger, out EscalationPhase to)
-    {
-        if (!_pool.TryTake(out var bound))
-        {
-            var cursor = new EscalationMachine.Cursor();
-            bound = (cursor, EscalationMachine.Definition.Configure(cursor));
-        }
-
-        try
-        {
-            bound.Cursor.Phase = from;
-            bound.Cursor.HasRungAbove = hasRungAbove;
-            bound.Cursor.ClearsLastTrigger = clearsLastTrigger;
-            if (!bound.Machine.CanFire(trigger))
-            {
-                to = from;
-                return false;
-            }
-
-            bound.Machine.Fire(trigger);
-            to = bound.Cursor.Phase;
-            return true;
-        }
-        finally
-        {
-            _pool.Add(bound);
-        }
-    }
-}
+/// <summary>What the escalation machine's guards read besides the phase.</summary>
+/// <param name="HasRungAbove">Whether a time-out can rise (a rung or a repeat is left).</param>
+/// <param name="ClearsLastTrigger">Whether a clear removes the last active trigger.</param>
+internal readonly record struct EscalationGuards(bool HasRungAbove, bool ClearsLastTrigger);

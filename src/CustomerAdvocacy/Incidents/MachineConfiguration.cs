@@ -34,6 +34,49 @@ internal static class MachineConfiguration
         return machine;
     }
 
+    /// <summary>
+    /// Configures a machine whose edges may carry guards: an unguarded edge is configured as by
+    /// <see cref="Configure{TState, TTrigger}"/> (so the exported graph shows no guard label on it), a guarded one with its
+    /// guard and description, as a re-entry, an internal transition or a permit.
+    /// </summary>
+    internal static StateMachine<TState, TTrigger> ConfigureGuarded<TState, TTrigger>(
+        IEnumerable<(TState From, TTrigger Trigger, TState To, Func<bool>? Guard, string? Description, bool Reentry)> transitions,
+        Func<TState> read,
+        Action<TState> write)
+    {
+        var machine = new StateMachine<TState, TTrigger>(read, write, FiringMode.Immediate);
+        foreach (var (from, trigger, to, guard, description, reentry) in transitions)
+        {
+            var state = machine.Configure(from);
+            var same = EqualityComparer<TState>.Default.Equals(from, to);
+            if (guard is null)
+            {
+                if (same)
+                {
+                    state.InternalTransition(trigger, Stay);
+                }
+                else
+                {
+                    state.Permit(trigger, to);
+                }
+            }
+            else if (reentry)
+            {
+                state.PermitReentryIf(trigger, guard, description);
+            }
+            else if (same)
+            {
+                state.InternalTransitionIf(trigger, _ => guard(), Stay, description);
+            }
+            else
+            {
+                state.PermitIf(trigger, to, guard, description);
+            }
+        }
+
+        return machine;
+    }
+
     private static void Stay<TState, TTrigger>(StateMachine<TState, TTrigger>.Transition transition)
     {
     }

@@ -16,10 +16,7 @@ namespace CustomerAdvocacy.Incidents;
 /// <typeparam name="TTrigger">The machine's trigger type.</typeparam>
 internal sealed class SharedMachinePool<TState, TTrigger>
 {
-    private readonly ConcurrentBag<Bound> _pool = new();
-    private readonly Func<Func<TState>, Action<TState>, StateMachine<TState, TTrigger>> _configure;
-    private readonly Func<TState, TTrigger, bool>? _permits;
-    private Bound? _spare;
+    private readonly SharedMachinePool<TState, TTrigger, bool> _pool;
 
     /// <param name="configure">Configures a machine from the definition over the given state accessors.</param>
     /// <param name="permits">
@@ -30,13 +27,39 @@ internal sealed class SharedMachinePool<TState, TTrigger>
     internal SharedMachinePool(
         Func<Func<TState>, Action<TState>, StateMachine<TState, TTrigger>> configure,
         Func<TState, TTrigger, bool>? permits = null)
+        => _pool = new((read, write, _) => configure(read, write), permits);
+
+    /// <summary>Whether <paramref name="trigger"/> is permitted in <paramref name="from"/>; if so fires it. Thread-safe.</summary>
+    internal bool TryFire(TState from, TTrigger trigger, out TState to) => _pool.TryFire(from, default, trigger, out to);
+}
+
+/// <summary>
+/// A <see cref="SharedMachinePool{TState, TTrigger}"/> for machines whose guards read more than the state: each rented
+/// machine's cursor also carries a guard context (for the escalation, whether a rung is left above and whether a clear
+/// removes the last trigger), set with the state before asking.
+/// </summary>
+/// <typeparam name="TState">The machine's state type.</typeparam>
+/// <typeparam name="TTrigger">The machine's trigger type.</typeparam>
+/// <typeparam name="TContext">What the guards read besides the state.</typeparam>
+internal sealed class SharedMachinePool<TState, TTrigger, TContext>
+{
+    private readonly ConcurrentBag<Bound> _pool = new();
+    private readonly Func<Func<TState>, Action<TState>, Func<TContext>, StateMachine<TState, TTrigger>> _configure;
+    private readonly Func<TState, TTrigger, bool>? _permits;
+    private Bound? _spare;
+
+    /// <param name="configure">Configures a machine over the given state accessors and guard-context reader.</param>
+    /// <param name="permits">As for <see cref="SharedMachinePool{TState, TTrigger}"/>; only for machines whose guards never refuse.</param>
+    internal SharedMachinePool(
+        Func<Func<TState>, Action<TState>, Func<TContext>, StateMachine<TState, TTrigger>> configure,
+        Func<TState, TTrigger, bool>? permits = null)
     {
         _configure = configure;
         _permits = permits;
     }
 
-    /// <summary>Whether <paramref name="trigger"/> is permitted in <paramref name="from"/>; if so fires it. Thread-safe.</summary>
-    internal bool TryFire(TState from, TTrigger trigger, out TState to)
+    /// <summary>Whether <paramref name="trigger"/> is permitted in <paramref name="from"/> under <paramref name="context"/>; if so fires it. Thread-safe.</summary>
+    internal bool TryFire(TState from, TContext context, TTrigger trigger, out TState to)
     {
         if (_permits is not null && !_permits(from, trigger))
         {
@@ -54,6 +77,7 @@ internal sealed class SharedMachinePool<TState, TTrigger>
         try
         {
             bound.State = from;
+            bound.Context = context;
             if (_permits is null && !bound.Machine.CanFire(trigger))
             {
                 to = from;
@@ -75,10 +99,12 @@ internal sealed class SharedMachinePool<TState, TTrigger>
 
     private sealed class Bound
     {
-        internal Bound(Func<Func<TState>, Action<TState>, StateMachine<TState, TTrigger>> configure)
-            => Machine = configure(() => State!, s => State = s);
+        internal Bound(Func<Func<TState>, Action<TState>, Func<TContext>, StateMachine<TState, TTrigger>> configure)
+            => Machine = configure(() => State!, s => State = s, () => Context!);
 
         internal TState? State { get; set; }
+
+        internal TContext? Context { get; set; }
 
         internal StateMachine<TState, TTrigger> Machine { get; }
     }
