@@ -28,10 +28,12 @@ namespace CustomerAdvocacy.DueActions;
 public sealed class DueActionScheduler
 {
     private readonly Dictionary<DueItemKey, int> _handles = new();
-    private readonly Dictionary<IncidentId, HashSet<int>> _byIncident = new();
+    private readonly Dictionary<IncidentId, int> _firstOfIncident = new();
     private DueItem[] _items;
     private int[] _positionOf;
-    private int[] _heap;
+    private int[] _nextOfIncident;
+    private int[] _previousOfIncident;
+    private Node[] _heap;
     private int _count;
     private int[] _free;
     private int _freeCount;
@@ -51,7 +53,9 @@ public sealed class DueActionScheduler
         var size = Math.Max(1, Preconditions.CheckNonNegative(capacity));
         _items = new DueItem[size];
         _positionOf = new int[size];
-        _heap = new int[size];
+        _nextOfIncident = new int[size];
+        _previousOfIncident = new int[size];
+        _heap = new Node[size];
         _free = new int[size];
     }
 
@@ -59,7 +63,7 @@ public sealed class DueActionScheduler
     public int Count => _count;
 
     /// <summary>The earliest item (ties by key), or <see langword="null"/> when nothing is scheduled. O(1).</summary>
-    public DueItem? NextDue => _count == 0 ? null : _items[_heap[0]];
+    public DueItem? NextDue => _count == 0 ? null : _items[_heap[0].Handle];
 
     /// <summary>Schedules an item, or re-arms it when its key is already scheduled (the old due instant is replaced).</summary>
     /// <param name="item">The item.</param>
@@ -69,13 +73,15 @@ public sealed class DueActionScheduler
         {
             var old = _items[handle];
             _items[handle] = item;
+            var at = _positionOf[handle];
+            _heap[at] = new Node(item.Due, handle);
             if (item.CompareTo(old) < 0)
             {
-                SiftUp(_positionOf[handle]);
+                SiftUp(at);
             }
             else
             {
-                SiftDown(_positionOf[handle]);
+                SiftDown(at);
             }
 
             return;
@@ -86,13 +92,7 @@ public sealed class DueActionScheduler
         _handles.Add(item.Key, handle);
         if (item.Key.IncidentId is { } incident)
         {
-            if (!_byIncident.TryGetValue(incident, out var handles))
-            {
-                handles = new HashSet<int>();
-                _byIncident[incident] = handles;
-            }
-
-            handles.Add(handle);
+            Link(incident, handle);
         }
 
         if (_count == _heap.Length)
@@ -101,7 +101,7 @@ public sealed class DueActionScheduler
         }
 
         _count++;
-        Place(_count - 1, handle);
+        Place(_count - 1, new Node(item.Due, handle));
         SiftUp(_count - 1);
     }
 
@@ -141,9 +141,9 @@ public sealed class DueActionScheduler
     public IReadOnlyList<DueItem> ItemsOf(IncidentId incidentId)
     {
         var items = new List<DueItem>();
-        if (_byIncident.TryGetValue(incidentId, out var handles))
+        if (_firstOfIncident.TryGetValue(incidentId, out var handle))
         {
-            foreach (var handle in handles)
+            for (; handle >= 0; handle = _nextOfIncident[handle])
             {
                 items.Add(_items[handle]);
             }
@@ -180,10 +180,10 @@ public sealed class DueActionScheduler
             wanted.Add(item.Key, item);
         }
 
-        if (_byIncident.TryGetValue(incidentId, out var current))
+        if (_firstOfIncident.TryGetValue(incidentId, out var first))
         {
             var stale = new List<DueItemKey>();
-            foreach (var handle in current)
+            for (var handle = first; handle >= 0; handle = _nextOfIncident[handle])
             {
                 var key = _items[handle].Key;
                 if (!wanted.ContainsKey(key))
@@ -209,12 +209,17 @@ public sealed class DueActionScheduler
     /// <returns>How many were removed.</returns>
     public int RemoveIncident(IncidentId incidentId)
     {
-        if (!_byIncident.TryGetValue(incidentId, out var handles))
+        if (!_firstOfIncident.TryGetValue(incidentId, out var first))
         {
             return 0;
         }
 
-        var list = new List<int>(handles);
+        var list = new List<int>();
+        for (var handle = first; handle >= 0; handle = _nextOfIncident[handle])
+        {
+            list.Add(handle);
+        }
+
         foreach (var handle in list)
         {
             RemoveAt(_positionOf[handle]);
@@ -242,12 +247,12 @@ public sealed class DueActionScheduler
         while (pending.Count > 0)
         {
             var at = pending.Pop();
-            if (at >= _count || _items[_heap[at]].Due > instant)
+            if (at >= _count || _heap[at].Due > instant)
             {
                 continue;
             }
 
-            due.Add(_items[_heap[at]]);
+            due.Add(_items[_heap[at].Handle]);
             pending.Push((2 * at) + 1);
             pending.Push((2 * at) + 2);
         }
@@ -262,9 +267,9 @@ public sealed class DueActionScheduler
     public IReadOnlyList<DueItem> TakeDue(Instant instant)
     {
         var due = new List<DueItem>();
-        while (_count > 0 && _items[_heap[0]].Due <= instant)
+        while (_count > 0 && _heap[0].Due <= instant)
         {
-            due.Add(_items[_heap[0]]);
+            due.Add(_items[_heap[0].Handle]);
             RemoveAt(0);
         }
 
@@ -280,26 +285,66 @@ public sealed class DueActionScheduler
 
         if (_handleCount == _items.Length)
         {
-            Array.Resize(ref _items, _items.Length * 2);
-            Array.Resize(ref _positionOf, _positionOf.Length * 2);
-            Array.Resize(ref _free, _free.Length * 2);
+            var size = _items.Length * 2;
+            Array.Resize(ref _items, size);
+            Array.Resize(ref _positionOf, size);
+            Array.Resize(ref _nextOfIncident, size);
+            Array.Resize(ref _previousOfIncident, size);
+            Array.Resize(ref _free, size);
         }
 
         return _handleCount++;
     }
 
+    // Each incident's handles form a doubly linked list threaded through two arrays: adding and removing an item touch
+    // the incident's dictionary entry at most once and allocate nothing.
+    private void Link(IncidentId incident, int handle)
+    {
+        _previousOfIncident[handle] = -1;
+        if (_firstOfIncident.TryGetValue(incident, out var first))
+        {
+            _nextOfIncident[handle] = first;
+            _previousOfIncident[first] = handle;
+        }
+        else
+        {
+            _nextOfIncident[handle] = -1;
+        }
+
+        _firstOfIncident[incident] = handle;
+    }
+
+    private void Unlink(IncidentId incident, int handle)
+    {
+        var previous = _previousOfIncident[handle];
+        var next = _nextOfIncident[handle];
+        if (next >= 0)
+        {
+            _previousOfIncident[next] = previous;
+        }
+
+        if (previous >= 0)
+        {
+            _nextOfIncident[previous] = next;
+        }
+        else if (next >= 0)
+        {
+            _firstOfIncident[incident] = next;
+        }
+        else
+        {
+            _firstOfIncident.Remove(incident);
+        }
+    }
+
     private void RemoveAt(int at)
     {
-        var handle = _heap[at];
+        var handle = _heap[at].Handle;
         var removed = _items[handle];
         _handles.Remove(removed.Key);
-        if (removed.Key.IncidentId is { } incident && _byIncident.TryGetValue(incident, out var handles))
+        if (removed.Key.IncidentId is { } incident)
         {
-            handles.Remove(handle);
-            if (handles.Count == 0)
-            {
-                _byIncident.Remove(incident);
-            }
+            Unlink(incident, handle);
         }
 
         _items[handle] = default;
@@ -312,7 +357,7 @@ public sealed class DueActionScheduler
 
         var last = _heap[_count];
         Place(at, last);
-        if (_items[last].CompareTo(removed) < 0)
+        if (_items[last.Handle].CompareTo(removed) < 0)
         {
             SiftUp(at);
         }
@@ -322,14 +367,19 @@ public sealed class DueActionScheduler
         }
     }
 
+    private bool Less(Node a, Node b)
+    {
+        var byDue = a.Due.CompareTo(b.Due);
+        return byDue != 0 ? byDue < 0 : _items[a.Handle].Key.CompareTo(_items[b.Handle].Key) < 0;
+    }
+
     private void SiftUp(int at)
     {
-        var handle = _heap[at];
-        var item = _items[handle];
+        var node = _heap[at];
         while (at > 0)
         {
             var parent = (at - 1) / 2;
-            if (_items[_heap[parent]].CompareTo(item) <= 0)
+            if (!Less(node, _heap[parent]))
             {
                 break;
             }
@@ -338,13 +388,12 @@ public sealed class DueActionScheduler
             at = parent;
         }
 
-        Place(at, handle);
+        Place(at, node);
     }
 
     private void SiftDown(int at)
     {
-        var handle = _heap[at];
-        var item = _items[handle];
+        var node = _heap[at];
         while (true)
         {
             var child = (2 * at) + 1;
@@ -353,12 +402,12 @@ public sealed class DueActionScheduler
                 break;
             }
 
-            if (child + 1 < _count && _items[_heap[child + 1]].CompareTo(_items[_heap[child]]) < 0)
+            if (child + 1 < _count && Less(_heap[child + 1], _heap[child]))
             {
                 child++;
             }
 
-            if (item.CompareTo(_items[_heap[child]]) <= 0)
+            if (!Less(_heap[child], node))
             {
                 break;
             }
@@ -367,12 +416,26 @@ public sealed class DueActionScheduler
             at = child;
         }
 
-        Place(at, handle);
+        Place(at, node);
     }
 
-    private void Place(int at, int handle)
+    private void Place(int at, Node node)
     {
-        _heap[at] = handle;
-        _positionOf[handle] = at;
+        _heap[at] = node;
+        _positionOf[node.Handle] = at;
+    }
+
+    /// <summary>A heap entry: the due instant inline, so sifting compares contiguous entries; the key only breaks ties.</summary>
+    private readonly struct Node
+    {
+        internal Node(Instant due, int handle)
+        {
+            Due = due;
+            Handle = handle;
+        }
+
+        internal Instant Due { get; }
+
+        internal int Handle { get; }
     }
 }
