@@ -1,0 +1,60 @@
+using System;
+using System.Threading.Tasks;
+using CustomerAdvocacy.Incidents;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CustomerAdvocacy.Hosting.Tests;
+
+public sealed class CustomerAdvocacyOptionsTests
+{
+    [Fact]
+    public async Task StartAsync_SeveralProblems_OneExceptionListingEveryProblem()
+    {
+        await using var fixture = HostFixture.Create(configure: o =>
+        {
+            o.AddCalendar("london", HostFixture.London()).AddCalendar("london", HostFixture.London());
+            o.DefaultCalendarId = "paris";
+            o.DueActionActor = new Actor("someone", IncidentRole.CustomerContact);
+            o.RetryDelay = Duration.Zero;
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => fixture.Host.StartAsync());
+
+        Assert.Collection(
+            error.Failures,
+            f => Assert.StartsWith("CustomerAdvocacy.SegmentCatalogs:", f, StringComparison.Ordinal),
+            f => Assert.Equal("CustomerAdvocacy.Calendars[1]: The calendar id 'london' is used twice.", f),
+            f => Assert.StartsWith("CustomerAdvocacy.DefaultCalendarId: The default calendar 'paris'", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("CustomerAdvocacy.Store:", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("CustomerAdvocacy.DueActionActor:", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("CustomerAdvocacy.RetryDelay:", f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StartAsync_ValidOptions_Starts()
+    {
+        await using var fixture = HostFixture.Create();
+
+        await fixture.Host.StartAsync();
+
+        Assert.NotNull(fixture.Host.Services.GetRequiredService<IncidentEngine>());
+        Assert.IsType<TimeProviderClock>(fixture.Host.Services.GetRequiredService<IClock>());
+    }
+
+    [Fact]
+    public void Clock_FromTheHostTimeProvider_ReadsFakeTime()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(HostFixture.Start.ToDateTimeOffset());
+        var clock = new TimeProviderClock(time);
+
+        time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(HostFixture.Start + Duration.FromMinutes(5), clock.GetCurrentInstant());
+    }
+
+    [Fact]
+    public void TimeProviderClock_NullProvider_NamesTheArgument()
+        => Assert.Equal("timeProvider", Assert.Throws<ArgumentNullException>(() => new TimeProviderClock(null!)).ParamName);
+}
