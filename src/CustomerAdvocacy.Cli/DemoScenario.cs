@@ -83,7 +83,11 @@ internal sealed class DemoScenario
 
         var timeline = new Table()
             .Title(Markup.Escape($"Incident {IncidentId}: the Saturday patch ({assignment.SegmentId} segment, times in {NewYork.Id})"))
-            .AddColumn("When").AddColumn("Who").AddColumn("What").AddColumn("State").AddColumn("Due");
+            .AddColumn(new TableColumn("When").NoWrap())
+            .AddColumn("Who")
+            .AddColumn("What")
+            .AddColumn(new TableColumn("Outcome").NoWrap())
+            .AddColumn(new TableColumn("Due").NoWrap());
         var scenario = new DemoScenario(new IncidentEngine(store, clock), clock, calendar, assignment.Policy, timeline);
 
         await AnsiConsole.Status().StartAsync("Running the Saturday-patch incident…", _ => scenario.PlayAsync(profile, assignment, cancellationToken)).ConfigureAwait(false);
@@ -176,7 +180,7 @@ internal sealed class DemoScenario
         plan = Change(decider, plan, new ReviewChangePlanWithCustomer(plan.Id, Next(), Fred, "customer-it"), "Change plan reviewed with the customer");
         plan = Change(decider, plan, new ScheduleEarliestChangeSlot(plan.Id, Next(), Fred, _clock.GetCurrentInstant()), "Earliest slot in the Saturday window, outside month-end processing");
         var slot = plan.Slot!.Value;
-        Note("change plan", "change window booked", slot.Start, slot.End);
+        Note("change plan", $"change window booked ({TimeText.Hours(slot.Duration)})", slot.Start);
 
         _clock.Set(slot.Start);
         plan = Change(decider, plan, new StartChange(plan.Id, Next(), Fred), "Change starts: server down for patching");
@@ -252,19 +256,15 @@ internal sealed class DemoScenario
             outcome.StartsWith("refused", StringComparison.Ordinal) ? "[red]" + Markup.Escape(outcome) + "[/]" : Markup.Escape(outcome),
             due is { } d ? Markup.Escape(TimeText.Short(d, NewYork)) : string.Empty);
 
-    private void Note(string who, string what, Instant due, Instant? until = null)
+    private void Note(string who, string what, Instant due)
         => _timeline.AddRow(
             Markup.Escape(TimeText.Short(_clock.GetCurrentInstant(), NewYork)),
             Markup.Escape(who),
             Markup.Escape(what),
             string.Empty,
-            Markup.Escape(TimeText.Short(due, NewYork) + (until is { } u ? " to " + TimeText.Short(u, NewYork) : string.Empty)));
+            Markup.Escape(TimeText.Short(due, NewYork)));
 
-    private static string Describe(Rejection reason) => reason switch
-    {
-        RuleBroken broken => $"{broken.Rule}: {broken.Detail}",
-        _ => reason.Kind,
-    };
+    private static string Describe(Rejection reason) => reason is RuleBroken broken ? broken.Rule : reason.Kind;
 
     // Deterministic command ids: the same story writes the same ids on every run.
     private CommandId Next() => new(new Guid(++_commands, 0x5a7a, 0x4000, 0x80, 0, 0, 0, 0, 0, 0xd3, 0x40));

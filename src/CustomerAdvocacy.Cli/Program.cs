@@ -10,7 +10,7 @@ internal static class Program
         // Piped or redirected output has no terminal width; 80 columns would wrap every timeline row.
         if (System.Console.IsOutputRedirected)
         {
-            Spectre.Console.AnsiConsole.Profile.Width = 180;
+            Spectre.Console.AnsiConsole.Profile.Width = 200;
         }
 
         return AdvocacyCommands.Build().Parse(args).InvokeAsync();
