@@ -53,7 +53,7 @@ public static class AdvocacyServiceCollectionExtensions
             return new ConfiguredCalendars(calendars, options.DefaultCalendarId!);
         });
         services.TryAddSingleton<ICustomerCalendars>(sp => sp.GetRequiredService<ConfiguredCalendars>());
-        services.TryAddSingleton(sp => Options(sp).StoreFactory!(sp));
+        services.TryAddSingleton(sp => Options(sp).StoreFactory(sp));
         services.TryAddSingleton(sp => new IncidentEngine(
             sp.GetRequiredService<IIncidentStore>(),
             sp.GetRequiredService<IClock>(),

@@ -30,8 +30,11 @@ public sealed class CustomerAdvocacyOptions
     /// </summary>
     public string? DefaultCalendarId { get; set; }
 
-    /// <summary>Creates the store; <see langword="null"/> until a <c>Use…Store</c> method sets it.</summary>
-    public Func<IServiceProvider, IIncidentStore>? StoreFactory { get; private set; }
+    /// <summary>
+    /// Creates the store. Default: an <see cref="InMemoryIncidentStore"/> (the runner logs a warning at start: its
+    /// incidents are lost when the process ends). Set it with <see cref="UseStore"/>.
+    /// </summary>
+    public Func<IServiceProvider, IIncidentStore> StoreFactory { get; private set; } = _ => new InMemoryIncidentStore();
 
     /// <summary>
     /// The clock; <see langword="null"/> (the default) reads the host's <see cref="TimeProvider"/> service, which is
@@ -75,14 +78,17 @@ public sealed class CustomerAdvocacyOptions
     public CustomerAdvocacyOptions UseInMemoryStore() => UseStore(_ => new InMemoryIncidentStore());
 
     /// <summary>
-    /// Uses a store created once, on first use, by <paramref name="factory"/>. The store packages add shortcuts:
-    /// <c>UseSqlite(path)</c> and <c>UsePostgreSql(connectionString)</c>.
+    /// Uses a store created once, on first use, by <paramref name="factory"/>: for example
+    /// <c>UseStore(_ =&gt; new SqliteIncidentStore("Data Source=advocacy.db"))</c> from the CustomerAdvocacy.Sqlite
+    /// package, or <c>new PostgreSqlIncidentStore(connectionString)</c> from CustomerAdvocacy.PostgreSql. The store
+    /// packages do not depend on this one, so an application that stores incidents without a host does not take
+    /// the hosting dependencies.
     /// </summary>
     /// <param name="factory">Creates the store from the host's services.</param>
     /// <returns>These options.</returns>
     public CustomerAdvocacyOptions UseStore(Func<IServiceProvider, IIncidentStore> factory)
     {
-        StoreFactory = factory;
+        StoreFactory = Preconditions.CheckNotNull(factory);
         return this;
     }
 }

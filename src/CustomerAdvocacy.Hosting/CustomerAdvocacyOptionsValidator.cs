@@ -65,11 +65,6 @@ internal sealed class CustomerAdvocacyOptionsValidator : IValidateOptions<Custom
             problems.Add(new("DefaultCalendarId", $"The default calendar '{options.DefaultCalendarId}' is not added (AddCalendar)."));
         }
 
-        if (options.StoreFactory is null)
-        {
-            problems.Add(new("Store", "No store: call UseInMemoryStore, UseStore, UseSqlite or UsePostgreSql."));
-        }
-
         if (options.DueActionActor is null)
         {
             problems.Add(new("DueActionActor", "The due-action actor is null."));

@@ -176,6 +176,11 @@ internal sealed class DueActionRunner : BackgroundService
                 }
 
                 HostingLog.RunnerStarted(_logger, count);
+                if (_store is InMemoryIncidentStore)
+                {
+                    HostingLog.InMemoryStore(_logger);
+                }
+
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

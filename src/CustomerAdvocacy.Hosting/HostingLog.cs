@@ -15,6 +15,7 @@ internal static partial class HostingLog
     internal const int RearmFailedId = 7005;
     internal const int RunnerStoppedId = 7006;
     internal const int LoadFailedId = 7007;
+    internal const int InMemoryStoreId = 7008;
 
     [LoggerMessage(EventId = RunnerStartedId, EventName = nameof(RunnerStarted), Level = LogLevel.Information,
         Message = "Due-action runner started with {IncidentCount} open incidents")]
@@ -43,4 +44,8 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = LoadFailedId, EventName = nameof(LoadFailed), Level = LogLevel.Error,
         Message = "Due-action runner could not list the open incidents; trying again at {RetryAt}")]
     internal static partial void LoadFailed(ILogger logger, Exception exception, NodaTime.Instant retryAt);
+
+    [LoggerMessage(EventId = InMemoryStoreId, EventName = nameof(InMemoryStore), Level = LogLevel.Warning,
+        Message = "Incidents are kept in memory and lost when the process ends; choose a store with CustomerAdvocacyOptions.UseStore")]
+    internal static partial void InMemoryStore(ILogger logger);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -27,7 +28,6 @@ public sealed class CustomerAdvocacyOptionsTests
             f => Assert.StartsWith("CustomerAdvocacy.SegmentCatalogs:", f, StringComparison.Ordinal),
             f => Assert.Equal("CustomerAdvocacy.Calendars[1]: The calendar id 'london' is used twice.", f),
             f => Assert.StartsWith("CustomerAdvocacy.DefaultCalendarId: The default calendar 'paris'", f, StringComparison.Ordinal),
-            f => Assert.StartsWith("CustomerAdvocacy.Store:", f, StringComparison.Ordinal),
             f => Assert.StartsWith("CustomerAdvocacy.DueActionActor:", f, StringComparison.Ordinal),
             f => Assert.StartsWith("CustomerAdvocacy.RetryDelay:", f, StringComparison.Ordinal));
     }
@@ -42,6 +42,28 @@ public sealed class CustomerAdvocacyOptionsTests
         Assert.NotNull(fixture.Host.Services.GetRequiredService<IncidentEngine>());
         Assert.IsType<TimeProviderClock>(fixture.Host.Services.GetRequiredService<IClock>());
     }
+
+    [Fact]
+    public async Task StartAsync_NoStoreChosen_InMemoryStoreWithAWarning()
+    {
+        await using var fixture = HostFixture.Create(configure: o =>
+        {
+            o.AddSegmentCatalog(HostFixture.Catalog()).AddCalendar("london", HostFixture.London());
+            o.DefaultCalendarId = "london";
+        });
+        var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Runner.Armed += _ => started.TrySetResult(true);
+
+        await fixture.Host.StartAsync();
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.IsType<InMemoryIncidentStore>(fixture.Host.Services.GetRequiredService<IIncidentStore>());
+        Assert.True(fixture.Logs.Has(HostingLog.InMemoryStoreId));
+    }
+
+    [Fact]
+    public void UseStore_Null_NamesTheArgument()
+        => Assert.Equal("factory", Assert.Throws<ArgumentNullException>(() => new CustomerAdvocacyOptions().UseStore(null!)).ParamName);
 
     [Fact]
     public void Clock_FromTheHostTimeProvider_ReadsFakeTime()
