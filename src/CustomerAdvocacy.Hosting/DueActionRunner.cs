@@ -377,6 +377,7 @@ internal sealed class DueActionRunner : BackgroundService
 
     private IEnumerable<Measurement<int>> ObserveOpenIncidents()
         => _states.Values
+            .Where(s => Array.IndexOf(OpenStates, s) >= 0)
             .GroupBy(s => s)
             .Select(g => new Measurement<int>(g.Count(), new KeyValuePair<string, object?>(CustomerAdvocacy.Diagnostics.AdvocacyTelemetry.StateTag, g.Key.ToString())));
 
