@@ -18,10 +18,11 @@ public static class AdvocacyServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the incident engine, the store, the clock, the policies (<see cref="PolicyRegistry"/>), the customer
-    /// calendars (<see cref="ICustomerCalendars"/>) and the background due-action runner. The options are checked when
+    /// calendars (<see cref="ICustomerCalendars"/>), the incident contexts built from them
+    /// (<see cref="IIncidentContextProvider"/>) and the background due-action runner. The options are checked when
     /// the host starts; every problem is reported in one <see cref="OptionsValidationException"/>.
     /// Services registered before this call (an <see cref="IClock"/>, a <see cref="TimeProvider"/>, an
-    /// <see cref="ICustomerCalendars"/>, an <see cref="IDueActionHandler"/>) are kept.
+    /// <see cref="ICustomerCalendars"/>, an <see cref="IIncidentContextProvider"/>, an <see cref="IDueActionHandler"/>) are kept.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configure">Sets the options.</param>
@@ -53,6 +54,7 @@ public static class AdvocacyServiceCollectionExtensions
             return new ConfiguredCalendars(calendars, options.DefaultCalendarId!);
         });
         services.TryAddSingleton<ICustomerCalendars>(sp => sp.GetRequiredService<ConfiguredCalendars>());
+        services.TryAddSingleton<IIncidentContextProvider>(sp => new ConfiguredIncidentContexts(sp.GetRequiredService<PolicyRegistry>(), sp.GetRequiredService<ICustomerCalendars>()));
         services.TryAddSingleton(sp => Options(sp).StoreFactory(sp));
         services.TryAddSingleton(sp => new IncidentEngine(
             sp.GetRequiredService<IIncidentStore>(),
@@ -64,8 +66,7 @@ public static class AdvocacyServiceCollectionExtensions
         services.TryAddSingleton(sp => new DueActionRunner(
             sp.GetRequiredService<IncidentEngine>(),
             sp.GetRequiredService<IIncidentStore>(),
-            sp.GetRequiredService<PolicyRegistry>(),
-            sp.GetRequiredService<ICustomerCalendars>(),
+            sp.GetRequiredService<IIncidentContextProvider>(),
             sp.GetRequiredService<IDueActionHandler>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IClock>(),

@@ -9,7 +9,6 @@ using CustomerAdvocacy.DueActions;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
-using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -46,8 +45,7 @@ internal sealed class DueActionRunner : BackgroundService
 
     private readonly IncidentEngine _engine;
     private readonly IIncidentStore _store;
-    private readonly PolicyRegistry _policies;
-    private readonly ICustomerCalendars _calendars;
+    private readonly IIncidentContextProvider _contexts;
     private readonly IDueActionHandler _handler;
     private readonly DueActionPlanner _planner;
     private readonly TimeProvider _timeProvider;
@@ -68,8 +66,7 @@ internal sealed class DueActionRunner : BackgroundService
     internal DueActionRunner(
         IncidentEngine engine,
         IIncidentStore store,
-        PolicyRegistry policies,
-        ICustomerCalendars calendars,
+        IIncidentContextProvider contexts,
         IDueActionHandler handler,
         TimeProvider timeProvider,
         IClock clock,
@@ -78,8 +75,7 @@ internal sealed class DueActionRunner : BackgroundService
     {
         _engine = engine;
         _store = store;
-        _policies = policies;
-        _calendars = calendars;
+        _contexts = contexts;
         _handler = handler;
         _timeProvider = timeProvider;
         _clock = clock;
@@ -237,10 +233,11 @@ internal sealed class DueActionRunner : BackgroundService
         }
 
         _states[id] = incident.State;
-        var items = new List<DueItem>(DueItemSources.ForCommitments(id, incident.Commitments));
+        var items = new List<DueItem>(DueItemSources.ForIncident(incident));
         if (incident.Policy is { } reference && incident.CustomerId is { } customer)
         {
-            var levels = IncidentServiceLevels.Evaluate(incident, _policies.Resolve(reference), _calendars.CalendarOf(customer), _clock.GetCurrentInstant());
+            var context = await _contexts.GetContextAsync(customer, reference, cancellationToken).ConfigureAwait(false);
+            var levels = IncidentServiceLevels.Evaluate(incident, context.Policy, context.Calendar, _clock.GetCurrentInstant());
             items.AddRange(DueItemSources.ForSla(id, SlaKind.FirstResponse, levels.FirstResponse));
             if (incident.ResolvedAt is null)
             {

@@ -62,6 +62,17 @@ public sealed class CustomerAdvocacyOptionsTests
     }
 
     [Fact]
+    public async Task IncidentContexts_FromTheOptions_PolicyVersionAndDefaultCalendar()
+    {
+        await using var fixture = HostFixture.Create();
+
+        var context = await fixture.Host.Services.GetRequiredService<IIncidentContextProvider>().GetContextAsync("customer-1", HostFixture.Standard, default);
+
+        Assert.Equal(Duration.FromHours(4), context.Policy.FirstResponseTarget);
+        Assert.Equal("Europe/London", context.Calendar.Zone.Id);
+    }
+
+    [Fact]
     public void UseStore_Null_NamesTheArgument()
         => Assert.Equal("factory", Assert.Throws<ArgumentNullException>(() => new CustomerAdvocacyOptions().UseStore(null!)).ParamName);
 
