@@ -87,6 +87,9 @@ internal sealed class DueActionRunner : BackgroundService
         _meter.CreateObservableGauge(OpenIncidentsInstrumentName, ObserveOpenIncidents, "{incident}", "Open incidents by lifecycle state, as this host sees them.");
     }
 
+    /// <summary>This runner's meter (one per runner, so hosts in one process report separately).</summary>
+    internal Meter Meter => _meter;
+
     /// <summary>Raised each time the loop goes to sleep, with the instant it wakes at (none: until a command changes something).</summary>
     internal event Action<Instant?>? Armed;
 

@@ -55,6 +55,63 @@ public sealed class DueActionRunnerTests
     }
 
     [Fact]
+    public async Task Runner_CommitmentDelivered_RearmsToTheNextItem()
+    {
+        await using var fixture = HostFixture.Create();
+        var due = HostFixture.Start + Duration.FromHours(1);
+
+        // Opened Monday 09:00 with no response yet: the first-response warning is due at 75 % of four business hours.
+        var warning = HostFixture.Start + Duration.FromHours(3);
+        var armedAtCommitment = fixture.ArmedAt(due);
+        var armedAtWarning = fixture.ArmedAt(warning);
+        await fixture.Host.StartAsync();
+        var id = await fixture.OpenWithCommitmentsAsync(("call-back", due));
+        await armedAtCommitment.WaitAsync(Hang);
+
+        await fixture.Engine.ExecuteAsync(new CustomerAdvocacy.Incidents.DeliverCommitment(id, CustomerAdvocacy.Incidents.CommandId.New(), HostFixture.Owner, "call-back"));
+
+        await armedAtWarning.WaitAsync(Hang);
+    }
+
+    [Fact]
+    public async Task Runner_FirstResponseBreached_CountsTheBreach()
+    {
+        var breaches = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var fixture = HostFixture.Create();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == DueActionRunner.MeterName && instrument.Name == DueActionRunner.SlaBreachesInstrumentName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
+        {
+            if (ReferenceEquals(instrument.Meter, fixture.Runner.Meter))
+            {
+                foreach (var tag in tags)
+                {
+                    breaches.TrySetResult((string)tag.Value!);
+                }
+            }
+        });
+        listener.Start();
+        var breachAt = HostFixture.Start + Duration.FromHours(4);
+        var armed = fixture.ArmedAt(HostFixture.Start + Duration.FromHours(3));
+        await fixture.Host.StartAsync();
+        await fixture.OpenWithCommitmentsAsync();
+        await armed.WaitAsync(Hang);
+
+        fixture.Time.Advance((breachAt - HostFixture.Start).ToTimeSpan());
+
+        Assert.Equal(DueItemReferences.FirstResponse, await breaches.Task.WaitAsync(Hang));
+        Assert.True(fixture.Logs.Has(HostingLog.DueActionForHostId));
+    }
+
+    [Fact]
     public async Task Runner_FailingAction_IsLoggedAndTheLoopGoesOn()
     {
         var handler = new FailingOnceHandler("first");
