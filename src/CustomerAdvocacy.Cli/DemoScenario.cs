@@ -88,7 +88,7 @@ internal sealed class DemoScenario
             .AddColumn("What")
             .AddColumn(new TableColumn("Outcome").NoWrap())
             .AddColumn(new TableColumn("Due").NoWrap());
-        var scenario = new DemoScenario(new IncidentEngine(store, clock), clock, calendar, assignment.Policy, timeline);
+        var scenario = new DemoScenario(new IncidentEngine(store, new DemoContexts(new IncidentContext(assignment.Policy, calendar)), clock), clock, calendar, assignment.Policy, timeline);
 
         await AnsiConsole.Status().StartAsync("Running the Saturday-patch incident…", _ => scenario.PlayAsync(profile, assignment, cancellationToken)).ConfigureAwait(false);
         AnsiConsole.Write(timeline);
@@ -177,20 +177,20 @@ internal sealed class DemoScenario
         var plan = ChangePlan.Start(definition);
         var decider = new ChangePlanDecider();
 
-        plan = Change(decider, plan, new ReviewChangePlanWithCustomer(plan.Id, Next(), Fred, "customer-it"), "Change plan reviewed with the customer");
-        plan = Change(decider, plan, new ScheduleEarliestChangeSlot(plan.Id, Next(), Fred, _clock.GetCurrentInstant()), "Earliest slot in the Saturday window, outside month-end processing");
+        plan = Change(decider, plan, new ReviewChangePlanWithCustomer(id, plan.Id, Next(), Fred, "customer-it"), "Change plan reviewed with the customer");
+        plan = Change(decider, plan, new ScheduleEarliestChangeSlot(id, plan.Id, Next(), Fred, _clock.GetCurrentInstant()), "Earliest slot in the Saturday window, outside month-end processing");
         var slot = plan.Slot!.Value;
         Note("change plan", $"change window booked ({TimeText.Hours(slot.Duration)})", slot.Start);
 
         _clock.Set(slot.Start);
-        plan = Change(decider, plan, new StartChange(plan.Id, Next(), Fred), "Change starts: server down for patching");
+        plan = Change(decider, plan, new StartChange(id, plan.Id, Next(), Fred), "Change starts: server down for patching");
         _clock.Advance(Duration.FromMinutes(40));
-        plan = Change(decider, plan, new PassPointOfNoReturn(plan.Id, Next(), Fred), "Point of no return passed");
+        plan = Change(decider, plan, new PassPointOfNoReturn(id, plan.Id, Next(), Fred), "Point of no return passed");
         await Do(new RecordCriterionMet(IncidentId, Next(), Fred, "patch-applied", "patch log 07:10", "fred"), "Patch applied", ct).ConfigureAwait(false);
         _clock.Advance(Duration.FromMinutes(50));
-        plan = Change(decider, plan, new StartChangeValidation(plan.Id, Next(), Fred), "Validation steps run with the customer");
+        plan = Change(decider, plan, new StartChangeValidation(id, plan.Id, Next(), Fred), "Validation steps run with the customer");
         _clock.Advance(Duration.FromMinutes(30));
-        Change(decider, plan, new ConfirmAllIsWell(plan.Id, Next(), CustomerIt), "Customer confirms all is well: server and connections up");
+        Change(decider, plan, new ConfirmAllIsWell(id, plan.Id, Next(), CustomerIt), "Customer confirms all is well: server and connections up");
     }
 
     private Task PlayReviewAsync(IncidentId id, Instant closedAt, CancellationToken ct)
@@ -281,5 +281,15 @@ internal sealed class DemoScenario
         internal void Advance(Duration duration) => _now += duration;
 
         internal void Set(Instant instant) => _now = instant > _now ? instant : throw new InvalidOperationException("The story's clock only moves forward.");
+    }
+
+    /// <summary>The demo has one customer under one policy: every incident gets the same context.</summary>
+    private sealed class DemoContexts : IIncidentContextProvider
+    {
+        private readonly IncidentContext _context;
+
+        internal DemoContexts(IncidentContext context) => _context = context;
+
+        public ValueTask<IncidentContext> GetContextAsync(string customerId, PolicyReference policy, CancellationToken cancellationToken) => new(_context);
     }
 }
