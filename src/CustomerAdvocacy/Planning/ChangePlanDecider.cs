@@ -21,8 +21,6 @@ namespace CustomerAdvocacy.Planning;
 /// </remarks>
 public sealed class ChangePlanDecider
 {
-    private readonly SharedMachinePool<ChangePlanState, ChangePlanTrigger> _machines = ChangePlanMachine.Definition.CreatePool();
-
     /// <summary>Decides a command against a plan.</summary>
     /// <param name="plan">The plan's current progress.</param>
     /// <param name="command">The command; it must be for this plan.</param>
@@ -54,7 +52,7 @@ public sealed class ChangePlanDecider
             return new ProcessRejected<ChangePlanEvent>(refused);
         }
 
-        if (!_machines.TryFire(plan.State, command.PlanTrigger, out _))
+        if (!ChangePlanMachine.Definition.TryFire(plan.State, command.PlanTrigger, out _))
         {
             return new ProcessRejected<ChangePlanEvent>(new NotPermittedInState<ChangePlanState, ChangePlanTrigger>(plan.State, command.PlanTrigger));
         }

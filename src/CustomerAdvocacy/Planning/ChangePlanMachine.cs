@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CustomerAdvocacy.Incidents;
-using Stateless;
-using Stateless.Graph;
 
 namespace CustomerAdvocacy.Planning;
 
@@ -70,51 +67,34 @@ public enum ChangePlanTrigger
 }
 
 /// <summary>
-/// The change-plan execution machine: one immutable definition, shared; bound per decision through a cursor by a
-/// <see cref="SharedMachinePool{TState, TTrigger}"/>. Replay never uses the machine.
+/// The change-plan execution machine: one immutable <see cref="ProcessMachine{TState, TTrigger}"/> definition, shared;
+/// bound per decision through a cursor by its machine pool. Replay never uses the machine.
 /// </summary>
-internal sealed class ChangePlanMachine
+internal static class ChangePlanMachine
 {
-    private ChangePlanMachine(IReadOnlyList<Transition> transitions) => Transitions = transitions;
+    internal static ProcessMachine<ChangePlanState, ChangePlanTrigger> Definition { get; } = new(BuildTransitions());
 
-    internal static ChangePlanMachine Definition { get; } = new(BuildTransitions());
-
-    internal IReadOnlyList<Transition> Transitions { get; }
-
-    internal StateMachine<ChangePlanState, ChangePlanTrigger> Configure(Func<ChangePlanState> read, Action<ChangePlanState> write)
-        => MachineConfiguration.Configure(Transitions.Select(t => (t.From, t.Trigger, t.To)), read, write);
-
-    internal SharedMachinePool<ChangePlanState, ChangePlanTrigger> CreatePool() => new(Configure);
-
-    internal string ToMermaid()
+    private static List<(ChangePlanState From, ChangePlanTrigger Trigger, ChangePlanState To)> BuildTransitions()
     {
-        var state = ChangePlanState.Draft;
-        return MermaidGraph.Format(Configure(() => state, s => state = s).GetInfo());
-    }
-
-    private static List<Transition> BuildTransitions()
-    {
-        var list = new List<Transition>
+        var list = new List<(ChangePlanState From, ChangePlanTrigger Trigger, ChangePlanState To)>
         {
-            new(ChangePlanState.Draft, ChangePlanTrigger.ReviewWithCustomer, ChangePlanState.ReviewedWithCustomer),
-            new(ChangePlanState.ReviewedWithCustomer, ChangePlanTrigger.Schedule, ChangePlanState.Scheduled),
-            new(ChangePlanState.Scheduled, ChangePlanTrigger.Schedule, ChangePlanState.Scheduled),
-            new(ChangePlanState.Scheduled, ChangePlanTrigger.StartExecution, ChangePlanState.Executing),
-            new(ChangePlanState.Executing, ChangePlanTrigger.PassPointOfNoReturn, ChangePlanState.PastPointOfNoReturn),
-            new(ChangePlanState.Executing, ChangePlanTrigger.BackOut, ChangePlanState.BackedOut),
-            new(ChangePlanState.PastPointOfNoReturn, ChangePlanTrigger.StartValidation, ChangePlanState.Validating),
-            new(ChangePlanState.BackedOut, ChangePlanTrigger.StartValidation, ChangePlanState.Validating),
-            new(ChangePlanState.Validating, ChangePlanTrigger.ConfirmAllIsWell, ChangePlanState.ConfirmedByCustomer),
+            (ChangePlanState.Draft, ChangePlanTrigger.ReviewWithCustomer, ChangePlanState.ReviewedWithCustomer),
+            (ChangePlanState.ReviewedWithCustomer, ChangePlanTrigger.Schedule, ChangePlanState.Scheduled),
+            (ChangePlanState.Scheduled, ChangePlanTrigger.Schedule, ChangePlanState.Scheduled),
+            (ChangePlanState.Scheduled, ChangePlanTrigger.StartExecution, ChangePlanState.Executing),
+            (ChangePlanState.Executing, ChangePlanTrigger.PassPointOfNoReturn, ChangePlanState.PastPointOfNoReturn),
+            (ChangePlanState.Executing, ChangePlanTrigger.BackOut, ChangePlanState.BackedOut),
+            (ChangePlanState.PastPointOfNoReturn, ChangePlanTrigger.StartValidation, ChangePlanState.Validating),
+            (ChangePlanState.BackedOut, ChangePlanTrigger.StartValidation, ChangePlanState.Validating),
+            (ChangePlanState.Validating, ChangePlanTrigger.ConfirmAllIsWell, ChangePlanState.ConfirmedByCustomer),
         };
 
         // Ownership moves in every open state; leaving is asked everywhere and decided by the handoff rule.
         var open = Enum.GetValues(typeof(ChangePlanState)).Cast<ChangePlanState>()
             .Where(s => s != ChangePlanState.ConfirmedByCustomer).ToArray();
-        list.AddRange(open.Select(s => new Transition(s, ChangePlanTrigger.HandOff, s)));
-        list.AddRange(open.Select(s => new Transition(s, ChangePlanTrigger.AcceptHandoff, s)));
-        list.AddRange(Enum.GetValues(typeof(ChangePlanState)).Cast<ChangePlanState>().Select(s => new Transition(s, ChangePlanTrigger.Leave, s)));
+        list.AddRange(open.Select(s => (s, ChangePlanTrigger.HandOff, s)));
+        list.AddRange(open.Select(s => (s, ChangePlanTrigger.AcceptHandoff, s)));
+        list.AddRange(Enum.GetValues(typeof(ChangePlanState)).Cast<ChangePlanState>().Select(s => (s, ChangePlanTrigger.Leave, s)));
         return list;
     }
-
-    internal readonly record struct Transition(ChangePlanState From, ChangePlanTrigger Trigger, ChangePlanState To);
 }

@@ -21,8 +21,6 @@ namespace CustomerAdvocacy.Planning;
 /// </remarks>
 public sealed class CommunicationDecider
 {
-    private readonly SharedMachinePool<CommunicationState, CommunicationTrigger> _machines = CommunicationMachine.Definition.CreatePool();
-
     /// <summary>Whether a role is on the account team, which alone releases results to the customer.</summary>
     /// <param name="role">The role.</param>
     /// <returns><see langword="true"/> for the accountable owner and the service manager.</returns>
@@ -58,7 +56,7 @@ public sealed class CommunicationDecider
             return new ProcessRejected<CommunicationEvent>(refused);
         }
 
-        if (!_machines.TryFire(communication.State, command.CommunicationTrigger, out _))
+        if (!CommunicationMachine.Definition.TryFire(communication.State, command.CommunicationTrigger, out _))
         {
             return new ProcessRejected<CommunicationEvent>(new NotPermittedInState<CommunicationState, CommunicationTrigger>(communication.State, command.CommunicationTrigger));
         }

@@ -1,9 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
-using CustomerAdvocacy.Incidents;
-using Stateless;
-using Stateless.Graph;
 
 namespace CustomerAdvocacy.Planning;
 
@@ -67,32 +62,15 @@ public enum CommunicationTrigger
     Withdraw = 3,
 }
 
-/// <summary>The communication machine: one immutable definition, shared through a cursor-bound machine pool.</summary>
-internal sealed class CommunicationMachine
+/// <summary>The communication machine: one immutable <see cref="ProcessMachine{TState, TTrigger}"/> definition, shared through its cursor-bound machine pool.</summary>
+internal static class CommunicationMachine
 {
-    private CommunicationMachine(IReadOnlyList<Transition> transitions) => Transitions = transitions;
-
-    internal static CommunicationMachine Definition { get; } = new(new List<Transition>
+    internal static ProcessMachine<CommunicationState, CommunicationTrigger> Definition { get; } = new(new[]
     {
-        new(CommunicationState.NotDrafted, CommunicationTrigger.Draft, CommunicationState.Draft),
-        new(CommunicationState.Draft, CommunicationTrigger.SubmitForReview, CommunicationState.InternalReview),
-        new(CommunicationState.InternalReview, CommunicationTrigger.Release, CommunicationState.Released),
-        new(CommunicationState.Draft, CommunicationTrigger.Withdraw, CommunicationState.Withdrawn),
-        new(CommunicationState.InternalReview, CommunicationTrigger.Withdraw, CommunicationState.Withdrawn),
+        (CommunicationState.NotDrafted, CommunicationTrigger.Draft, CommunicationState.Draft),
+        (CommunicationState.Draft, CommunicationTrigger.SubmitForReview, CommunicationState.InternalReview),
+        (CommunicationState.InternalReview, CommunicationTrigger.Release, CommunicationState.Released),
+        (CommunicationState.Draft, CommunicationTrigger.Withdraw, CommunicationState.Withdrawn),
+        (CommunicationState.InternalReview, CommunicationTrigger.Withdraw, CommunicationState.Withdrawn),
     });
-
-    internal IReadOnlyList<Transition> Transitions { get; }
-
-    internal StateMachine<CommunicationState, CommunicationTrigger> Configure(Func<CommunicationState> read, Action<CommunicationState> write)
-        => MachineConfiguration.Configure(Transitions.Select(t => (t.From, t.Trigger, t.To)), read, write);
-
-    internal SharedMachinePool<CommunicationState, CommunicationTrigger> CreatePool() => new(Configure);
-
-    internal string ToMermaid()
-    {
-        var state = CommunicationState.NotDrafted;
-        return MermaidGraph.Format(Configure(() => state, s => state = s).GetInfo());
-    }
-
-    internal readonly record struct Transition(CommunicationState From, CommunicationTrigger Trigger, CommunicationState To);
 }
