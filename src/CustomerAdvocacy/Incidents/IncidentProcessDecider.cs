@@ -54,6 +54,13 @@ internal sealed class IncidentProcessDecider
             return new Rejected(new NotPermittedInState(incident.State, command.Trigger));
         }
 
+        // A change plan has its own accountable owner, checked by its decider; everywhere else acting as accountable
+        // owner means being the incident's.
+        if (command is not (ChangePlanCommand or DraftChangePlan) && command.Actor.Role == IncidentRole.AccountableOwner && command.Actor.Id != incident.AccountableOwnerId)
+        {
+            return new Rejected(new NotAuthorized(command.Actor.Role, command.Trigger, "Only the incident's current accountable owner acts as accountable owner."));
+        }
+
         var processes = incident.Processes;
         var version = incident.Version;
         switch (command)
