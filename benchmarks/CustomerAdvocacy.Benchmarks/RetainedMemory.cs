@@ -42,7 +42,7 @@ internal static class RetainedMemory
 
         var withStore = Settle();
 
-        var engine = new IncidentEngine(store, new FakeClock(now));
+        var engine = new IncidentEngine(store, FixedIncidentContextProvider.Standard, new FakeClock(now));
         var withEngine = Settle();
 
         var states = new Incident[incidents];
