@@ -40,16 +40,10 @@ public sealed class FixedIncidentContextProvider : IIncidentContextProvider
     /// <summary>The context given.</summary>
     public IncidentContext Context { get; }
 
-    /// <summary>How many times a context was asked for.</summary>
-    public int Requests => Volatile.Read(ref _requests);
-
-    private int _requests;
-
     /// <inheritdoc />
     public ValueTask<IncidentContext> GetContextAsync(string customerId, PolicyReference policy, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Interlocked.Increment(ref _requests);
         return new ValueTask<IncidentContext>(Context);
     }
 }

@@ -34,10 +34,13 @@ public sealed class CustomerDirectory : ICustomerDirectory
     /// <exception cref="ArgumentNullException"><paramref name="profiles"/> or one of them is null.</exception>
     public CustomerDirectory(IEnumerable<CustomerProfile> profiles)
     {
+        var all = new Dictionary<string, CustomerProfile>(StringComparer.Ordinal);
         foreach (var profile in Preconditions.CheckNotNull(profiles))
         {
-            Publish(Preconditions.CheckNotNull(profile, nameof(profiles)));
+            all[Preconditions.CheckNotNull(profile, nameof(profiles)).CustomerId] = profile;
         }
+
+        _profiles = all;
     }
 
     /// <summary>How many customers the directory holds.</summary>
