@@ -19,8 +19,8 @@ namespace CustomerAdvocacy.Incidents;
 public sealed record CommandResult(Decision Decision, Incident Incident, bool IsDuplicate, IReadOnlyList<CommandResult> FollowUps);
 
 /// <summary>
-/// Runs commands against event-sourced incidents: load → idempotency check → decide → evolve → append. Commands on
-/// one incident run one at a time; commands on different incidents run in parallel. Nothing is half applied: the
+/// Runs commands against event-sourced incidents: load → idempotency check → context → decide → evolve → append. Commands
+/// on one incident run one at a time; commands on different incidents run in parallel. Nothing is half applied: the
 /// new state is computed before the append, and the append is all or nothing.
 /// </summary>
 public sealed class IncidentEngine
