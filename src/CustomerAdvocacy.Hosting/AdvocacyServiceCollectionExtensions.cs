@@ -67,7 +67,6 @@ public static class AdvocacyServiceCollectionExtensions
         services.TryAddSingleton(sp => new DueActionRunner(
             sp.GetRequiredService<IncidentEngine>(),
             sp.GetRequiredService<IIncidentStore>(),
-            sp.GetRequiredService<IIncidentContextProvider>(),
             sp.GetRequiredService<IDueActionHandler>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IClock>(),

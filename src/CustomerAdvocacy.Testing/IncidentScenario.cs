@@ -26,18 +26,18 @@ public sealed class IncidentScenario
     private readonly IncidentDecider _decider = new();
     private readonly List<IncidentEvent> _history = new();
 
-    /// <summary>Starts a scenario for an incident under <see cref="FixedIncidentContextProvider.DefaultContext"/>.</summary>
+    /// <summary>Starts a scenario for an incident decided under <see cref="IncidentContexts.Standard"/>.</summary>
     /// <param name="incidentId">The incident.</param>
     /// <param name="now">The instant commands are decided at.</param>
     public IncidentScenario(IncidentId incidentId, Instant now)
-        : this(incidentId, now, FixedIncidentContextProvider.DefaultContext)
+        : this(incidentId, now, IncidentContexts.Standard)
     {
     }
 
-    /// <summary>Starts a scenario for an incident decided under <paramref name="context"/>.</summary>
+    /// <summary>Starts a scenario for an incident.</summary>
     /// <param name="incidentId">The incident.</param>
     /// <param name="now">The instant commands are decided at.</param>
-    /// <param name="context">The rules in force for the incident.</param>
+    /// <param name="context">The policy and customer calendar commands are decided under.</param>
     public IncidentScenario(IncidentId incidentId, Instant now, IncidentContext context)
     {
         State = Incident.NotOpened(incidentId);
@@ -45,8 +45,8 @@ public sealed class IncidentScenario
         Context = context ?? throw new ArgumentNullException(nameof(context));
     }
 
-    /// <summary>The rules in force for the incident.</summary>
-    public IncidentContext Context { get; }
+    /// <summary>The policy and customer calendar commands are decided under; tests may change it.</summary>
+    public IncidentContext Context { get; set; }
 
     /// <summary>The instant commands are decided at; tests may move it.</summary>
     public Instant Now { get; set; }

@@ -1,3 +1,4 @@
+using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
 
 namespace CustomerAdvocacy.Escalation;
@@ -13,10 +14,13 @@ internal static class IncidentEventTriggers
     internal static EscalationSignal? Raised(IncidentEvent @event) => @event switch
     {
         CommitmentMissed e => new EscalationSignal(EscalationTriggerKind.CommitmentMissed, $"The commitment '{e.CommitmentId}' was missed."),
+        ServiceLevelWarningRaised { Kind: ServiceLevelKind.FirstResponse } e => new EscalationSignal(EscalationTriggerKind.FirstResponseWarning, $"The first response reached its warning point at {e.WarningAt}."),
+        ServiceLevelWarningRaised { Kind: ServiceLevelKind.Update } e => new EscalationSignal(EscalationTriggerKind.UpdateWarning, $"Update {e.Occurrence} reached its warning point at {e.WarningAt}."),
+        ServiceLevelBreached { Kind: ServiceLevelKind.FirstResponse } e => new EscalationSignal(EscalationTriggerKind.FirstResponseBreached, $"The first response was due at {e.Due}."),
+        ServiceLevelBreached { Kind: ServiceLevelKind.Update } e => new EscalationSignal(EscalationTriggerKind.UpdateBreached, $"Update {e.Occurrence} was due at {e.Due}."),
 
-        // Service-level warnings and breaches (first response, update cadence, resolution) map here, to
-        // FirstResponseWarning/FirstResponseBreached and UpdateWarning/UpdateBreached, once the engine records them as
-        // incident events (issue 4: ServiceLevelWarningRaised, ServiceLevelBreached).
+        // The resolution target has no trigger of its own in the framework's list; its breach is the incident's, not the
+        // escalation's, until the segment policy names one.
         _ => null,
     };
 }

@@ -71,6 +71,7 @@ public static class IncidentEvolver
         private WorkingList<string> _relatedRecurrences;
         private WorkingList<IncidentId> _linkedIncidents;
         private IncidentProcesses _processes;
+        private IncidentServiceLevels? _serviceLevels;
 
         internal Fold(Incident origin)
         {
@@ -98,6 +99,7 @@ public static class IncidentEvolver
             _relatedRecurrences = new(origin.RelatedRecurrences);
             _linkedIncidents = new(origin.LinkedIncidents);
             _processes = origin.Processes;
+            _serviceLevels = origin.ServiceLevels;
         }
 
         internal void Apply(IncidentEvent @event)
@@ -157,6 +159,7 @@ public static class IncidentEvolver
                     break;
                 case ResolutionConfirmed e:
                     _lastConfirmation = new CustomerConfirmation(v, e.Metadata.Actor, e.Metadata.OccurredAt);
+                    StopServiceLevel(ServiceLevelKind.Update, e.Metadata.OccurredAt);
                     break;
                 case ResolutionDisputed e:
                     _state = IncidentState.Executing;
@@ -166,6 +169,9 @@ public static class IncidentEvolver
                 case IncidentResolved e:
                     _state = IncidentState.Resolved;
                     _resolvedAt = e.Metadata.OccurredAt;
+                    StopServiceLevel(ServiceLevelKind.FirstResponse, e.Metadata.OccurredAt);
+                    StopServiceLevel(ServiceLevelKind.Update, e.Metadata.OccurredAt);
+                    StopServiceLevel(ServiceLevelKind.Resolution, e.Metadata.OccurredAt);
                     break;
                 case IncidentReturnedToSop:
                     _state = IncidentState.ReturnedToSop;
@@ -215,6 +221,32 @@ public static class IncidentEvolver
                 case UnrelatedRecurrenceLinked e:
                     _linkedIncidents.Add(e.NewIncidentId, null);
                     break;
+                case ServiceLevelsStarted e:
+                    _serviceLevels = new IncidentServiceLevels(
+                        new ServiceLevelDeadline(ServiceLevelKind.FirstResponse, 0, e.FirstResponse),
+                        new ServiceLevelDeadline(ServiceLevelKind.Update, 1, e.FirstUpdate),
+                        new ServiceLevelDeadline(ServiceLevelKind.Resolution, 0, e.Resolution));
+                    break;
+                case CustomerUpdateSent e:
+                    ApplyCustomerUpdate(e.Metadata.OccurredAt);
+                    break;
+                case UpdateScheduled e:
+                    if (_serviceLevels is { } scheduling)
+                    {
+                        _serviceLevels = scheduling with { Update = new ServiceLevelDeadline(ServiceLevelKind.Update, e.Occurrence, e.Schedule) };
+                    }
+
+                    break;
+                case ServiceLevelWarningRaised e:
+                    UpdateServiceLevel(e.Kind, e.Occurrence, d => d with { WarningRaised = true });
+                    break;
+                case ServiceLevelBreached e:
+                    if (UpdateServiceLevel(e.Kind, e.Occurrence, d => d with { Breached = true }) && e.Kind == ServiceLevelKind.Update)
+                    {
+                        _serviceLevels = _serviceLevels! with { UpdatesMissed = _serviceLevels.UpdatesMissed + 1 };
+                    }
+
+                    break;
                 default:
                     _processes = IncidentProcessFold.Apply(_processes, _id, @event)
                         ?? throw new ArgumentException($"Unknown event type {@event.GetType().Name}.", nameof(@event));
@@ -246,6 +278,7 @@ public static class IncidentEvolver
             RelatedRecurrences = _relatedRecurrences.Build(_origin.RelatedRecurrences),
             LinkedIncidents = _linkedIncidents.Build(_origin.LinkedIncidents),
             Processes = _processes,
+            ServiceLevels = _serviceLevels,
         };
 
         private void Agree(IReadOnlyList<CriterionDraft> drafts, long version)
@@ -266,6 +299,45 @@ public static class IncidentEvolver
                     list[i] = update(list[i]);
                 }
             }
+        }
+
+        private void ApplyCustomerUpdate(Instant at)
+        {
+            if (_serviceLevels is not { } levels)
+            {
+                return;
+            }
+
+            if (levels.FirstResponse.IsRunning)
+            {
+                levels = levels with { FirstResponse = levels.FirstResponse with { StoppedAt = at } };
+            }
+
+            if (levels.Update.IsRunning)
+            {
+                levels = levels with { Update = levels.Update with { StoppedAt = at }, UpdatesDelivered = levels.UpdatesDelivered + 1 };
+            }
+
+            _serviceLevels = levels;
+        }
+
+        private void StopServiceLevel(ServiceLevelKind kind, Instant at)
+        {
+            if (_serviceLevels is { } levels && levels.Of(kind) is { IsRunning: true } running)
+            {
+                _serviceLevels = levels.With(running with { StoppedAt = at });
+            }
+        }
+
+        private bool UpdateServiceLevel(ServiceLevelKind kind, int occurrence, Func<ServiceLevelDeadline, ServiceLevelDeadline> update)
+        {
+            if (_serviceLevels is { } levels && levels.Of(kind) is { } deadline && deadline.Occurrence == occurrence)
+            {
+                _serviceLevels = levels.With(update(deadline));
+                return true;
+            }
+
+            return false;
         }
 
         private void WithdrawOffer(string id)

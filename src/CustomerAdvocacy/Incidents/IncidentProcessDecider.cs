@@ -205,7 +205,7 @@ internal sealed class IncidentProcessDecider
         return all is null ? events : EquatableList<IncidentEvent>.From(all);
     }
 
-    private static bool IsProcessCommand(IncidentCommand command)
+    internal static bool IsProcessCommand(IncidentCommand command)
         => command is EscalationCommand or AnalysisCommand or MitigationTrialCommand or ReviewCommand or DraftChangePlan or ChangePlanCommand or CommunicationCommand;
 
     private static bool IsOpen(IncidentState state) => state is not (IncidentState.NotOpened or IncidentState.Resolved or IncidentState.ReturnedToSop or IncidentState.Reviewed);

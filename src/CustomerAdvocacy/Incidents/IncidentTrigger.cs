@@ -84,6 +84,15 @@ public enum IncidentTrigger
     /// <summary><see cref="RejectCommitmentDue"/>.</summary>
     RejectCommitmentDue,
 
+    /// <summary><see cref="SendCustomerUpdate"/>.</summary>
+    SendCustomerUpdate,
+
+    /// <summary><see cref="RecordServiceLevelWarning"/>.</summary>
+    RecordServiceLevelWarning,
+
+    /// <summary><see cref="RecordServiceLevelBreach"/>.</summary>
+    RecordServiceLevelBreach,
+
     // Sub-process triggers are numbered from 100, in blocks of ten per process, so lifecycle triggers can be added
     // after RejectCommitmentDue without renumbering them (the authorization table is indexed by value).
 

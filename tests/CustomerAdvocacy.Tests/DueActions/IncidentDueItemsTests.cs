@@ -1,94 +1,101 @@
 using System.Linq;
+using System.Threading.Tasks;
 using CustomerAdvocacy.DueActions;
-using CustomerAdvocacy.Escalation;
+using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
-using CustomerAdvocacy.Planning;
-using CustomerAdvocacy.Review;
+using CustomerAdvocacy.Scheduling;
+using CustomerAdvocacy.Segmentation;
+using CustomerAdvocacy.Storage;
 using CustomerAdvocacy.Testing;
-using CustomerAdvocacy.Tests.Storage;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace CustomerAdvocacy.Tests.DueActions;
 
-/// <summary>The sub-processes' due items come from the incident's own state, and their planned commands are accepted when due.</summary>
+/// <summary>An incident's own state lists what falls due; the planner's commands record it through the engine.</summary>
 public sealed class IncidentDueItemsTests
 {
-    private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
-    private static readonly Actor Scheduler = new("due-action-runner", IncidentRole.ServiceManager);
+    // Friday 6 March 2026, 16:00 in London; office 09:00-17:00; 2-hour first response, 4-hour cadence, 40-hour resolution.
+    private static readonly Instant FridayFour = Instant.FromUtc(2026, 3, 6, 16, 0);
+    private static readonly IncidentContext Context = new(
+        new AdvocacyPolicy(Duration.FromHours(2), Duration.FromHours(4), Duration.FromHours(40), TargetClock.BusinessTime, "standard-ladder"),
+        new BusinessCalendarBuilder("Europe/London").AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0)).Build());
+
+    private static readonly DueActionPlanner Planner = new(new Actor("due-action-runner", IncidentRole.ServiceManager));
+
+    private readonly IncidentId _id = IncidentId.New();
+    private readonly FakeClock _clock = new(FridayFour);
+    private readonly IncidentEngine _engine;
+    private readonly IncidentCommands _script;
+
+    public IncidentDueItemsTests()
+    {
+        _engine = new IncidentEngine(new InMemoryIncidentStore(), new FixedIncidentContextProvider(Context), _clock);
+        _script = new IncidentCommands(_id, FridayFour);
+    }
 
     [Fact]
-    public void ForIncident_EscalatingWithARunningTrial_ListsTimeOutRemindersAndTrialEnd()
+    public async Task ForIncident_Opened_ListsTheWarningAndBreachOfEveryRunningDeadlineAndOpenCommitments()
     {
-        var (s, c) = Scenario();
-        s.Given(
-            new RaiseEscalation(c.IncidentId, CommandId.New(), c.Owner, EscalationTriggerKind.CustomerRequest, "asked"),
-            Offer(c),
-            new AcceptMitigationTrial(c.IncidentId, CommandId.New(), c.Customer));
+        await _engine.ExecuteAsync(_script.Open());
+        var state = (await _engine.ExecuteAsync(_script.CapturePerspective())).Incident;
+        state = (await _engine.ExecuteAsync(_script.Commit("k1", 70))).Incident;
 
-        var items = DueItemSources.ForIncident(s.State);
+        var items = DueItemSources.ForIncident(state).OrderBy(i => i).ToArray();
 
-        var trial = s.State.Processes.MitigationTrial!;
         Assert.Equal(
             new[]
             {
-                (DueItemKind.LadderTimeOut, string.Empty, s.State.Processes.Escalation!.TimeOutAt!.Value),
-                (DueItemKind.TrialReminder, "14", trial.Reminders[0].DueAt),
-                (DueItemKind.TrialReminder, "7", trial.Reminders[1].DueAt),
-                (DueItemKind.TrialEnd, DueItemReferences.MitigationTrial, trial.EndsAt!.Value),
+                new DueItem(_id, DueItemKind.SlaWarning, DueItemReferences.FirstResponse, Utc(9, 9, 30)),
+                new DueItem(_id, DueItemKind.SlaBreach, DueItemReferences.FirstResponse, Utc(9, 10)),
+                new DueItem(_id, DueItemKind.SlaWarning, DueItemReferences.Update, Utc(9, 11)),
+                new DueItem(_id, DueItemKind.SlaBreach, DueItemReferences.Update, Utc(9, 12)),
+                new DueItem(_id, DueItemKind.CommitmentDue, "k1", FridayFour + Duration.FromHours(70)),
+                new DueItem(_id, DueItemKind.SlaWarning, DueItemReferences.Resolution, Utc(12, 14)),
+                new DueItem(_id, DueItemKind.SlaBreach, DueItemReferences.Resolution, Utc(13, 16)),
             },
-            items.Select(i => (i.Key.Kind, i.Key.Reference, i.Due)).OrderBy(i => i.Due));
+            items);
     }
 
     [Fact]
-    public void Plan_EveryIncidentItemWithACommand_IsAcceptedByTheIncidentWhenDue()
+    public async Task Sweep_DueItemsThroughTheEngine_RecordsEachOnce_ItemsNotYetDueAreRejected()
     {
-        var (s, c) = Scenario();
-        s.Given(
-            new RaiseEscalation(c.IncidentId, CommandId.New(), c.Owner, EscalationTriggerKind.CustomerRequest, "asked"),
-            Offer(c),
-            new AcceptMitigationTrial(c.IncidentId, CommandId.New(), c.Customer));
-        var planner = new DueActionPlanner(Scheduler);
+        await _engine.ExecuteAsync(_script.Open());
+        _clock.Reset(Utc(9, 10));
+        var state = await _engine.LoadAsync(_id);
+        var all = Planner.Plan(DueItemSources.ForIncident(state).OrderBy(i => i));
+        var due = all.Where(a => a.Item.Due <= _clock.GetCurrentInstant()).ToArray();
+        Assert.Equal(2, due.Length);
 
-        var withCommands = DueItemSources.ForIncident(s.State).OrderBy(i => i.Due).Select(planner.Plan).Where(a => a.IncidentCommand is not null).ToArray();
+        var recorded = await Task.WhenAll(due.Select(a => _engine.ExecuteAsync(a.IncidentCommand!)));
+        Assert.All(recorded, r => Assert.True(r.Decision.IsAccepted));
+        var again = await Task.WhenAll(due.Select(a => _engine.ExecuteAsync(a.IncidentCommand!)));
+        Assert.All(again, r => Assert.True(r.IsDuplicate));
 
-        Assert.Equal(new[] { IncidentTrigger.RecordEscalationTimeOut, IncidentTrigger.RemindMitigationTrialEnd, IncidentTrigger.RemindMitigationTrialEnd }, withCommands.Select(a => a.IncidentCommand!.Trigger));
-        foreach (var action in withCommands)
-        {
-            s.Now = action.Item.Due;
-            Assert.True(s.When(action.IncidentCommand!).Decision.IsAccepted, action.Description);
-        }
+        state = await _engine.LoadAsync(_id);
+        Assert.True(state.ServiceLevels!.FirstResponse.WarningRaised && state.ServiceLevels.FirstResponse.Breached);
+        Assert.DoesNotContain(DueItemSources.ForIncident(state), i => i.Key.Reference == DueItemReferences.FirstResponse);
 
-        Assert.DoesNotContain(DueItemSources.ForIncident(s.State), i => i.Key.Kind == DueItemKind.TrialReminder);
+        var early = all.First(a => a.Item.Key.Reference == DueItemReferences.Update);
+        var rejected = await _engine.ExecuteAsync(early.IncidentCommand!);
+        Assert.Equal(IncidentRules.ServiceLevelMustBeDue, Assert.IsType<RuleBroken>(Assert.IsType<Rejected>(rejected.Decision).Reason).Rule);
+        Assert.Equal(state, rejected.Incident);
     }
 
     [Fact]
-    public void ForIncident_ReviewStarted_ListsItsDeadlineUntilComplete()
+    public async Task Sweep_MissedUpdateOccurrence_RearmsTheNextOccurrenceWithANewCommandId()
     {
-        var (s, c) = Scenario();
-        s.Given(c.ToExecuting("c1").Skip(1));
-        s.Given(c.MeetCriterion("c1"), c.ProposeResolution(), c.Confirm(), c.Close(), c.ReturnToSop());
-        s.Given(new StartManagementReview(c.IncidentId, CommandId.New(), c.ServiceManager, s.State.ResolvedAt!.Value));
+        await _engine.ExecuteAsync(_script.Open());
+        _clock.Reset(Utc(9, 12));
+        var breach = Planner.Plan(DueItemSources.ForIncident(await _engine.LoadAsync(_id)).Single(i => i.Key == new DueItemKey(_id, DueItemKind.SlaBreach, DueItemReferences.Update)));
 
-        var review = Assert.Single(DueItemSources.ForIncident(s.State), i => i.Key.Kind == DueItemKind.ReviewDue);
+        var state = (await _engine.ExecuteAsync(breach.IncidentCommand!)).Incident;
 
-        Assert.Equal(s.State.Processes.ManagementReview!.DueAt, review.Due);
-        Assert.Equal(DueActionKind.Remind, new DueActionPlanner(Scheduler).Plan(review).Kind);
+        var next = DueItemSources.ForIncident(state).Single(i => i.Key == breach.Item.Key);
+        Assert.Equal(Utc(9, 16), next.Due);
+        Assert.NotEqual(DueActionPlanner.CommandIdFor(breach.Item), DueActionPlanner.CommandIdFor(next));
+        Assert.Equal((1, ServiceLevelKind.Update, 2), (state.ServiceLevels!.UpdatesMissed, state.ServiceLevels.Update.Kind, state.ServiceLevels.Update.Occurrence));
     }
 
-    private static (IncidentScenario Scenario, IncidentCommands Commands) Scenario()
-    {
-        var c = new IncidentCommands(IncidentId.New(), Start);
-        var s = new IncidentScenario(c.IncidentId, Start, SubProcessGoldenStreams.Context);
-        s.Given(c.Open());
-        return (s, c);
-    }
-
-    private static OfferMitigationTrial Offer(IncidentCommands c) => new(
-        c.IncidentId,
-        CommandId.New(),
-        c.Owner,
-        "proactive monitoring",
-        TrialLength.Default,
-        new[] { 14, 7 },
-        new MitigationRoiCase("restored", "less firefighting", "no press", 120_000m, 40_000m, 9_000m, "USD"));
+    private static Instant Utc(int day, int hour, int minute = 0) => Instant.FromUtc(2026, 3, day, hour, minute);
 }
