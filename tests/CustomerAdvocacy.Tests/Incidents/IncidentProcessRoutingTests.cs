@@ -81,5 +81,22 @@ public sealed class IncidentProcessRoutingTests
         Assert.True(events.Count(e => e.GetType().Namespace != typeof(IncidentEvent).Namespace) > 40);
     }
 
+    [Fact]
+    public void Decide_FirstResponseBreachRecorded_RaisesTheEscalationInTheSameDecision()
+    {
+        var c = new IncidentCommands(IncidentId.New(), Start);
+        var s = new IncidentScenario(c.IncidentId, Start, SubProcessGoldenStreams.Context);
+        s.Given(c.Open());
+        var state = s.State.State;
+        s.Now = s.State.ServiceLevels!.FirstResponse.Schedule.Due;
+
+        var outcome = s.When(new RecordServiceLevelBreach(c.IncidentId, CommandId.New(), c.ServiceManager, CustomerAdvocacy.Engagement.ServiceLevelKind.FirstResponse));
+
+        var events = Assert.IsType<Accepted>(outcome.Decision).Events;
+        Assert.Equal(EscalationTriggerKind.FirstResponseBreached, Assert.IsType<EscalationRaised>(events[^1]).Reason);
+        Assert.Equal(state, s.State.State);
+        Assert.Equal(EscalationPhase.Escalating, s.State.Processes.Escalation!.Phase);
+    }
+
     private static Actor ChangePlanFixtureOwner() => Planning.ChangePlanFixture.Fred;
 }
