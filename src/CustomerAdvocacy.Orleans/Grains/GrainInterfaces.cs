@@ -25,6 +25,10 @@ internal interface IIncidentGrain : IGrainWithGuidKey
     /// <summary>The instant the due-action reminder is armed for; <see langword="null"/> when none is.</summary>
     [Alias("armed-for")]
     Task<DateTimeOffset?> ArmedFor();
+
+    /// <summary>The silo the activation runs on (its runtime identity), for diagnostics and tests.</summary>
+    [Alias("silo")]
+    Task<string> Silo();
 }
 
 /// <summary>The open incidents of one segment (keyed by segment id), reported by their incident grains.</summary>

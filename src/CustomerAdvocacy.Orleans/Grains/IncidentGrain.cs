@@ -90,6 +90,8 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
 
     public Task<DateTimeOffset?> ArmedFor() => Task.FromResult(_reminder is null ? null : _armedFor?.ToDateTimeOffset());
 
+    public Task<string> Silo() => Task.FromResult(RuntimeIdentity);
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!string.Equals(reminderName, ReminderName, StringComparison.Ordinal))

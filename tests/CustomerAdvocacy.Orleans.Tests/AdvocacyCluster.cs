@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CustomerAdvocacy.DueActions;
+using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Orleans.Grains;
+using CustomerAdvocacy.Sqlite;
+using CustomerAdvocacy.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+using Orleans;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.TestingHost;
+
+namespace CustomerAdvocacy.Orleans.Tests;
+
+/// <summary>
+/// An in-process cluster of silos sharing one SQLite file in a temp directory (each silo opens its own store on it,
+/// as separate processes would), Orleans' in-memory reminder service, and a handler that signals every fired due
+/// action. Time is real: Orleans' local reminder service waits on its time provider and, for a tick already due,
+/// waits a minimal delay on it, so a frozen fake time would stall it; tests instead set due instants a second or two
+/// ahead and wait on signals, never on sleeps.
+/// </summary>
+internal sealed class AdvocacyCluster : IAsyncDisposable
+{
+    private readonly string _directory;
+
+    private AdvocacyCluster(string directory, InProcessTestCluster cluster, IClock clock, RecordingHandler handler)
+    {
+        _directory = directory;
+        Cluster = cluster;
+        Clock = clock;
+        Handler = handler;
+    }
+
+    public InProcessTestCluster Cluster { get; }
+
+    public IClock Clock { get; }
+
+    public RecordingHandler Handler { get; }
+
+    public string DatabasePath => Path.Combine(_directory, "incidents.db");
+
+    public IAdvocacyClient Client => Cluster.Client.ServiceProvider.GetRequiredService<IAdvocacyClient>();
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public static async Task<AdvocacyCluster> StartAsync(int silos = 2)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "ca-orleans-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "incidents.db"), DefaultTimeout = 30 }.ToString();
+        await new SqliteIncidentStore(connection).InitializeAsync();
+        var clock = SystemClock.Instance;
+        var handler = new RecordingHandler();
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        builder.ConfigureSilo((options, silo) =>
+        {
+            var siloName = options.SiloName;
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<IIncidentStore>(new SqliteIncidentStore(connection));
+            silo.Services.AddSingleton<IClock>(clock);
+            silo.Services.AddSingleton<IDueActionHandler>(new SiloHandler(handler, siloName));
+            silo.AddCustomerAdvocacy();
+        });
+        builder.ConfigureClient(client => client.AddCustomerAdvocacyClient());
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new AdvocacyCluster(directory, cluster, clock, handler);
+    }
+
+    public IIncidentStore OpenStore() => new SqliteIncidentStore(new SqliteConnectionStringBuilder { DataSource = DatabasePath, DefaultTimeout = 30 }.ToString());
+
+    /// <summary>An engine over its own store on the shared file, as a process outside the cluster would run it.</summary>
+    public IncidentEngine Engine() => new(OpenStore(), Clock);
+
+    public IIncidentGrain Grain(IncidentId id) => Cluster.Client.GetGrain<IIncidentGrain>(id.Value);
+
+    /// <summary>The silo whose runtime identity a grain reported.</summary>
+    public InProcessSiloHandle SiloOf(string runtimeIdentity)
+        => Cluster.Silos.Single(s => runtimeIdentity.Contains(s.SiloAddress.ToString(), StringComparison.Ordinal));
+
+    /// <summary>The silo holding the in-memory reminder table (a grain): killing it would lose every reminder, as losing a durable table's database would.</summary>
+    public async Task<SiloAddress?> ReminderTableSiloAsync()
+    {
+        var stats = await Cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        return stats.FirstOrDefault(s => s.GrainType.Contains("ReminderTable", StringComparison.OrdinalIgnoreCase))?.SiloAddress;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private sealed class SiloHandler(RecordingHandler recorder, string silo) : IDueActionHandler
+    {
+        public Task HandleAsync(DueAction action, CommandResult? result, CancellationToken cancellationToken)
+        {
+            recorder.Record(action, result, silo);
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Records every fired due action and lets a test wait for one without polling.</summary>
+    internal sealed class RecordingHandler
+    {
+        private readonly ConcurrentDictionary<DueItemKey, TaskCompletionSource<(DueAction Action, CommandResult? Result)>> _first = new();
+        private readonly ConcurrentQueue<(DueAction Action, CommandResult? Result, string Silo)> _all = new();
+
+        public (DueAction Action, CommandResult? Result, string Silo)[] All => _all.ToArray();
+
+        public void Record(DueAction action, CommandResult? result, string silo)
+        {
+            _all.Enqueue((action, result, silo));
+            Signal(action.Item.Key).TrySetResult((action, result));
+        }
+
+        public Task<(DueAction Action, CommandResult? Result)> FiredAsync(DueItemKey key, TimeSpan timeout) => Signal(key).Task.WaitAsync(timeout);
+
+        private TaskCompletionSource<(DueAction Action, CommandResult? Result)> Signal(DueItemKey key)
+            => _first.GetOrAdd(key, _ => new TaskCompletionSource<(DueAction, CommandResult?)>(TaskCreationOptions.RunContinuationsAsynchronously));
+    }
+}
