@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.DueActions;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Orleans.Grains;
 using CustomerAdvocacy.Testing;
 using NodaTime;
 using Orleans;
@@ -61,11 +63,89 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         // makes the second application a duplicate.
         await _cluster.Cluster.DeactivateAsync(_cluster.Grain(script.IncidentId));
         var again = await _cluster.Engine().ExecuteAsync(action.IncidentCommand!);
-        await _cluster.Grain(script.IncidentId).AsReference<IRemindable>().ReceiveReminder(CustomerAdvocacy.Orleans.Grains.IncidentGrain.ReminderName, default);
+        await _cluster.Grain(script.IncidentId).AsReference<IRemindable>().ReceiveReminder(IncidentGrain.ReminderName, default);
         Assert.True(again.IsDuplicate);
         Assert.Equal(events, await _cluster.OpenStore().ReadStreamAsync(script.IncidentId, 1, CancellationToken.None));
         Assert.Single(events, e => e is CommitmentMissed);
         Assert.Null(await _cluster.Grain(script.IncidentId).ArmedFor());
         _output.WriteLine(string.Join(", ", _cluster.Handler.All.Select(a => a.Silo)));
+    }
+
+    [Fact]
+    public async Task Execute_RetryLandsOnAnotherSilo_ReturnsTheRecordedOutcomeAndRecordsNothingTwice()
+    {
+        var script = new IncidentCommands(IncidentId.New(), _cluster.Clock.GetCurrentInstant());
+        await _cluster.Client.ExecuteAsync(script.Open());
+        var capture = script.CapturePerspective();
+        var first = await _cluster.Client.ExecuteAsync(capture);
+        var grain = _cluster.Grain(script.IncidentId);
+        var before = _cluster.SiloOf(await grain.Silo());
+        var other = _cluster.Cluster.Silos.Single(s => s != before);
+
+        await _cluster.Cluster.MigrateAsync(grain, other.SiloAddress);
+        Assert.Equal(other, _cluster.SiloOf(await grain.Silo()));
+        var retry = await _cluster.Client.ExecuteAsync(capture);
+
+        Assert.False(first.IsDuplicate);
+        Assert.True(retry.IsDuplicate);
+        Assert.Equal(first.Incident, retry.Incident);
+        Assert.Equal(((Accepted)first.Decision).Events, ((Accepted)retry.Decision).Events);
+        var stream = await _cluster.OpenStore().ReadStreamAsync(script.IncidentId, 1, CancellationToken.None);
+        Assert.Equal(2, stream.Count);
+        Assert.Single(stream, e => e.Metadata.CommandId == capture.CommandId);
+    }
+
+    [Fact]
+    public async Task Portfolio_OpenIncidentsOfASegment_CountsByStateListsBreachesAndSurvivesRebuild()
+    {
+        var now = _cluster.Clock.GetCurrentInstant();
+        var engaged = new IncidentCommands(IncidentId.New(), now);
+        var executing = new IncidentCommands(IncidentId.New(), now);
+        var closed = new IncidentCommands(IncidentId.New(), now);
+        foreach (var command in new IncidentCommand[] { engaged.Open(), engaged.CapturePerspective() }
+            .Concat(executing.ToExecuting("c1"))
+            .Concat(closed.ToExecuting("c1"))
+            .Concat(new IncidentCommand[] { closed.MeetCriterion("c1"), closed.ProposeResolution(), closed.Confirm(), closed.Close() }))
+        {
+            Assert.True((await _cluster.Client.ExecuteAsync(command)).Decision.IsAccepted, command.GetType().Name);
+        }
+
+        var other = IncidentId.New();
+        await _cluster.Client.ExecuteAsync(new OpenIncident(other, CommandId.New(), engaged.ServiceManager, "customer-other", "owner-1", new Segmentation.PolicyReference("critical", 1), null));
+        var missed = engaged.Commit("k1") with { Due = _cluster.Clock.GetCurrentInstant() + Duration.FromMilliseconds(500) };
+        await _cluster.Client.ExecuteAsync(missed);
+        await _cluster.Handler.FiredAsync(new DueItemKey(engaged.IncidentId, DueItemKind.CommitmentDue, "k1"), Patience);
+
+        var view = await _cluster.Client.GetPortfolioAsync("standard");
+        Assert.Equal(2, view.OpenCount);
+        Assert.Equal(new Dictionary<IncidentState, int> { [IncidentState.Engaged] = 1, [IncidentState.Executing] = 1 }, view.OpenByState);
+        var breached = Assert.Single(view.Breached);
+        Assert.Equal(engaged.IncidentId, breached.IncidentId);
+        Assert.Equal(1, breached.MissedCommitments);
+        Assert.Equal(1, (await _cluster.Client.GetPortfolioAsync("critical")).OpenCount);
+
+        // A new activation (first use after its silo was lost) rebuilds from the store's state index and the streams.
+        await _cluster.Cluster.DeactivateAsync(_cluster.Grains.GetGrain<IPortfolioGrain>("standard"));
+        var rebuilt = await _cluster.Client.GetPortfolioAsync("standard");
+        Assert.Equal(view.OpenByState, rebuilt.OpenByState);
+        Assert.Equal(view.Breached, rebuilt.Breached);
+    }
+
+    [Fact]
+    public async Task Reminder_FarFutureCommitment_IsArmedForItsInstantAndClearedWhenDelivered()
+    {
+        var script = new IncidentCommands(IncidentId.New(), _cluster.Clock.GetCurrentInstant());
+        await _cluster.Client.ExecuteAsync(script.Open());
+        await _cluster.Client.ExecuteAsync(script.CapturePerspective());
+        var far = script.Commit("k-far") with { Due = _cluster.Clock.GetCurrentInstant() + Duration.FromDays(400) };
+        var near = script.Commit("k-near") with { Due = _cluster.Clock.GetCurrentInstant() + Duration.FromDays(2) };
+        await _cluster.Client.ExecuteAsync(far);
+        Assert.Equal(far.Due!.Value.ToDateTimeOffset(), await _cluster.Grain(script.IncidentId).ArmedFor());
+        await _cluster.Client.ExecuteAsync(near);
+        Assert.Equal(near.Due!.Value.ToDateTimeOffset(), await _cluster.Grain(script.IncidentId).ArmedFor());
+        await _cluster.Client.ExecuteAsync(script.Deliver("k-near"));
+        Assert.Equal(far.Due!.Value.ToDateTimeOffset(), await _cluster.Grain(script.IncidentId).ArmedFor());
+        await _cluster.Client.ExecuteAsync(script.Deliver("k-far"));
+        Assert.Null(await _cluster.Grain(script.IncidentId).ArmedFor());
     }
 }
