@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -6,12 +7,19 @@ using CustomerAdvocacy.Orleans.Grains;
 using CustomerAdvocacy.Orleans.Wire;
 using CustomerAdvocacy.Storage;
 using Orleans;
+using Orleans.Runtime;
 
 namespace CustomerAdvocacy.Orleans;
 
-/// <summary>The <see cref="IAdvocacyClient"/> over an Orleans grain factory (a cluster client, or a silo's own).</summary>
+/// <summary>
+/// The <see cref="IAdvocacyClient"/> over an Orleans grain factory (a cluster client, or a silo's own). A call that
+/// fails because its silo died or did not answer in time is sent again: commands carry their id, so a command that
+/// was applied before the failure comes back as the recorded outcome and is never applied twice.
+/// </summary>
 internal sealed class AdvocacyClient : IAdvocacyClient
 {
+    private const int MaxAttempts = 3;
+
     private readonly IGrainFactory _grains;
     private readonly WireMapper _mapper;
 
@@ -24,25 +32,43 @@ internal sealed class AdvocacyClient : IAdvocacyClient
     public async Task<CommandResult> ExecuteAsync(IncidentCommand command, CancellationToken cancellationToken = default)
     {
         var wire = IncidentCommandCodec.Encode(command);
-        var outcome = await _grains.GetGrain<IIncidentGrain>(command.IncidentId.Value).Execute(wire).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var grain = _grains.GetGrain<IIncidentGrain>(command.IncidentId.Value);
+        var outcome = await WithRetryAsync(() => grain.Execute(wire), cancellationToken).ConfigureAwait(false);
         return _mapper.DecodeOutcome(outcome, command.CommandId);
     }
 
     public async Task<Incident> LoadAsync(IncidentId incidentId, CancellationToken cancellationToken = default)
     {
-        var wire = await _grains.GetGrain<IIncidentGrain>(incidentId.Value).Load().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var grain = _grains.GetGrain<IIncidentGrain>(incidentId.Value);
+        var wire = await WithRetryAsync(grain.Load, cancellationToken).ConfigureAwait(false);
         return _mapper.DecodeIncident(wire);
     }
 
     public async Task<PortfolioView> GetPortfolioAsync(string segmentId, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNullOrWhiteSpace(segmentId);
-        var entries = await _grains.GetGrain<IPortfolioGrain>(segmentId).View().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var grain = _grains.GetGrain<IPortfolioGrain>(segmentId);
+        var entries = await WithRetryAsync(grain.View, cancellationToken).ConfigureAwait(false);
         var open = entries
             .Select(e => new PortfolioEntry(new IncidentId(e.IncidentId), (IncidentState)e.State, e.Version, e.MissedCommitments, e.OverdueItems))
             .ToArray();
         var byState = open.GroupBy(e => e.State).ToDictionary(g => g.Key, g => g.Count());
         var breached = open.Where(e => e.IsBreached).OrderBy(e => e.IncidentId.Value).ToArray();
         return new PortfolioView(segmentId, byState, new ValueList<PortfolioEntry>(breached), open.Length);
+    }
+
+    private static async Task<T> WithRetryAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call().WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && ex is OrleansMessageRejectionException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            {
+                // The activation's silo is gone or did not answer; the directory re-places the grain on the next call.
+            }
+        }
     }
 }

@@ -11,7 +11,10 @@ namespace CustomerAdvocacy.Orleans;
 /// </summary>
 public interface IAdvocacyClient
 {
-    /// <summary>Executes a command. Retrying with the same command id (after a timeout, on any silo) returns the recorded outcome.</summary>
+    /// <summary>
+    /// Executes a command. A call lost to a failed or silent silo is sent again (a few times) with the same command id;
+    /// a caller retrying later with the same id likewise gets the recorded outcome, and the events are never recorded twice.
+    /// </summary>
     /// <param name="command">The command.</param>
     /// <param name="cancellationToken">Cancels waiting for the outcome (the command may still be applied).</param>
     /// <returns>The outcome, as the engine returns it.</returns>

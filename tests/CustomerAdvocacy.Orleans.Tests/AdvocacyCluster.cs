@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 using Orleans;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.TestingHost;
@@ -29,6 +30,7 @@ namespace CustomerAdvocacy.Orleans.Tests;
 /// </summary>
 internal sealed class AdvocacyCluster : IAsyncDisposable
 {
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
     private readonly string _directory;
 
     private AdvocacyCluster(string directory, InProcessTestCluster cluster, IClock clock, RecordingHandler handler)
@@ -68,8 +70,11 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
             silo.Services.AddSingleton<IClock>(clock);
             silo.Services.AddSingleton<IDueActionHandler>(new SiloHandler(handler, siloName));
             silo.AddCustomerAdvocacy();
+
+            // A call to a killed silo fails after this long instead of Orleans' default 30 s; the caller retries.
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
         });
-        builder.ConfigureClient(client => client.AddCustomerAdvocacyClient());
+        builder.ConfigureClient(client => client.AddCustomerAdvocacyClient().Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new AdvocacyCluster(directory, cluster, clock, handler);
