@@ -60,7 +60,7 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
         }
 
         var result = await _services.Engine.ExecuteAsync(decoded).ConfigureAwait(true);
-        await CatchUpAsync(CancellationToken.None).ConfigureAwait(true);
+        await FollowAsync(result).ConfigureAwait(true);
         var followUps = new List<WireOutcome>(result.FollowUps.Count);
         foreach (var followUp in result.FollowUps)
         {
@@ -110,7 +110,7 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
             if (action.IncidentCommand is { } command)
             {
                 result = await _services.Engine.ExecuteAsync(command).ConfigureAwait(true);
-                await CatchUpAsync(CancellationToken.None).ConfigureAwait(true);
+                await FollowAsync(result).ConfigureAwait(true);
                 Log.DueActionApplied(_logger, Id, item.Key.Kind, command.CommandId, result.Decision.IsAccepted, result.IsDuplicate);
             }
 
@@ -125,6 +125,26 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
 
     private IReadOnlyList<DueItem> DueItems(Instant now)
         => _incident.State == IncidentState.NotOpened ? Array.Empty<DueItem>() : _services.DueItems.DueItems(_incident, now);
+
+    // Folds a command's events into the cache when they follow on from it (the usual case: this activation is the only
+    // writer); anything else (a duplicate, a gap left by another writer) is read from the store.
+    private Task FollowAsync(CommandResult result)
+    {
+        if (result is { IsDuplicate: false, Decision: Accepted accepted } && accepted.Events[0].Version == _stream.Count + 1)
+        {
+            var incident = _incident;
+            foreach (var e in accepted.Events)
+            {
+                _stream.Add(e);
+                incident = IncidentEvolver.Evolve(incident, e);
+            }
+
+            _incident = incident;
+            return Task.CompletedTask;
+        }
+
+        return result.Decision.IsAccepted || result.Incident.Version != _stream.Count ? CatchUpAsync(CancellationToken.None) : Task.CompletedTask;
+    }
 
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
