@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -33,8 +34,9 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
     private readonly string _directory;
 
-    private AdvocacyCluster(string directory, InProcessTestCluster cluster, IClock clock, RecordingHandler handler)
+    private AdvocacyCluster(string directory, InProcessTestCluster cluster, IClock clock, RecordingHandler handler, ExtraDueItems extra)
     {
+        Extra = extra;
         _directory = directory;
         Cluster = cluster;
         Clock = clock;
@@ -46,6 +48,9 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
     public IClock Clock { get; }
 
     public RecordingHandler Handler { get; }
+
+    /// <summary>Due items a test adds for an incident, beside its commitments (trial ends, review deadlines, SLA items).</summary>
+    public ExtraDueItems Extra { get; }
 
     public string DatabasePath => Path.Combine(_directory, "incidents.db");
 
@@ -61,6 +66,7 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
         await new SqliteIncidentStore(connection).InitializeAsync();
         var clock = SystemClock.Instance;
         var handler = new RecordingHandler();
+        var extra = new ExtraDueItems();
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((options, silo) =>
         {
@@ -69,6 +75,7 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
             silo.Services.AddSingleton<IIncidentStore>(new SqliteIncidentStore(connection));
             silo.Services.AddSingleton<IClock>(clock);
             silo.Services.AddSingleton<IDueActionHandler>(new SiloHandler(handler, siloName));
+            silo.Services.AddSingleton<IIncidentDueItemSource>(extra);
             silo.AddCustomerAdvocacy();
 
             // A call to a killed silo fails after this long instead of Orleans' default 30 s; the caller retries.
@@ -77,7 +84,7 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
         builder.ConfigureClient(client => client.AddCustomerAdvocacyClient().Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout));
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new AdvocacyCluster(directory, cluster, clock, handler);
+        return new AdvocacyCluster(directory, cluster, clock, handler, extra);
     }
 
     public IIncidentStore OpenStore() => new SqliteIncidentStore(new SqliteConnectionStringBuilder { DataSource = DatabasePath, DefaultTimeout = 30 }.ToString());
@@ -104,6 +111,18 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
         await Cluster.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>The commitments' items plus whatever a test adds for an incident.</summary>
+    internal sealed class ExtraDueItems : IIncidentDueItemSource
+    {
+        private readonly CommitmentDueItemSource _commitments = new();
+        private readonly ConcurrentDictionary<IncidentId, DueItem[]> _extra = new();
+
+        public void Set(IncidentId incidentId, params DueItem[] items) => _extra[incidentId] = items;
+
+        public IReadOnlyList<DueItem> DueItems(Incident incident, Instant now)
+            => _commitments.DueItems(incident, now).Concat(_extra.TryGetValue(incident.Id, out var items) ? items : Array.Empty<DueItem>()).ToArray();
     }
 
     private sealed class SiloHandler(RecordingHandler recorder, string silo) : IDueActionHandler

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using CustomerAdvocacy.DueActions;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Xunit.Abstractions;
 
@@ -69,7 +70,10 @@ public sealed class FailoverTests : IAsyncLifetime
         var killed = 0;
         var queue = new ConcurrentQueue<IReadOnlyList<IncidentCommand>>(plans);
 
-        async Task WorkerAsync()
+        // Two kinds of client: the external cluster client, and code running on the surviving silo.
+        var clients = new[] { _cluster.Client, survivor.ServiceProvider.GetRequiredService<IAdvocacyClient>() };
+
+        async Task WorkerAsync(IAdvocacyClient client)
         {
             while (queue.TryDequeue(out var plan))
             {
@@ -80,7 +84,7 @@ public sealed class FailoverTests : IAsyncLifetime
                     {
                         try
                         {
-                            results[command.CommandId] = await _cluster.Client.ExecuteAsync(command);
+                            results[command.CommandId] = await client.ExecuteAsync(command);
                             break;
                         }
                         catch (Exception ex) when (attempt < 20 && ex is not Xunit.Sdk.XunitException)
@@ -98,7 +102,7 @@ public sealed class FailoverTests : IAsyncLifetime
             }
         }
 
-        var workers = Enumerable.Range(0, Workers).Select(_ => Task.Run(WorkerAsync)).ToArray();
+        var workers = Enumerable.Range(0, Workers).Select(i => Task.Run(() => WorkerAsync(clients[i % clients.Length]))).ToArray();
         await halfway.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await _cluster.Cluster.KillSiloAsync(victim);

@@ -148,4 +148,31 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         await _cluster.Client.ExecuteAsync(script.Deliver("k-far"));
         Assert.Null(await _cluster.Grain(script.IncidentId).ArmedFor());
     }
+
+    [Fact]
+    public async Task Reminder_TrialEndsAndReviewFallsDue_HandlerIsToldOnceWithNoCommandAndTheStreamIsUntouched()
+    {
+        var script = new IncidentCommands(IncidentId.New(), _cluster.Clock.GetCurrentInstant());
+        await _cluster.Client.ExecuteAsync(script.Open());
+        var soon = _cluster.Clock.GetCurrentInstant() + Duration.FromMilliseconds(500);
+        var trial = new DueItem(script.IncidentId, DueItemKind.TrialEnd, "trial-backup", soon);
+        var review = new DueItem(script.IncidentId, DueItemKind.ReviewDue, string.Empty, soon + Duration.FromMilliseconds(200));
+        _cluster.Extra.Set(script.IncidentId, trial, review);
+        await _cluster.Client.ExecuteAsync(script.CapturePerspective());
+
+        var (trialAction, trialResult) = await _cluster.Handler.FiredAsync(trial.Key, Patience);
+        var (reviewAction, reviewResult) = await _cluster.Handler.FiredAsync(review.Key, Patience);
+        Assert.Equal(DueActionKind.Remind, trialAction.Kind);
+        Assert.Equal(DueActionKind.Remind, reviewAction.Kind);
+        Assert.Null(trialResult);
+        Assert.Null(reviewResult);
+
+        // Both items are still reported (the source says nothing changed), yet a further command fires neither again.
+        await _cluster.Client.ExecuteAsync(script.StartAnalysis());
+        Assert.Null(await _cluster.Grain(script.IncidentId).ArmedFor());
+        Assert.Single(_cluster.Handler.All, a => a.Action.Item.Key == trial.Key);
+        Assert.Equal(3, (await _cluster.OpenStore().ReadStreamAsync(script.IncidentId, 1, CancellationToken.None)).Count);
+        var view = await _cluster.Client.GetPortfolioAsync("standard");
+        Assert.Equal(2, Assert.Single(view.Breached, e => e.IncidentId == script.IncidentId).OverdueItems);
+    }
 }

@@ -103,4 +103,16 @@ public sealed class IncidentCommandCodecTests
         var broken = wire with { Json = wire.Json.Replace("\"owner-1\"", "\" \"", StringComparison.Ordinal) };
         Assert.ThrowsAny<ArgumentException>(() => IncidentCommandCodec.Decode(broken));
     }
+
+    [Fact]
+    public void Encode_CommandTypeOutsideCore_ThrowsNamingTheCommand()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => IncidentCommandCodec.Encode(new HostCommand(Id, CommandId.New(), Owner)));
+        Assert.Equal("command", ex.ParamName);
+    }
+
+    private sealed record HostCommand(IncidentId IncidentId, CommandId CommandId, Actor Actor) : IncidentCommand(IncidentId, CommandId, Actor)
+    {
+        public override IncidentTrigger Trigger => IncidentTrigger.StartAnalysis;
+    }
 }
