@@ -44,7 +44,8 @@ public static class AdvocacyHostingExtensions
             {
                 o.Validate();
                 return true;
-            });
+            })
+            .ValidateOnStart();
         services.TryAddSingleton<IClock>(sp => new TimeProviderClock(sp.GetService<TimeProvider>() ?? throw new InvalidOperationException("Register an IClock (or a TimeProvider) in the silo's services.")));
         services.TryAddSingleton<IIncidentDueItemSource, CommitmentDueItemSource>();
         services.TryAddSingleton<IDueActionHandler, NoDueActionHandler>();

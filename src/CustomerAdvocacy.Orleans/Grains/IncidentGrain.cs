@@ -66,6 +66,14 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
         {
             // The engine opened the linked incident through the store, past its grain: that grain catches up, arms its
             // reminder and reports, and its stream comes back for the outcome.
+            if (followUp.Incident.Id == Id)
+            {
+                // A grain calling itself would wait for its own turn: its stream is at hand.
+                await CatchUpAsync(CancellationToken.None).ConfigureAwait(true);
+                followUps.Add(_services.Mapper.EncodeOutcome(followUp, _stream, Array.Empty<WireOutcome>()));
+                continue;
+            }
+
             var other = await GrainFactory.GetGrain<IIncidentGrain>(followUp.Incident.Id.Value).Refresh().ConfigureAwait(true);
             var stream = _services.Mapper.DecodeEvents(other);
             followUps.Add(_services.Mapper.EncodeOutcome(followUp, stream, Array.Empty<WireOutcome>()));
@@ -79,7 +87,12 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
         return _services.Mapper.EncodeOutcome(result, _stream, followUps);
     }
 
-    public Task<WireIncident> Load() => Task.FromResult(_services.Mapper.EncodeIncident(Id, _stream, _incident.Version));
+    public async Task<WireIncident> Load()
+    {
+        // Another process may have written through its own engine (a host mixing grains with a plain engine).
+        await CatchUpAsync(CancellationToken.None).ConfigureAwait(true);
+        return _services.Mapper.EncodeIncident(Id, _stream, _incident.Version);
+    }
 
     public async Task<WireIncident> Refresh()
     {
@@ -112,6 +125,9 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
                 result = await _services.Engine.ExecuteAsync(command).ConfigureAwait(true);
                 await FollowAsync(result).ConfigureAwait(true);
                 Log.DueActionApplied(_logger, Id, item.Key.Kind, command.CommandId, result.Decision.IsAccepted, result.IsDuplicate);
+
+                // The portfolio reflects the command before the handler hears of it.
+                await ReportAsync(DueItems(now), now).ConfigureAwait(true);
             }
 
             await _services.Handler.HandleAsync(action, result, CancellationToken.None).ConfigureAwait(true);
@@ -197,10 +213,11 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
             Log.ReminderCleared(_logger, Id);
         }
 
-        if (_incident.Policy is { } policy)
-        {
-            var entry = PortfolioEntries.For(_incident, items, now);
-            await GrainFactory.GetGrain<IPortfolioGrain>(policy.SegmentId).Report(entry).ConfigureAwait(true);
-        }
+        await ReportAsync(items, now).ConfigureAwait(true);
     }
+
+    private Task ReportAsync(IReadOnlyList<DueItem> items, Instant now)
+        => _incident.Policy is { } policy
+            ? GrainFactory.GetGrain<IPortfolioGrain>(policy.SegmentId).Report(PortfolioEntries.For(_incident, items, now))
+            : Task.CompletedTask;
 }

@@ -175,4 +175,26 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var view = await _cluster.Client.GetPortfolioAsync("standard");
         Assert.Equal(2, Assert.Single(view.Breached, e => e.IncidentId == script.IncidentId).OverdueItems);
     }
+
+    [Fact]
+    public async Task Execute_UnrelatedRecurrence_OpensTheLinkedIncidentWhoseGrainCatchesUpAndReports()
+    {
+        var script = new IncidentCommands(IncidentId.New(), _cluster.Clock.GetCurrentInstant());
+        foreach (var command in script.ToExecuting("c1"))
+        {
+            await _cluster.Client.ExecuteAsync(command);
+        }
+
+        // The linked incident's grain is active (and empty) before the engine opens it through the store.
+        var linked = IncidentId.New();
+        Assert.Equal(IncidentState.NotOpened, (await _cluster.Client.LoadAsync(linked)).State);
+        var result = await _cluster.Client.ExecuteAsync(new ClassifyUnrelatedRecurrence(script.IncidentId, CommandId.New(), script.Owner, "TCK-7", linked));
+
+        var followUp = Assert.Single(result.FollowUps);
+        Assert.True(followUp.Decision.IsAccepted);
+        Assert.Equal(IncidentState.Opened, followUp.Incident.State);
+        Assert.Equal(script.IncidentId, followUp.Incident.LinkedFrom);
+        Assert.Equal(followUp.Incident, await _cluster.Client.LoadAsync(linked));
+        Assert.Equal(1, (await _cluster.Client.GetPortfolioAsync("standard")).OpenByState[IncidentState.Opened]);
+    }
 }
