@@ -20,7 +20,7 @@ public static class AdvocacyHostingExtensions
     /// services, the <see cref="IIncidentStore"/> every silo shares (SQLite file, PostgreSQL, …) and a reminder table
     /// (<c>UseInMemoryReminderService</c> for development only, <c>UseAdoNetReminderService</c> or another durable one
     /// in production); optionally an <see cref="IClock"/> (default: the silo's <see cref="TimeProvider"/>), an
-    /// <see cref="IIncidentDueItemSource"/> (default <see cref="CommitmentDueItemSource"/>) and an
+    /// <see cref="IIncidentDueItemSource"/> (default <see cref="IncidentStateDueItemSource"/>) and an
     /// <see cref="IDueActionHandler"/> (default: none). <see cref="IAdvocacyClient"/> is registered too, for code
     /// running on the silo.
     /// </summary>
@@ -47,7 +47,7 @@ public static class AdvocacyHostingExtensions
             })
             .ValidateOnStart();
         services.TryAddSingleton<IClock>(sp => new TimeProviderClock(sp.GetService<TimeProvider>() ?? throw new InvalidOperationException("Register an IClock (or a TimeProvider) in the silo's services.")));
-        services.TryAddSingleton<IIncidentDueItemSource, CommitmentDueItemSource>();
+        services.TryAddSingleton<IIncidentDueItemSource, IncidentStateDueItemSource>();
         services.TryAddSingleton<IDueActionHandler, NoDueActionHandler>();
         services.TryAddSingleton<AdvocacyServices>();
         services.TryAddSingleton<IAdvocacyClient>(sp => new AdvocacyClient(sp.GetRequiredService<IGrainFactory>(), sp.GetService<IncidentEventSerializer>()));

@@ -9,7 +9,8 @@ namespace CustomerAdvocacy.Orleans;
 /// What is due for an incident: the incident grain asks after every command and every reminder tick, arms its reminder
 /// for the earliest item, and applies the <see cref="DueActionPlanner"/>'s commands for the items that fell due.
 /// Register one in the silo's services to add SLA, cadence, trial or review items (see
-/// <see cref="DueItemSources"/>); the default is <see cref="CommitmentDueItemSource"/>.
+/// <see cref="DueItemSources"/>) beyond what the incident's state tells; the default is
+/// <see cref="IncidentStateDueItemSource"/>.
 /// </summary>
 public interface IIncidentDueItemSource
 {
@@ -20,10 +21,12 @@ public interface IIncidentDueItemSource
     IReadOnlyList<DueItem> DueItems(Incident incident, Instant now);
 }
 
-/// <summary>The open commitments' due instants (<see cref="DueItemSources.ForCommitments"/>): what an incident alone tells.</summary>
-public sealed class CommitmentDueItemSource : IIncidentDueItemSource
+/// <summary>
+/// What the incident's own folded state has due (<see cref="DueItemSources.ForIncident"/>: open commitments today,
+/// and whatever core adds there as more deadlines are written into the events).
+/// </summary>
+public sealed class IncidentStateDueItemSource : IIncidentDueItemSource
 {
     /// <inheritdoc />
-    public IReadOnlyList<DueItem> DueItems(Incident incident, Instant now)
-        => DueItemSources.ForCommitments(Preconditions.CheckNotNull(incident).Id, incident.Commitments);
+    public IReadOnlyList<DueItem> DueItems(Incident incident, Instant now) => DueItemSources.ForIncident(incident);
 }

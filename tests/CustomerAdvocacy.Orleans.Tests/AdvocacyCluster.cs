@@ -116,13 +116,13 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
     /// <summary>The commitments' items plus whatever a test adds for an incident.</summary>
     internal sealed class ExtraDueItems : IIncidentDueItemSource
     {
-        private readonly CommitmentDueItemSource _commitments = new();
+        private readonly IncidentStateDueItemSource _state = new();
         private readonly ConcurrentDictionary<IncidentId, DueItem[]> _extra = new();
 
         public void Set(IncidentId incidentId, params DueItem[] items) => _extra[incidentId] = items;
 
         public IReadOnlyList<DueItem> DueItems(Incident incident, Instant now)
-            => _commitments.DueItems(incident, now).Concat(_extra.TryGetValue(incident.Id, out var items) ? items : Array.Empty<DueItem>()).ToArray();
+            => _state.DueItems(incident, now).Concat(_extra.TryGetValue(incident.Id, out var items) ? items : Array.Empty<DueItem>()).ToArray();
     }
 
     private sealed class SiloHandler(RecordingHandler recorder, string silo) : IDueActionHandler
