@@ -13,12 +13,14 @@ namespace CustomerAdvocacy.Orleans;
 
 /// <summary>
 /// The <see cref="IAdvocacyClient"/> over an Orleans grain factory (a cluster client, or a silo's own). A call that
-/// fails because its silo died or did not answer in time is sent again: commands carry their id, so a command that
-/// was applied before the failure comes back as the recorded outcome and is never applied twice.
+/// fails because its silo died or did not answer in time is sent again, up to five attempts with a growing pause:
+/// commands carry their id, so a command that was applied before the failure comes back as the recorded outcome and is
+/// never applied twice.
 /// </summary>
 internal sealed class AdvocacyClient : IAdvocacyClient
 {
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 5;
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
 
     private readonly IGrainFactory _grains;
     private readonly WireMapper _mapper;
@@ -67,7 +69,9 @@ internal sealed class AdvocacyClient : IAdvocacyClient
             }
             catch (Exception ex) when (attempt < MaxAttempts && ex is OrleansMessageRejectionException or TimeoutException && !cancellationToken.IsCancellationRequested)
             {
-                // The activation's silo is gone or did not answer; the directory re-places the grain on the next call.
+                // The activation's silo is gone or did not answer. Until the cluster declares it dead, calls may still be
+                // routed to it, so the next attempt waits a little longer each time (0.1, 0.2, 0.4, 0.8 s).
+                await Task.Delay(TimeSpan.FromTicks(FirstBackoff.Ticks << (attempt - 1)), cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -12,7 +12,7 @@ namespace CustomerAdvocacy.Orleans;
 public interface IAdvocacyClient
 {
     /// <summary>
-    /// Executes a command. A call lost to a failed or silent silo is sent again (a few times) with the same command id;
+    /// Executes a command. A call lost to a failed or silent silo is sent again (up to five attempts, pausing 0.1 s and doubling) with the same command id;
     /// a caller retrying later with the same id likewise gets the recorded outcome, and the events are never recorded twice.
     /// </summary>
     /// <param name="command">The command.</param>

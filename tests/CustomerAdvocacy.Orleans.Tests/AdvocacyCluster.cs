@@ -76,7 +76,9 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
             silo.Services.AddSingleton<IClock>(clock);
             silo.Services.AddSingleton<IDueActionHandler>(new SiloHandler(handler, siloName));
             silo.Services.AddSingleton<IIncidentDueItemSource>(extra);
-            silo.AddCustomerAdvocacy();
+            // A tick lost to the failover is retried after the reminder's period: seconds here, not Orleans' default minute.
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(2));
+            silo.AddCustomerAdvocacy(o => o.ReminderRetryPeriod = TimeSpan.FromSeconds(3));
 
             // A call to a killed silo fails after this long instead of Orleans' default 30 s; the caller retries.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout);

@@ -32,6 +32,10 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
     // and it must not fire again on every re-arm. A new activation fires it once more with the same command id,
     // which the engine records once: at least once, never twice in the stream.
     private readonly HashSet<DueItem> _fired = new();
+
+    // The pure scheduler, owned by this activation alone: it holds the incident's unfired items and answers "next due"
+    // and "due by now".
+    private readonly DueActionScheduler _scheduler = new();
     private Incident _incident = null!;
     private IGrainReminder? _reminder;
     private Instant? _armedFor;
@@ -114,8 +118,9 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
 
         await CatchUpAsync(CancellationToken.None).ConfigureAwait(true);
         var now = _services.Clock.GetCurrentInstant();
-        var due = DueItems(now).Where(i => i.Due <= now && !_fired.Contains(i)).OrderBy(i => i).ToArray();
-        Log.ReminderFired(_logger, Id, due.Length);
+        Rearm(DueItems(now));
+        var due = _scheduler.TakeDue(now);
+        Log.ReminderFired(_logger, Id, due.Count);
         foreach (var item in due)
         {
             var action = _services.Planner.Plan(item);
@@ -185,17 +190,8 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
     {
         var now = _services.Clock.GetCurrentInstant();
         var items = DueItems(now);
-        _fired.IntersectWith(items);
-        DueItem? next = null;
-        foreach (var item in items)
-        {
-            if (!_fired.Contains(item) && (next is null || item.CompareTo(next.Value) < 0))
-            {
-                next = item;
-            }
-        }
-
-        if (next is { } first)
+        Rearm(items);
+        if (_scheduler.NextDue is { } first)
         {
             if (_reminder is null || _armedFor != first.Due)
             {
@@ -214,6 +210,13 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
         }
 
         await ReportAsync(items, now).ConfigureAwait(true);
+    }
+
+    // The scheduler gets the source's items less those this activation fired already.
+    private void Rearm(IReadOnlyList<DueItem> items)
+    {
+        _fired.IntersectWith(items);
+        _scheduler.ReplaceIncident(Id, items.Where(i => !_fired.Contains(i)));
     }
 
     private Task ReportAsync(IReadOnlyList<DueItem> items, Instant now)
