@@ -20,7 +20,7 @@ internal sealed class AdvocacyServices
         IIncidentStore store,
         IClock clock,
         IIncidentDueItemSource dueItems,
-        IDueActionHandler handler,
+        IReminderActionHandler handler,
         IOptions<AdvocacyOrleansOptions> options,
         IOptions<ReminderOptions> reminderOptions,
         ILoggerFactory loggerFactory,
@@ -44,7 +44,7 @@ internal sealed class AdvocacyServices
 
     public IIncidentDueItemSource DueItems { get; }
 
-    public IDueActionHandler Handler { get; }
+    public IReminderActionHandler Handler { get; }
 
     public AdvocacyOrleansOptions Options { get; }
 

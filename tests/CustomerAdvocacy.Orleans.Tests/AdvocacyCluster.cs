@@ -74,7 +74,7 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IIncidentStore>(new SqliteIncidentStore(connection));
             silo.Services.AddSingleton<IClock>(clock);
-            silo.Services.AddSingleton<IDueActionHandler>(new SiloHandler(handler, siloName));
+            silo.Services.AddSingleton<IReminderActionHandler>(new SiloHandler(handler, siloName));
             silo.Services.AddSingleton<IIncidentDueItemSource>(extra);
             // A tick lost to the failover is retried after the reminder's period: seconds here, not Orleans' default minute.
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(2));
@@ -127,7 +127,7 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
             => _state.DueItems(incident, now).Concat(_extra.TryGetValue(incident.Id, out var items) ? items : Array.Empty<DueItem>()).ToArray();
     }
 
-    private sealed class SiloHandler(RecordingHandler recorder, string silo) : IDueActionHandler
+    private sealed class SiloHandler(RecordingHandler recorder, string silo) : IReminderActionHandler
     {
         public Task HandleAsync(DueAction action, CommandResult? result, CancellationToken cancellationToken)
         {

@@ -23,4 +23,7 @@ public static class LogEventIds
 
     /// <summary>An incident was opened for an unrelated recurrence and linked.</summary>
     public const int LinkedIncidentOpened = 1006;
+
+    /// <summary>A handler of the engine's <c>CommandExecuted</c> event threw; the command stays recorded.</summary>
+    public const int CommandObserverFailed = 1007;
 }
