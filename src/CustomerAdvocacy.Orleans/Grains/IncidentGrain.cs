@@ -53,6 +53,13 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
         _incident = Incident.NotOpened(Id);
         await CatchUpAsync(cancellationToken).ConfigureAwait(true);
         _reminder = await this.GetReminder(ReminderName).ConfigureAwait(true);
+
+        // A previous activation may have died between an append and its re-arm (a retry of that command is a
+        // duplicate and settles nothing): every activation re-arms from the stream once.
+        if (_incident.State != IncidentState.NotOpened)
+        {
+            await SettleAsync().ConfigureAwait(true);
+        }
     }
 
     public async Task<WireOutcome> Execute(WireCommand command)

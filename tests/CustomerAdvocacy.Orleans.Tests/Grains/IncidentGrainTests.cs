@@ -197,4 +197,22 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         Assert.Equal(followUp.Incident, await _cluster.Client.LoadAsync(linked));
         Assert.Equal(1, (await _cluster.Client.GetPortfolioAsync("standard")).OpenByState[IncidentState.Opened]);
     }
+
+    [Fact]
+    public async Task Activation_CommitmentRecordedPastTheGrain_ArmsTheReminderAndFiresIt()
+    {
+        // As if a silo died between appending the commitment and arming its reminder: the events are in the store,
+        // no reminder exists, and the retry of that command would be a duplicate that settles nothing.
+        var script = new IncidentCommands(IncidentId.New(), _cluster.Clock.GetCurrentInstant());
+        var engine = _cluster.Engine();
+        await engine.ExecuteAsync(script.Open());
+        await engine.ExecuteAsync(script.CapturePerspective());
+        var commit = script.Commit("k1") with { Due = _cluster.Clock.GetCurrentInstant() + Duration.FromSeconds(1) };
+        await engine.ExecuteAsync(commit);
+
+        Assert.True((await _cluster.Client.ExecuteAsync(commit)).IsDuplicate);
+        var (action, result) = await _cluster.Handler.FiredAsync(new DueItemKey(script.IncidentId, DueItemKind.CommitmentDue, "k1"), Patience);
+        Assert.Equal(DueActionKind.MarkMissed, action.Kind);
+        Assert.True(result!.Decision.IsAccepted);
+    }
 }
