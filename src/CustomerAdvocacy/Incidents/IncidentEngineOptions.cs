@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+
+namespace CustomerAdvocacy.Incidents;
+
+/// <summary>
+/// Settings of an <see cref="IncidentEngine"/>. Mutable for configuration binding; the engine validates them once,
+/// when it is created, and keeps its own copy of the values.
+/// </summary>
+public sealed class IncidentEngineOptions
+{
+    /// <summary>The default of <see cref="MaxConflictAttempts"/>.</summary>
+    public const int DefaultMaxConflictAttempts = 4;
+
+    /// <summary>The largest allowed <see cref="MaxConflictAttempts"/>.</summary>
+    public const int MaximumConflictAttempts = 100;
+
+    /// <summary>
+    /// How many times a command is loaded, decided and appended while other writers keep appending to the same
+    /// incident first (an optimistic-concurrency conflict). When the last attempt conflicts too, the engine throws the
+    /// store's <see cref="Storage.IncidentConcurrencyException"/> and the incident is unchanged by the command.
+    /// From 1 (no retry) to <see cref="MaximumConflictAttempts"/>; <see cref="DefaultMaxConflictAttempts"/> by default.
+    /// </summary>
+    public int MaxConflictAttempts { get; set; } = DefaultMaxConflictAttempts;
+
+    /// <summary>Lists every problem of these settings.</summary>
+    /// <returns>The problems; empty when the settings are valid.</returns>
+    public IReadOnlyList<ValidationProblem> Validate()
+    {
+        var problems = new List<ValidationProblem>();
+        if (MaxConflictAttempts < 1 || MaxConflictAttempts > MaximumConflictAttempts)
+        {
+            problems.Add(new ValidationProblem(nameof(MaxConflictAttempts), $"The number of attempts must be between 1 and {MaximumConflictAttempts}; it is {MaxConflictAttempts}."));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Throws when the settings are invalid.</summary>
+    /// <exception cref="DefinitionValidationException">The settings are invalid; every problem is listed.</exception>
+    public void EnsureValid()
+    {
+        var problems = Validate();
+        if (problems.Count > 0)
+        {
+            throw new DefinitionValidationException("incident engine options", problems);
+        }
+    }
+}
