@@ -17,7 +17,9 @@ public static class AdvocacyHostingExtensions
 {
     /// <summary>
     /// Hosts incident and portfolio grains on this silo and enables reminders. The host registers, in the silo's
-    /// services, the <see cref="IIncidentStore"/> every silo shares (SQLite file, PostgreSQL, …) and a reminder table
+    /// services, the <see cref="IIncidentStore"/> every silo shares (SQLite file, PostgreSQL, …), the
+    /// <see cref="IIncidentContextProvider"/> the engine decides with (policy versions, customer calendars), optionally
+    /// <see cref="IncidentEngineOptions"/>, and a reminder table
     /// (<c>UseInMemoryReminderService</c> for development only, <c>UseAdoNetReminderService</c> or another durable one
     /// in production); optionally an <see cref="IClock"/> (default: the silo's <see cref="TimeProvider"/>), an
     /// <see cref="IIncidentDueItemSource"/> (default <see cref="IncidentStateDueItemSource"/>) and an

@@ -18,13 +18,15 @@ internal sealed class AdvocacyServices
 {
     public AdvocacyServices(
         IIncidentStore store,
+        IIncidentContextProvider contexts,
         IClock clock,
         IIncidentDueItemSource dueItems,
         IReminderActionHandler handler,
         IOptions<AdvocacyOrleansOptions> options,
         IOptions<ReminderOptions> reminderOptions,
         ILoggerFactory loggerFactory,
-        IncidentEventSerializer? serializer = null)
+        IncidentEventSerializer? serializer = null,
+        IncidentEngineOptions? engineOptions = null)
     {
         Store = store;
         Clock = clock;
@@ -33,7 +35,7 @@ internal sealed class AdvocacyServices
         Options = options.Value;
         Options.Validate();
         ReminderOptions = reminderOptions.Value;
-        Engine = new IncidentEngine(store, clock, loggerFactory.CreateLogger<IncidentEngine>());
+        Engine = new IncidentEngine(store, contexts, clock, loggerFactory.CreateLogger<IncidentEngine>(), engineOptions);
         Planner = new DueActionPlanner(Options.DueActionActor);
         Mapper = new WireMapper(serializer ?? new IncidentEventSerializer());
     }

@@ -7,6 +7,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.DueActions;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Scheduling;
+using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Orleans.Grains;
 using CustomerAdvocacy.Sqlite;
 using CustomerAdvocacy.Storage;
@@ -32,6 +34,23 @@ namespace CustomerAdvocacy.Orleans.Tests;
 internal sealed class AdvocacyCluster : IAsyncDisposable
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The rules incidents are decided with, around the clock in London. Segment "fast" has a one-second first-response
+    /// target, for the SLA reminder test; every other segment has targets far beyond any test's commitments (1,000
+    /// days), so their SLA items never fire during a test and a reminder is armed for a commitment whenever one is open.
+    /// </summary>
+    public static IIncidentContextProvider Contexts { get; } = new SegmentContexts();
+
+    private sealed class SegmentContexts : IIncidentContextProvider
+    {
+        private static readonly BusinessCalendar London = BusinessCalendar.AroundTheClock(DateTimeZoneProviders.Tzdb["Europe/London"]);
+        private static readonly IncidentContext Slow = new(new AdvocacyPolicy(Duration.FromDays(1000), Duration.FromDays(1000), Duration.FromDays(2000), TargetClock.AroundTheClock, "standard-ladder"), London);
+        private static readonly IncidentContext Fast = new(new AdvocacyPolicy(Duration.FromSeconds(1), Duration.FromDays(1000), Duration.FromDays(2000), TargetClock.AroundTheClock, "standard-ladder"), London);
+
+        public ValueTask<IncidentContext> GetContextAsync(string customerId, PolicyReference policy, CancellationToken cancellationToken)
+            => new(policy.SegmentId == "fast" ? Fast : Slow);
+    }
     private readonly string _directory;
 
     private AdvocacyCluster(string directory, InProcessTestCluster cluster, IClock clock, RecordingHandler handler, ExtraDueItems extra)
@@ -74,6 +93,7 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IIncidentStore>(new SqliteIncidentStore(connection));
             silo.Services.AddSingleton<IClock>(clock);
+            silo.Services.AddSingleton<IIncidentContextProvider>(Contexts);
             silo.Services.AddSingleton<IReminderActionHandler>(new SiloHandler(handler, siloName));
             silo.Services.AddSingleton<IIncidentDueItemSource>(extra);
             // A tick lost to the failover is retried after the reminder's period: seconds here, not Orleans' default minute.
@@ -92,7 +112,7 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
     public IIncidentStore OpenStore() => new SqliteIncidentStore(new SqliteConnectionStringBuilder { DataSource = DatabasePath, DefaultTimeout = 30 }.ToString());
 
     /// <summary>An engine over its own store on the shared file, as a process outside the cluster would run it.</summary>
-    public IncidentEngine Engine() => new(OpenStore(), Clock);
+    public IncidentEngine Engine() => new(OpenStore(), Contexts, Clock);
 
     public IIncidentGrain Grain(IncidentId id) => Cluster.Client.GetGrain<IIncidentGrain>(id.Value);
 

@@ -67,7 +67,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         Assert.True(again.IsDuplicate);
         Assert.Equal(events, await _cluster.OpenStore().ReadStreamAsync(script.IncidentId, 1, CancellationToken.None));
         Assert.Single(events, e => e is CommitmentMissed);
-        Assert.Null(await _cluster.Grain(script.IncidentId).ArmedFor());
+        Assert.Equal(await ServiceLevelDueAsync(script.IncidentId), await _cluster.Grain(script.IncidentId).ArmedFor());
         _output.WriteLine(string.Join(", ", _cluster.Handler.All.Select(a => a.Silo)));
     }
 
@@ -91,8 +91,8 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         Assert.Equal(first.Incident, retry.Incident);
         Assert.Equal(((Accepted)first.Decision).Events, ((Accepted)retry.Decision).Events);
         var stream = await _cluster.OpenStore().ReadStreamAsync(script.IncidentId, 1, CancellationToken.None);
-        Assert.Equal(2, stream.Count);
-        Assert.Single(stream, e => e.Metadata.CommandId == capture.CommandId);
+        Assert.Equal(first.Incident.Version, stream.Count);
+        Assert.Equal(((Accepted)first.Decision).Events.Count, stream.Count(e => e.Metadata.CommandId == capture.CommandId));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         await _cluster.Client.ExecuteAsync(script.Deliver("k-near"));
         Assert.Equal(far.Due!.Value.ToDateTimeOffset(), await _cluster.Grain(script.IncidentId).ArmedFor());
         await _cluster.Client.ExecuteAsync(script.Deliver("k-far"));
-        Assert.Null(await _cluster.Grain(script.IncidentId).ArmedFor());
+        Assert.Equal(await ServiceLevelDueAsync(script.IncidentId), await _cluster.Grain(script.IncidentId).ArmedFor());
     }
 
     [Fact]
@@ -168,10 +168,12 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         Assert.Null(reviewResult);
 
         // Both items are still reported (the source says nothing changed), yet a further command fires neither again.
-        await _cluster.Client.ExecuteAsync(script.StartAnalysis());
-        Assert.Null(await _cluster.Grain(script.IncidentId).ArmedFor());
+        var analysis = await _cluster.Client.ExecuteAsync(script.StartAnalysis());
+        Assert.Equal(await ServiceLevelDueAsync(script.IncidentId), await _cluster.Grain(script.IncidentId).ArmedFor());
         Assert.Single(_cluster.Handler.All, a => a.Action.Item.Key == trial.Key);
-        Assert.Equal(3, (await _cluster.OpenStore().ReadStreamAsync(script.IncidentId, 1, CancellationToken.None)).Count);
+        var stream = await _cluster.OpenStore().ReadStreamAsync(script.IncidentId, 1, CancellationToken.None);
+        Assert.Equal(analysis.Incident.Version, stream.Count);
+        Assert.DoesNotContain(stream, e => e.Metadata.Actor.Id == "customer-advocacy-scheduler");
         var view = await _cluster.Client.GetPortfolioAsync("standard");
         Assert.Equal(2, Assert.Single(view.Breached, e => e.IncidentId == script.IncidentId).OverdueItems);
     }
@@ -214,5 +216,32 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var (action, result) = await _cluster.Handler.FiredAsync(new DueItemKey(script.IncidentId, DueItemKind.CommitmentDue, "k1"), Patience);
         Assert.Equal(DueActionKind.MarkMissed, action.Kind);
         Assert.True(result!.Decision.IsAccepted);
+    }
+
+    [Fact]
+    public async Task Reminder_FirstResponseTargetPasses_RecordsTheWarningAndTheBreachOnceThroughTheEngine()
+    {
+        var id = IncidentId.New();
+        var script = new IncidentCommands(id, _cluster.Clock.GetCurrentInstant());
+        await _cluster.Client.ExecuteAsync(new OpenIncident(id, CommandId.New(), script.ServiceManager, "customer-acme", "owner-1", new Segmentation.PolicyReference("fast", 1), null));
+
+        var breach = await _cluster.Handler.FiredAsync(new DueItemKey(id, DueItemKind.SlaBreach, DueItemReferences.FirstResponse), Patience);
+        Assert.Equal(DueActionKind.RecordServiceLevel, breach.Action.Kind);
+        Assert.True(breach.Result!.Decision.IsAccepted);
+        var stream = await _cluster.OpenStore().ReadStreamAsync(id, 1, CancellationToken.None);
+        Assert.Single(stream, e => e.Metadata.CommandId == breach.Action.IncidentCommand!.CommandId);
+        Assert.All(_cluster.Handler.All.Where(f => f.Action.Item.Key.IncidentId == id), f => Assert.True(f.Result!.Decision.IsAccepted));
+
+        // The breach is recorded, so it is no longer due: the reminder moves on to the far-off update and resolution items.
+        Assert.Equal(await ServiceLevelDueAsync(id), await _cluster.Grain(id).ArmedFor());
+        Assert.True(await _cluster.Grain(id).ArmedFor() > _cluster.Clock.GetCurrentInstant().ToDateTimeOffset());
+    }
+
+    // With no commitment open, the reminder waits for the incident's earliest service-level item (far off in these tests).
+    private async Task<DateTimeOffset?> ServiceLevelDueAsync(IncidentId id)
+    {
+        var items = DueItemSources.ForIncident(await _cluster.Client.LoadAsync(id)).Where(i => i.Key.Kind != DueItemKind.CommitmentDue).ToArray();
+        Assert.NotEmpty(items);
+        return items.Min(i => i.Due).ToDateTimeOffset();
     }
 }

@@ -59,6 +59,9 @@ public sealed class IncidentCommandCodecTests
             new OfferCommitment(Id, C(), Owner, "k3", "owner-1", "send the report", At),
             new AcceptCommitmentDue(Id, C(), new Actor("customer-1", IncidentRole.CustomerContact), "k3"),
             new RejectCommitmentDue(Id, C(), new Actor("customer-1", IncidentRole.CustomerContact), "k3", "we are closed that day"),
+            new SendCustomerUpdate(Id, C(), Owner, new[] { "customer-1", "customer-boss" }),
+            new RecordServiceLevelWarning(Id, C(), new Actor("scheduler", IncidentRole.ServiceManager), ServiceLevelKind.Update),
+            new RecordServiceLevelBreach(Id, C(), new Actor("scheduler", IncidentRole.ServiceManager), ServiceLevelKind.Resolution),
         };
         return commands.Select(c => new object[] { c });
     }
@@ -69,7 +72,7 @@ public sealed class IncidentCommandCodecTests
         var sampled = Samples().Select(s => s[0].GetType().Name).ToHashSet();
         var missing = IncidentCommandCodec.CommandTypes.Keys.Where(name => !sampled.Contains(name)).ToArray();
         Assert.True(missing.Length == 0, "Add samples for: " + string.Join(", ", missing));
-        Assert.True(IncidentCommandCodec.CommandTypes.Count >= 27);
+        Assert.True(IncidentCommandCodec.CommandTypes.Count >= 30);
     }
 
     [Theory]

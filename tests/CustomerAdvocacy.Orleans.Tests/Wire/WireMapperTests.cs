@@ -25,7 +25,7 @@ public sealed class WireMapperTests
     private readonly IncidentEngine _engine;
     private readonly WireMapper _mapper = new(new IncidentEventSerializer());
 
-    public WireMapperTests() => _engine = new IncidentEngine(_store, new FakeClock(Start));
+    public WireMapperTests() => _engine = new IncidentEngine(_store, FixedIncidentContextProvider.Standard, new FakeClock(Start));
 
     [Fact]
     public async Task Outcome_AcceptedThroughExecution_DecodesToTheSameDecisionAndState()
