@@ -7,15 +7,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.DueActions;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Orleans.Grains;
 using CustomerAdvocacy.Scheduling;
 using CustomerAdvocacy.Segmentation;
-using CustomerAdvocacy.Orleans.Grains;
 using CustomerAdvocacy.Sqlite;
 using CustomerAdvocacy.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
