@@ -23,4 +23,13 @@ public static class LogEventIds
 
     /// <summary>An incident was opened for an unrelated recurrence and linked.</summary>
     public const int LinkedIncidentOpened = 1006;
+
+    /// <summary>A stored snapshot could not be used (another state shape, or unreadable); the incident was replayed from its events.</summary>
+    public const int SnapshotIgnored = 6001;
+
+    /// <summary>A snapshot could not be written after an accepted command; the command stands, the next load replays more events.</summary>
+    public const int SnapshotWriteFailed = 6002;
+
+    /// <summary>The incident state's shape cannot be snapshotted; snapshots are neither written nor read.</summary>
+    public const int SnapshotsUnsupported = 6003;
 }

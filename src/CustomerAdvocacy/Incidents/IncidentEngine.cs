@@ -33,28 +33,34 @@ public sealed class IncidentEngine
     private readonly ILogger _logger;
     private readonly IncidentDecider _decider = new();
     private readonly SemaphoreSlim[] _locks;
+    private readonly IncidentLoader _loader;
 
     /// <summary>Creates an engine.</summary>
     /// <param name="store">Where events are kept.</param>
     /// <param name="clock">The source of event instants.</param>
     /// <param name="logger">Where to log; <see langword="null"/> logs nothing.</param>
-    public IncidentEngine(IIncidentStore store, IClock clock, ILogger<IncidentEngine>? logger = null)
+    /// <param name="snapshotPolicy">
+    /// When to write a snapshot after an accepted command, if the store keeps them (<see cref="IIncidentSnapshotStore"/>);
+    /// <see langword="null"/> for <see cref="SnapshotPolicy.Never"/>. Snapshots a store holds are read either way.
+    /// </param>
+    public IncidentEngine(IIncidentStore store, IClock clock, ILogger<IncidentEngine>? logger = null, SnapshotPolicy? snapshotPolicy = null)
     {
         _store = Preconditions.CheckNotNull(store);
         _clock = Preconditions.CheckNotNull(clock);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _locks = Enumerable.Range(0, LockStripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+        _loader = new IncidentLoader(store, snapshotPolicy ?? SnapshotPolicy.Never, _logger);
     }
 
-    /// <summary>Loads an incident's current state by replaying its events.</summary>
+    /// <summary>
+    /// Loads an incident's current state: from its latest usable snapshot plus the events after it when the store
+    /// keeps snapshots, else by replaying every event. Either way the state equals a full replay.
+    /// </summary>
     /// <param name="incidentId">The incident.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The state; <see cref="IncidentState.NotOpened"/> for an unknown incident.</returns>
-    public async Task<Incident> LoadAsync(IncidentId incidentId, CancellationToken cancellationToken = default)
-    {
-        var events = await _store.ReadStreamAsync(incidentId, 1, cancellationToken).ConfigureAwait(false);
-        return IncidentEvolver.Replay(incidentId, events);
-    }
+    public Task<Incident> LoadAsync(IncidentId incidentId, CancellationToken cancellationToken = default)
+        => _loader.LoadAsync(incidentId, cancellationToken);
 
     /// <summary>Executes a command.</summary>
     /// <param name="command">The command.</param>
@@ -147,7 +153,7 @@ public sealed class IncidentEngine
 
             try
             {
-                await _store.AppendAsync(new(incident.Id, incident.Version, accepted.Events, command.CommandId, next.State), cancellationToken).ConfigureAwait(false);
+                await _store.AppendAsync(new(incident.Id, incident.Version, accepted.Events, command.CommandId, next.State, IncidentNextDue.Of(next)), cancellationToken).ConfigureAwait(false);
             }
             catch (IncidentConcurrencyException conflict) when (attempt < MaxAttempts)
             {
@@ -160,6 +166,7 @@ public sealed class IncidentEngine
             }
 
             Log.CommandAccepted(_logger, incident.Id, command.CommandId, command.Trigger, command.Actor.Role, incident.State, next.State, next.Version);
+            await _loader.AfterAppendAsync(incident.Version, next, cancellationToken).ConfigureAwait(false);
             return new CommandResult(decision, next, false, Array.Empty<CommandResult>());
         }
 
