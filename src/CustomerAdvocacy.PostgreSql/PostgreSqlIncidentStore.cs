@@ -84,6 +84,9 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotS
     /// <summary>Test seam: runs inside the append transaction just before it commits.</summary>
     internal Func<NpgsqlConnection, Task>? BeforeCommit { get; set; }
 
+    /// <summary>Test seam: the pool the store's connections come from.</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
+
     /// <summary>Test seam: runs after the append transaction committed, before the append returns.</summary>
     internal Func<Task>? AfterCommit { get; set; }
 
