@@ -44,6 +44,9 @@ public sealed class IncidentEventSerializer
         UnrelatedRecurrenceLinked.TypeName, CommitmentOffered.TypeName, CommitmentDueRejected.TypeName,
     };
 
+    /// <summary>Every event type name this serializer writes and reads in <see cref="CurrentSchemaVersion"/>, for docs and tests.</summary>
+    internal static IReadOnlyCollection<string> KnownEventTypes => KnownTypes;
+
     private static readonly JsonSerializerOptions NodaOptions = new JsonSerializerOptions().ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 
     private readonly Dictionary<(string Type, int Version), IncidentEventUpcaster> _upcasters = new();
