@@ -181,7 +181,8 @@ internal sealed class StateGraphConverterFactory : JsonConverterFactory
                     var name = field.Name.StartsWith("<", StringComparison.Ordinal) && field.Name.EndsWith(">k__BackingField", StringComparison.Ordinal)
                         ? field.Name.Substring(1, field.Name.Length - 1 - ">k__BackingField".Length)
                         : field.Name;
-                    fields.Add(new FieldModel(declaring == type ? name : declaring.Name + "." + name, field));
+                    var model = (FieldModel)Activator.CreateInstance(typeof(FieldModel<>).MakeGenericType(field.FieldType), declaring == type ? name : declaring.Name + "." + name, field)!;
+                    fields.Add(model);
                 }
             }
 
@@ -189,7 +190,121 @@ internal sealed class StateGraphConverterFactory : JsonConverterFactory
         }
     }
 
-    internal sealed record FieldModel(string Name, FieldInfo Field);
+    /// <summary>One field: its JSON name, and how to read it into and write it from an instance.</summary>
+    internal abstract class FieldModel
+    {
+        protected FieldModel(string name, FieldInfo field)
+        {
+            Name = name;
+            Field = field;
+            EncodedName = JsonEncodedText.Encode(name);
+        }
+
+        internal string Name { get; }
+
+        internal JsonEncodedText EncodedName { get; }
+
+        internal FieldInfo Field { get; }
+
+        internal abstract void Read(ref Utf8JsonReader reader, object instance, JsonSerializerOptions options);
+
+        internal abstract void Write(Utf8JsonWriter writer, object instance, JsonSerializerOptions options);
+    }
+
+    /// <summary>
+    /// A field of type <typeparamref name="TField"/>, read and written through typed delegates: compiled accessors
+    /// where the runtime can emit them (a restored snapshot of a long incident sets thousands of fields), reflection on
+    /// netstandard2.0.
+    /// </summary>
+    /// <typeparam name="TField">The field's type.</typeparam>
+    internal sealed class FieldModel<TField> : FieldModel
+    {
+        private readonly Func<object, TField> _get;
+        private readonly Action<object, TField> _set;
+        private JsonConverter<TField>? _converter;
+
+        public FieldModel(string name, FieldInfo field)
+            : base(name, field)
+        {
+#if NETSTANDARD2_0
+            _get = instance => (TField)field.GetValue(instance)!;
+            _set = (instance, value) => field.SetValue(instance, value);
+#else
+            _get = Accessors.Getter<TField>(field);
+            _set = Accessors.Setter<TField>(field);
+#endif
+        }
+
+        // One options instance per serializer, so the first one seen is the only one.
+        internal override void Read(ref Utf8JsonReader reader, object instance, JsonSerializerOptions options)
+            => _set(instance, DirectConverter.Read(ref reader, _converter ??= DirectConverter.For<TField>(options), options));
+
+        internal override void Write(Utf8JsonWriter writer, object instance, JsonSerializerOptions options)
+            => DirectConverter.Write(writer, _get(instance), _converter ??= DirectConverter.For<TField>(options), options);
+    }
+
+#if !NETSTANDARD2_0
+    /// <summary>Field accessors emitted as IL: readonly (init and get-only backing) fields included, boxed structs set in place.</summary>
+    private static class Accessors
+    {
+        internal static Func<object, TField> Getter<TField>(FieldInfo field)
+        {
+            var method = new System.Reflection.Emit.DynamicMethod("get_" + field.Name, typeof(TField), new[] { typeof(object) }, field.DeclaringType!.Module, skipVisibility: true);
+            var il = method.GetILGenerator();
+            il.Emit(System.Reflection.Emit.OpCodes.Ldarg_0);
+            EmitOwner(il, field.DeclaringType!);
+            il.Emit(System.Reflection.Emit.OpCodes.Ldfld, field);
+            il.Emit(System.Reflection.Emit.OpCodes.Ret);
+            return (Func<object, TField>)method.CreateDelegate(typeof(Func<object, TField>));
+        }
+
+        internal static Action<object, TField> Setter<TField>(FieldInfo field)
+        {
+            var method = new System.Reflection.Emit.DynamicMethod("set_" + field.Name, null, new[] { typeof(object), typeof(TField) }, field.DeclaringType!.Module, skipVisibility: true);
+            var il = method.GetILGenerator();
+            il.Emit(System.Reflection.Emit.OpCodes.Ldarg_0);
+            EmitOwner(il, field.DeclaringType!);
+            il.Emit(System.Reflection.Emit.OpCodes.Ldarg_1);
+            il.Emit(System.Reflection.Emit.OpCodes.Stfld, field);
+            il.Emit(System.Reflection.Emit.OpCodes.Ret);
+            return (Action<object, TField>)method.CreateDelegate(typeof(Action<object, TField>));
+        }
+
+        private static void EmitOwner(System.Reflection.Emit.ILGenerator il, Type owner)
+            => il.Emit(owner.IsValueType ? System.Reflection.Emit.OpCodes.Unbox : System.Reflection.Emit.OpCodes.Castclass, owner);
+    }
+#endif
+}
+
+/// <summary>
+/// Calls a value's converter directly instead of through <see cref="JsonSerializer"/>, which sets up its read or write
+/// state per call: a snapshot of a long incident holds thousands of small values. Nulls are handled here the way the
+/// serializer would.
+/// </summary>
+internal static class DirectConverter
+{
+    internal static JsonConverter<T> For<T>(JsonSerializerOptions options) => (JsonConverter<T>)options.GetConverter(typeof(T));
+
+    internal static T Read<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null && !converter.HandleNull)
+        {
+            return default(T) is null ? default! : throw new JsonException($"A {typeof(T).Name} cannot be null.");
+        }
+
+        return converter.Read(ref reader, typeof(T), options)!;
+    }
+
+    internal static void Write<T>(Utf8JsonWriter writer, T value, JsonConverter<T> converter, JsonSerializerOptions options)
+    {
+        if (value is null && !converter.HandleNull)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        converter.Write(writer, value, options);
+    }
 }
 
 /// <summary>Reads and writes one state type by its fields (see <see cref="StateGraphConverterFactory"/>).</summary>
@@ -197,6 +312,7 @@ internal sealed class StateGraphConverterFactory : JsonConverterFactory
 internal sealed class StateGraphConverter<T> : JsonConverter<T>
 {
     private readonly StateGraphConverterFactory _factory;
+    private StateGraphConverterFactory.TypeModel? _model;
 
     public StateGraphConverter(StateGraphConverterFactory factory) => _factory = factory;
 
@@ -209,7 +325,7 @@ internal sealed class StateGraphConverter<T> : JsonConverter<T>
             throw new JsonException($"Expected an object for {StateGraphConverterFactory.Name(typeToConvert)}.");
         }
 
-        var model = _factory.Model(typeToConvert);
+        var model = typeToConvert == typeof(T) ? _model ??= _factory.Model(typeof(T)) : _factory.Model(typeToConvert);
         if (model.IsPolymorphic)
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals(StateGraphConverterFactory.TypeProperty) || !reader.Read())
@@ -222,21 +338,24 @@ internal sealed class StateGraphConverter<T> : JsonConverter<T>
         }
 
         var instance = Uninitialized(model.Type);
-        var seen = new bool[model.Fields.Count];
-        var remaining = seen.Length;
+        var fields = model.Fields;
+        var seen = fields.Count <= 64 ? 0UL : throw new JsonException($"{StateGraphConverterFactory.Name(model.Type)} has more fields than a snapshot holds.");
+        var remaining = fields.Count;
+        var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var index = IndexOf(model.Fields, ref reader);
-            if (index < 0 || seen[index])
+            // Fields come in the order they were written; look there first.
+            var index = expected < fields.Count && reader.ValueTextEquals(fields[expected].EncodedName.EncodedUtf8Bytes) ? expected : IndexOf(fields, ref reader);
+            if (index < 0 || (seen & (1UL << index)) != 0)
             {
                 throw new JsonException($"Unexpected or repeated field '{reader.GetString()}' in {StateGraphConverterFactory.Name(model.Type)}.");
             }
 
-            var field = model.Fields[index].Field;
             reader.Read();
-            field.SetValue(instance, JsonSerializer.Deserialize(ref reader, field.FieldType, options));
-            seen[index] = true;
+            fields[index].Read(ref reader, instance, options);
+            seen |= 1UL << index;
             remaining--;
+            expected = index + 1;
         }
 
         if (reader.TokenType != JsonTokenType.EndObject || remaining != 0)
@@ -249,7 +368,7 @@ internal sealed class StateGraphConverter<T> : JsonConverter<T>
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
     {
-        var model = _factory.Model(typeof(T));
+        var model = _model ??= _factory.Model(typeof(T));
         writer.WriteStartObject();
         if (model.IsPolymorphic)
         {
@@ -260,8 +379,8 @@ internal sealed class StateGraphConverter<T> : JsonConverter<T>
 
         foreach (var field in model.Fields)
         {
-            writer.WritePropertyName(field.Name);
-            JsonSerializer.Serialize(writer, field.Field.GetValue(value), field.Field.FieldType, options);
+            writer.WritePropertyName(field.EncodedName);
+            field.Write(writer, value!, options);
         }
 
         writer.WriteEndObject();
@@ -271,7 +390,7 @@ internal sealed class StateGraphConverter<T> : JsonConverter<T>
     {
         for (var i = 0; i < fields.Count; i++)
         {
-            if (reader.ValueTextEquals(fields[i].Name))
+            if (reader.ValueTextEquals(fields[i].EncodedName.EncodedUtf8Bytes))
             {
                 return i;
             }
@@ -312,6 +431,8 @@ internal sealed class EquatableListConverterFactory : JsonConverterFactory
 internal sealed class EquatableListConverter<TList, TElement> : JsonConverter<TList>
     where TList : class, IEnumerable<TElement>
 {
+    private JsonConverter<TElement>? _element;
+
     public override TList? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -322,7 +443,7 @@ internal sealed class EquatableListConverter<TList, TElement> : JsonConverter<TL
         var items = new List<TElement>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(JsonSerializer.Deserialize<TElement>(ref reader, options)!);
+            items.Add(DirectConverter.Read(ref reader, _element ??= DirectConverter.For<TElement>(options), options));
         }
 
         return (TList)(object)EquatableList<TElement>.Wrap(items.ToArray());
@@ -331,9 +452,10 @@ internal sealed class EquatableListConverter<TList, TElement> : JsonConverter<TL
     public override void Write(Utf8JsonWriter writer, TList value, JsonSerializerOptions options)
     {
         writer.WriteStartArray();
+        var element = _element ??= DirectConverter.For<TElement>(options);
         foreach (var item in value)
         {
-            JsonSerializer.Serialize(writer, item, options);
+            DirectConverter.Write(writer, item, element, options);
         }
 
         writer.WriteEndArray();
