@@ -123,6 +123,23 @@ public class PostgreSqlStoreBenchmarks
         return length;
     }
 
+    [Benchmark(Description = "plain SELECT + JsonDocument.Parse of 1,000 payloads (reference)")]
+    [BenchmarkCategory("load 1000")]
+    public async Task<int> PlainLoadParsed()
+    {
+        await using var select = _plain.CreateCommand("SELECT version, payload FROM events WHERE incident_id = $1 AND version >= 1 ORDER BY version");
+        select.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = _loaded.Value });
+        var count = 0;
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(reader.GetString(1));
+            count += document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? 1 : 0;
+        }
+
+        return count;
+    }
+
     [Benchmark(Description = "PostgreSqlIncidentStore.ReadStreamAsync, 1,000 events")]
     [BenchmarkCategory("load 1000")]
     public Task<IReadOnlyList<IncidentEvent>> StoreRead() => _store.ReadStreamAsync(_loaded, 1, CancellationToken.None);

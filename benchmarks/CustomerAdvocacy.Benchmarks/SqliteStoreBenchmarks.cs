@@ -126,6 +126,26 @@ public class SqliteStoreBenchmarks
         return length;
     }
 
+    [Benchmark(Description = "plain SELECT + JsonDocument.Parse of 1,000 payloads (reference)")]
+    [BenchmarkCategory("load 1000")]
+    public async Task<int> PlainLoadParsed()
+    {
+        await using var connection = new SqliteConnection(_plain);
+        await connection.OpenAsync();
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT version, payload FROM events WHERE incident_id = $incident AND version >= 1 ORDER BY version";
+        select.Parameters.AddWithValue("$incident", _loaded.ToString());
+        var count = 0;
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(reader.GetString(1));
+            count += document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? 1 : 0;
+        }
+
+        return count;
+    }
+
     [Benchmark(Description = "SqliteIncidentStore.ReadStreamAsync, 1,000 events")]
     [BenchmarkCategory("load 1000")]
     public Task<IReadOnlyList<IncidentEvent>> StoreRead() => _store.ReadStreamAsync(_loaded, 1, CancellationToken.None);

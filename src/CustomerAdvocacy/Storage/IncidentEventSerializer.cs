@@ -439,12 +439,19 @@ public sealed class IncidentEventSerializer
     private static T ReadEnum<T>(JsonElement e)
         where T : struct, Enum
     {
-        var text = e.GetString();
-        if (text is null || text.Length == 0 || char.IsDigit(text[0]) || text[0] == '-' || !Enum.TryParse<T>(text, false, out var value) || !Enum.IsDefined(typeof(T), value))
+        var text = e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+        if (text is null || !EnumNames<T>.ByName.TryGetValue(text, out var value))
         {
-            throw new JsonException(string.Format(CultureInfo.InvariantCulture, "'{0}' is not a {1}.", text, typeof(T).Name));
+            throw new JsonException(string.Format(CultureInfo.InvariantCulture, "'{0}' is not a {1}.", text ?? e.ToString(), typeof(T).Name));
         }
 
         return value;
+    }
+
+    /// <summary>An enum's declared names, exactly as written (no numbers, no combinations, case-sensitive).</summary>
+    private static class EnumNames<T>
+        where T : struct, Enum
+    {
+        internal static readonly Dictionary<string, T> ByName = Enum.GetNames(typeof(T)).ToDictionary(n => n, n => (T)Enum.Parse(typeof(T), n), StringComparer.Ordinal);
     }
 }
