@@ -38,6 +38,41 @@ public sealed class SqliteIncidentStoreTests : StoreFaultTests, IDisposable
     }
 
     [Fact]
+    public async Task Initialize_DatabaseAtSchemaVersion1_MigratesKeepingItsStreams()
+    {
+        var id = IncidentId.New();
+        var scenario = new IncidentScenario(id, Instant.FromUtc(2026, 3, 2, 9, 0));
+        var open = new IncidentCommands(id, scenario.Now).Open();
+        var events = scenario.When(open).ThenAccepted();
+        var stored = new IncidentEventSerializer().Serialize(events[0]);
+        await using (var connection = new SqliteConnection(_database.ConnectionString()))
+        {
+            await connection.OpenAsync();
+            await using var v1 = connection.CreateCommand();
+            v1.CommandText = SqliteSchema.Migrations[0] + "PRAGMA user_version = 1;"
+                + "INSERT INTO incidents VALUES ($incident, 1, $state);"
+                + "INSERT INTO events VALUES ($incident, 1, $type, $schema, $payload);";
+            v1.Parameters.AddWithValue("$incident", id.Value.ToString("D"));
+            v1.Parameters.AddWithValue("$state", (int)IncidentState.Opened);
+            v1.Parameters.AddWithValue("$type", stored.EventType);
+            v1.Parameters.AddWithValue("$schema", stored.SchemaVersion);
+            v1.Parameters.AddWithValue("$payload", stored.Payload);
+            await v1.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var store = _database.CreateStore();
+        await store.InitializeAsync();
+
+        Assert.Equal(events, await store.ReadStreamAsync(id, 1, CancellationToken.None));
+        Assert.Empty(await store.FindDueAsync(Instant.MaxValue, 10, CancellationToken.None));
+        Assert.Null(await store.ReadSnapshotAsync(id, CancellationToken.None));
+        await using var check = new SqliteConnection(_database.ConnectionString());
+        await check.OpenAsync();
+        Assert.Equal((long)SqliteIncidentStore.SchemaVersion, await ScalarAsync(check, "PRAGMA user_version"));
+    }
+
+    [Fact]
     public async Task Initialize_FileLockedByAnotherWriter_ThrowsUnavailableNamingTheFile()
     {
         await _database.CreateStore().InitializeAsync();
