@@ -30,4 +30,8 @@ internal static partial class Log
     [LoggerMessage(EventId = LogEventIds.LinkedIncidentOpened, EventName = nameof(LinkedIncidentOpened), Level = LogLevel.Information,
         Message = "Incident {IncidentId}: unrelated recurrence opened as linked incident {LinkedIncidentId}")]
     internal static partial void LinkedIncidentOpened(ILogger logger, IncidentId incidentId, IncidentId linkedIncidentId);
+
+    [LoggerMessage(EventId = LogEventIds.CommandObserverFailed, EventName = nameof(CommandObserverFailed), Level = LogLevel.Error,
+        Message = "Incident {IncidentId}: a CommandExecuted handler failed after command {CommandId}; the command stays recorded")]
+    internal static partial void CommandObserverFailed(ILogger logger, Exception exception, IncidentId incidentId, CommandId commandId);
 }

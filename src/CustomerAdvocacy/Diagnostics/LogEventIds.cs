@@ -24,6 +24,9 @@ public static class LogEventIds
     /// <summary>An incident was opened for an unrelated recurrence and linked.</summary>
     public const int LinkedIncidentOpened = 1006;
 
+    /// <summary>A handler of the engine's <c>CommandExecuted</c> event threw; the command stays recorded.</summary>
+    public const int CommandObserverFailed = 1007;
+
     /// <summary>A stored snapshot could not be used (another state shape, or unreadable); the incident was replayed from its events.</summary>
     public const int SnapshotIgnored = 6001;
 

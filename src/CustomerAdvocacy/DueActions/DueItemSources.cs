@@ -14,6 +14,24 @@ namespace CustomerAdvocacy.DueActions;
 public static class DueItemSources
 {
     /// <summary>
+    /// Everything due for an incident according to its own folded state: what a scheduler, a due index or a reminder
+    /// re-arms after each accepted command. An incident not opened yet has nothing due.
+    /// </summary>
+    /// <param name="incident">The incident's current state.</param>
+    /// <returns>The items, in no particular order.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="incident"/> is null.</exception>
+    public static IReadOnlyList<DueItem> ForIncident(Incident incident)
+    {
+        Preconditions.CheckNotNull(incident);
+        if (incident.State is IncidentState.NotOpened)
+        {
+            return System.Array.Empty<DueItem>();
+        }
+
+        return ForCommitments(incident.Id, incident.Commitments);
+    }
+
+    /// <summary>
     /// An SLA clock's items while it runs: its warning point (unless already reached) and its due instant (unless already
     /// passed). A paused, stopped or cancelled clock needs none: a paused clock's due instant moves, so it is re-armed
     /// when it resumes.

@@ -62,13 +62,46 @@ public sealed class IncidentEngine
     public Task<Incident> LoadAsync(IncidentId incidentId, CancellationToken cancellationToken = default)
         => _loader.LoadAsync(incidentId, cancellationToken);
 
-    /// <summary>Executes a command.</summary>
+    /// <summary>
+    /// Raised after every command the engine settled (accepted, rejected or a duplicate), with its result, so a host can
+    /// re-arm what the command changed (the due-action runner does). A handler that throws is logged and does not
+    /// affect the command, which is already recorded.
+    /// </summary>
+    public event EventHandler<CommandResult>? CommandExecuted;
+
+    /// <summary>Executes a command, in a <see cref="AdvocacyTelemetry.CommandActivityName"/> span, counted by outcome.</summary>
     /// <param name="command">The command.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The outcome. A rejection is a value; exceptions are for storage faults and programming errors.</returns>
     public async Task<CommandResult> ExecuteAsync(IncidentCommand command, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(command);
+        using var activity = AdvocacyTelemetry.StartCommand(command);
+        CommandResult result;
+        try
+        {
+            result = await ExecuteUntracedAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (AdvocacyTelemetry.Failed(activity, command, ex))
+        {
+            throw;
+        }
+
+        AdvocacyTelemetry.Completed(activity, command, result);
+        try
+        {
+            CommandExecuted?.Invoke(this, result);
+        }
+        catch (Exception ex)
+        {
+            Log.CommandObserverFailed(_logger, ex, command.IncidentId, command.CommandId);
+        }
+
+        return result;
+    }
+
+    private async Task<CommandResult> ExecuteUntracedAsync(IncidentCommand command, CancellationToken cancellationToken)
+    {
         var result = await ExecuteLockedAsync(command, cancellationToken).ConfigureAwait(false);
         if (result.Decision is not Accepted accepted)
         {

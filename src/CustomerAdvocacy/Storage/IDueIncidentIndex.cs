@@ -31,11 +31,11 @@ public interface IDueIncidentIndex
 /// <summary>What the engine records as an incident's next due instant.</summary>
 internal static class IncidentNextDue
 {
-    /// <summary>The earliest due item the incident's own state knows of (open commitments); <see langword="null"/> when none.</summary>
+    /// <summary>The earliest of the incident's due items (<see cref="DueItemSources.ForIncident"/>); <see langword="null"/> when none.</summary>
     internal static Instant? Of(Incident incident)
     {
         Instant? earliest = null;
-        foreach (var item in DueItemSources.ForCommitments(incident.Id, incident.Commitments))
+        foreach (var item in DueItemSources.ForIncident(incident))
         {
             if (earliest is null || item.Due < earliest)
             {

@@ -201,4 +201,20 @@ public sealed class DueItemSourcesTests
             new DueItem(Incident, DueItemKind.CommitmentDue, "call-back", LondonAt(2026, 11, 24, 9)),
             Assert.Single(DueItemSources.ForCommitments(Incident, [open, delivered])));
     }
+
+    [Fact]
+    public void ForIncident_NotOpened_NothingDue()
+        => Assert.Empty(DueItemSources.ForIncident(CustomerAdvocacy.Incidents.Incident.NotOpened(Incident)));
+
+    [Fact]
+    public void ForIncident_OpenIncident_ListsItsOpenCommitments()
+    {
+        var open = new Commitment("call-back", "olga", "Call back.", LondonAt(2026, 11, 24, 9));
+        var missed = new Commitment("report", "olga", "Send report.", LondonAt(2026, 11, 23, 9)) { Status = CommitmentStatus.Missed };
+        var incident = CustomerAdvocacy.Incidents.Incident.NotOpened(Incident) with { State = IncidentState.Executing, Commitments = [open, missed] };
+
+        Assert.Equal(
+            new DueItem(Incident, DueItemKind.CommitmentDue, "call-back", LondonAt(2026, 11, 24, 9)),
+            Assert.Single(DueItemSources.ForIncident(incident)));
+    }
 }

@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Scheduling;
+using CustomerAdvocacy.Segmentation;
+using CustomerAdvocacy.Storage;
+using NodaTime;
+
+namespace CustomerAdvocacy.Hosting;
+
+/// <summary>
+/// What <see cref="Microsoft.Extensions.DependencyInjection.AdvocacyServiceCollectionExtensions.AddCustomerAdvocacy"/> registers: the segment catalogs
+/// (policies), the business calendars, the store, the clock and the due-action runner. Checked when the host starts;
+/// every problem is reported together in one <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>.
+/// </summary>
+public sealed class CustomerAdvocacyOptions
+{
+    private readonly List<SegmentCatalog?> _catalogs = new();
+    private readonly List<KeyValuePair<string?, BusinessCalendar?>> _calendars = new();
+
+    /// <summary>The published segment catalog versions, in the order added.</summary>
+    public IReadOnlyList<SegmentCatalog?> SegmentCatalogs => _catalogs;
+
+    /// <summary>The business calendars by id, in the order added.</summary>
+    public IReadOnlyList<KeyValuePair<string?, BusinessCalendar?>> Calendars => _calendars;
+
+    /// <summary>
+    /// The calendar of customers the <see cref="ICustomerCalendars"/> service knows nothing else about: SLA due instants
+    /// are computed in it. Required; it must name a calendar added with <see cref="AddCalendar"/>.
+    /// </summary>
+    public string? DefaultCalendarId { get; set; }
+
+    /// <summary>
+    /// Creates the store. Default: an <see cref="InMemoryIncidentStore"/> (the runner logs a warning at start: its
+    /// incidents are lost when the process ends). Set it with <see cref="UseStore"/>.
+    /// </summary>
+    public Func<IServiceProvider, IIncidentStore> StoreFactory { get; private set; } = _ => new InMemoryIncidentStore();
+
+    /// <summary>
+    /// The clock; <see langword="null"/> (the default) reads the host's <see cref="TimeProvider"/> service, which is
+    /// <see cref="TimeProvider.System"/> unless the host registers another (tests register a fake one).
+    /// </summary>
+    public IClock? Clock { get; set; }
+
+    /// <summary>Whether the background due-action runner runs. Default: <see langword="true"/>.</summary>
+    public bool RunDueActions { get; set; } = true;
+
+    /// <summary>
+    /// Who the runner issues due commands as: a provider staff role. Default: <c>due-action-runner</c> as
+    /// <see cref="IncidentRole.ServiceManager"/>.
+    /// </summary>
+    public Actor DueActionActor { get; set; } = new("due-action-runner", IncidentRole.ServiceManager);
+
+    /// <summary>How long the runner waits before trying a failed due action again. Default: one minute.</summary>
+    public Duration RetryDelay { get; set; } = Duration.FromMinutes(1);
+
+    /// <summary>Publishes a segment catalog version; add every version incidents may still refer to.</summary>
+    /// <param name="catalog">A built catalog.</param>
+    /// <returns>These options.</returns>
+    public CustomerAdvocacyOptions AddSegmentCatalog(SegmentCatalog catalog)
+    {
+        _catalogs.Add(catalog);
+        return this;
+    }
+
+    /// <summary>Adds a business calendar under an id (a customer profile's <c>BusinessCalendarId</c>).</summary>
+    /// <param name="id">The calendar id; unique.</param>
+    /// <param name="calendar">The calendar.</param>
+    /// <returns>These options.</returns>
+    public CustomerAdvocacyOptions AddCalendar(string id, BusinessCalendar calendar)
+    {
+        _calendars.Add(new KeyValuePair<string?, BusinessCalendar?>(id, calendar));
+        return this;
+    }
+
+    /// <summary>Keeps incidents in memory (the default): for tests and demos; everything is lost when the process ends.</summary>
+    /// <returns>These options.</returns>
+    public CustomerAdvocacyOptions UseInMemoryStore() => UseStore(_ => new InMemoryIncidentStore());
+
+    /// <summary>
+    /// Uses a store created once, on first use, by <paramref name="factory"/>: for example
+    /// <c>UseStore(_ =&gt; new SqliteIncidentStore("Data Source=advocacy.db"))</c> from the CustomerAdvocacy.Sqlite
+    /// package, or <c>new PostgreSqlIncidentStore(connectionString)</c> from CustomerAdvocacy.PostgreSql. The store
+    /// packages do not depend on this one, so an application that stores incidents without a host does not take
+    /// the hosting dependencies.
+    /// </summary>
+    /// <param name="factory">Creates the store from the host's services.</param>
+    /// <returns>These options.</returns>
+    public CustomerAdvocacyOptions UseStore(Func<IServiceProvider, IIncidentStore> factory)
+    {
+        StoreFactory = Preconditions.CheckNotNull(factory);
+        return this;
+    }
+}

@@ -1,0 +1,202 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CustomerAdvocacy.DueActions;
+using CustomerAdvocacy.Engagement;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace CustomerAdvocacy.Hosting.Tests;
+
+public sealed class DueActionRunnerTests
+{
+    // A safety net against a hung test, never a wait for time to pass: fake time only moves when a test advances it.
+    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Runner_CommitmentDue_WakesAtTheDueInstantAndMarksItMissed()
+    {
+        await using var fixture = HostFixture.Create();
+        var due = HostFixture.Start + Duration.FromHours(1);
+        var armed = fixture.ArmedAt(due);
+        var missed = fixture.MissedRecorded("call-back");
+        await fixture.Host.StartAsync();
+
+        var id = await fixture.OpenWithCommitmentsAsync(("call-back", due));
+        await armed.WaitAsync(Hang);
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(59));
+        Assert.False(missed.IsCompleted);
+        Assert.Equal(CommitmentStatus.Open, (await fixture.Engine.LoadAsync(id)).Commitments.Single().Status);
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(1));
+        var result = await missed.WaitAsync(Hang);
+
+        Assert.Equal(id, result.Incident.Id);
+        Assert.Equal(CommitmentStatus.Missed, result.Incident.Commitments.Single().Status);
+        Assert.Equal(due, LastEventTime(result));
+    }
+
+    [Fact]
+    public async Task Runner_NothingDue_SleepsUntilTheEarliestItem()
+    {
+        await using var fixture = HostFixture.Create();
+        var later = HostFixture.Start + Duration.FromMinutes(50);
+        var earlier = HostFixture.Start + Duration.FromMinutes(20);
+        var armedEarlier = fixture.ArmedAt(earlier);
+        await fixture.Host.StartAsync();
+
+        await fixture.OpenWithCommitmentsAsync(("later", later));
+        await fixture.OpenWithCommitmentsAsync(("earlier", earlier));
+
+        // The second incident re-arms the runner: it now sleeps until the earlier of the two instants.
+        await armedEarlier.WaitAsync(Hang);
+    }
+
+    [Fact]
+    public async Task Runner_CommitmentDelivered_RearmsToTheNextItem()
+    {
+        await using var fixture = HostFixture.Create();
+        var due = HostFixture.Start + Duration.FromHours(1);
+
+        // Opened Monday 09:00 with no response yet: the first-response warning is due at 75 % of four business hours.
+        var warning = HostFixture.Start + Duration.FromHours(3);
+        var armedAtCommitment = fixture.ArmedAt(due);
+        var armedAtWarning = fixture.ArmedAt(warning);
+        await fixture.Host.StartAsync();
+        var id = await fixture.OpenWithCommitmentsAsync(("call-back", due));
+        await armedAtCommitment.WaitAsync(Hang);
+
+        await fixture.Engine.ExecuteAsync(new CustomerAdvocacy.Incidents.DeliverCommitment(id, CustomerAdvocacy.Incidents.CommandId.New(), HostFixture.Owner, "call-back"));
+
+        await armedAtWarning.WaitAsync(Hang);
+    }
+
+    [Fact]
+    public async Task Runner_FirstResponseBreached_CountsTheBreach()
+    {
+        var breaches = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var fixture = HostFixture.Create();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == DueActionRunner.MeterName && instrument.Name == DueActionRunner.SlaBreachesInstrumentName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
+        {
+            if (ReferenceEquals(instrument.Meter, fixture.Runner.Meter))
+            {
+                foreach (var tag in tags)
+                {
+                    breaches.TrySetResult((string)tag.Value!);
+                }
+            }
+        });
+        listener.Start();
+        var breachAt = HostFixture.Start + Duration.FromHours(4);
+        var armed = fixture.ArmedAt(HostFixture.Start + Duration.FromHours(3));
+        await fixture.Host.StartAsync();
+        await fixture.OpenWithCommitmentsAsync();
+        await armed.WaitAsync(Hang);
+
+        fixture.Time.Advance((breachAt - HostFixture.Start).ToTimeSpan());
+
+        Assert.Equal(DueItemReferences.FirstResponse, await breaches.Task.WaitAsync(Hang));
+        Assert.True(fixture.Logs.Has(HostingLog.DueActionForHostId));
+    }
+
+    [Fact]
+    public async Task Runner_FailingAction_IsLoggedAndTheLoopGoesOn()
+    {
+        var handler = new FailingOnceHandler("first");
+        await using var fixture = HostFixture.Create(services => services.AddSingleton<IDueActionHandler>(handler));
+        await fixture.Host.StartAsync();
+        var first = HostFixture.Start + Duration.FromHours(1);
+        var second = HostFixture.Start + Duration.FromHours(2);
+        await fixture.OpenWithCommitmentsAsync(("first", first), ("second", second));
+
+        fixture.Time.Advance(TimeSpan.FromHours(2));
+        await handler.Handled("second").WaitAsync(Hang);
+
+        Assert.Contains(fixture.Logs.Entries, e => e.EventId.Id == HostingLog.DueActionFailedId && e.Exception is InvalidOperationException);
+
+        // The failed action is tried again after the retry delay, with the same command id.
+        var retried = handler.Handled("first");
+        fixture.Time.Advance(TimeSpan.FromMinutes(1));
+        var retry = await retried.WaitAsync(Hang);
+        Assert.Equal(DueActionPlanner.CommandIdFor(new DueItem(retry.Item.Key, first)), retry.IncidentCommand!.CommandId);
+        Assert.Equal(2, handler.Calls("first"));
+    }
+
+    [Fact]
+    public async Task Runner_HostStops_StopsCleanly()
+    {
+        await using var fixture = HostFixture.Create();
+        var sleeping = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Runner.Armed += _ => sleeping.TrySetResult(true);
+        await fixture.Host.StartAsync();
+        await sleeping.Task.WaitAsync(Hang);
+
+        using var deadline = new CancellationTokenSource(Hang);
+        await fixture.Host.StopAsync(deadline.Token);
+
+        Assert.True(fixture.Runner.ExecuteTask!.IsCompleted);
+        Assert.False(fixture.Runner.ExecuteTask.IsFaulted);
+        Assert.True(fixture.Logs.Has(HostingLog.RunnerStoppedId));
+    }
+
+    [Fact]
+    public async Task Runner_Disabled_DoesNotRun()
+    {
+        await using var fixture = HostFixture.Create(configure: o =>
+        {
+            o.AddSegmentCatalog(HostFixture.Catalog()).AddCalendar("london", HostFixture.London()).UseInMemoryStore();
+            o.DefaultCalendarId = "london";
+            o.RunDueActions = false;
+        });
+        await fixture.Host.StartAsync();
+
+        Assert.True(fixture.Runner.ExecuteTask!.IsCompletedSuccessfully);
+        Assert.False(fixture.Logs.Has(HostingLog.RunnerStartedId));
+    }
+
+    private static Instant LastEventTime(CustomerAdvocacy.Incidents.CommandResult result)
+        => ((CustomerAdvocacy.Incidents.Accepted)result.Decision).Events[^1].Metadata.OccurredAt;
+
+    private sealed class FailingOnceHandler : IDueActionHandler
+    {
+        private readonly string _failOnce;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _calls = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<DueAction>> _handled = new();
+
+        internal FailingOnceHandler(string failOnce) => _failOnce = failOnce;
+
+        internal int Calls(string commitmentId) => _calls.TryGetValue(commitmentId, out var n) ? n : 0;
+
+        internal Task<DueAction> Handled(string commitmentId)
+            => _handled.GetOrAdd(commitmentId, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+        public Task HandleAsync(DueAction action, CancellationToken cancellationToken)
+        {
+            var reference = action.Item.Key.Reference;
+            if (action.Item.Key.Kind != DueItemKind.CommitmentDue)
+            {
+                return Task.CompletedTask;
+            }
+
+            if (_calls.AddOrUpdate(reference, 1, (_, n) => n + 1) == 1 && reference == _failOnce)
+            {
+                throw new InvalidOperationException("The downstream system is unavailable.");
+            }
+
+            _handled.GetOrAdd(reference, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(action);
+            return Task.CompletedTask;
+        }
+    }
+}
