@@ -4,8 +4,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Storage;
-using Npgsql;
 using NodaTime;
+using Npgsql;
 using NpgsqlTypes;
 
 namespace CustomerAdvocacy.PostgreSql;
