@@ -41,7 +41,8 @@ public sealed class IncidentEngine
     /// <param name="logger">Where to log; <see langword="null"/> logs nothing.</param>
     /// <param name="snapshotPolicy">
     /// When to write a snapshot after an accepted command, if the store keeps them (<see cref="IIncidentSnapshotStore"/>);
-    /// <see langword="null"/> for <see cref="SnapshotPolicy.Never"/>. Snapshots a store holds are read either way.
+    /// <see langword="null"/> for <see cref="SnapshotPolicy.Never"/>, which neither writes nor reads snapshots (no extra
+    /// query per load).
     /// </param>
     public IncidentEngine(IIncidentStore store, IClock clock, ILogger<IncidentEngine>? logger = null, SnapshotPolicy? snapshotPolicy = null)
     {

@@ -34,7 +34,7 @@ public sealed class SnapshotPolicy
 {
     private SnapshotPolicy(int interval) => Interval = interval;
 
-    /// <summary>Never write snapshots (existing ones are still read).</summary>
+    /// <summary>Neither write nor read snapshots: every load replays the whole stream.</summary>
     public static SnapshotPolicy Never { get; } = new(0);
 
     /// <summary>The number of events between snapshots; 0 for <see cref="Never"/>.</summary>

@@ -24,7 +24,8 @@ internal sealed class IncidentLoader
         _policy = policy;
         _logger = logger;
         _serializer = new IncidentSnapshotSerializer();
-        _snapshots = store as IIncidentSnapshotStore;
+        // Without a policy the engine keeps to events only: reading snapshots would cost every load a query.
+        _snapshots = policy.Interval > 0 ? store as IIncidentSnapshotStore : null;
         if (_snapshots is not null && _serializer.UnsupportedReason is { } reason)
         {
             StorageLog.SnapshotsUnsupported(logger, reason);

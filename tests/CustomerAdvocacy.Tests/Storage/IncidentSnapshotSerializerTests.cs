@@ -187,7 +187,7 @@ public sealed class IncidentSnapshotSerializerTests
     {
         var store = new InMemoryIncidentStore();
         var logger = new CapturingLogger();
-        var engine = new IncidentEngine(store, new FakeClock(Start), logger);
+        var engine = new IncidentEngine(store, new FakeClock(Start), logger, SnapshotPolicy.EveryEvents(100));
         var script = new IncidentCommands(Id, Start);
         await engine.ExecuteAsync(script.Open());
         await engine.ExecuteAsync(script.CapturePerspective());
@@ -199,6 +199,25 @@ public sealed class IncidentSnapshotSerializerTests
 
         Assert.Equal(IncidentEvolver.Replay(Id, events), await engine.LoadAsync(Id));
         Assert.Contains(logger.Entries, e => e.Id == LogEventIds.SnapshotIgnored);
+    }
+
+    [Fact]
+    public async Task EngineLoad_PolicyNever_IgnoresStoredSnapshots()
+    {
+        var store = new InMemoryIncidentStore();
+        var engine = new IncidentEngine(store, new FakeClock(Start));
+        var script = new IncidentCommands(Id, Start);
+        await engine.ExecuteAsync(script.Open());
+        await engine.ExecuteAsync(script.CapturePerspective());
+        Assert.Null(await store.ReadSnapshotAsync(Id, CancellationToken.None));
+        var events = await store.ReadStreamAsync(Id, 1, CancellationToken.None);
+
+        // A snapshot that a reading engine would trust (right shape, right version) but with another state.
+        var planted = _serializer.Serialize(IncidentEvolver.Replay(Id, events) with { CustomerId = "planted" });
+        await store.SaveSnapshotAsync(planted, CancellationToken.None);
+
+        Assert.Equal(IncidentEvolver.Replay(Id, events), await engine.LoadAsync(Id));
+        Assert.Equal("planted", (await new IncidentEngine(store, new FakeClock(Start), null, SnapshotPolicy.EveryEvents(10)).LoadAsync(Id)).CustomerId);
     }
 
     [Fact]
