@@ -40,6 +40,7 @@ public sealed class IncidentSnapshotSerializer
         _options = new JsonSerializerOptions { WriteIndented = false, MaxDepth = 64 };
         _options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         _options.Converters.Add(new EquatableListConverterFactory());
+        _options.Converters.Add(new HashSetConverterFactory());
         _options.Converters.Add(_graph);
         _shape = new Lazy<(string?, string?)>(ComputeShape);
     }

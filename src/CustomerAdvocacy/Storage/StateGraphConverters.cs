@@ -103,7 +103,8 @@ internal sealed class StateGraphConverterFactory : JsonConverterFactory
             return type.GetElementType();
         }
 
-        if (type.IsGenericType && EquatableListConverterFactory.ListShapes.Contains(type.GetGenericTypeDefinition()))
+        if (type.IsGenericType
+            && (EquatableListConverterFactory.ListShapes.Contains(type.GetGenericTypeDefinition()) || HashSetConverterFactory.SetShapes.Contains(type.GetGenericTypeDefinition())))
         {
             return type.GetGenericArguments()[0];
         }
@@ -453,6 +454,61 @@ internal sealed class EquatableListConverter<TList, TElement> : JsonConverter<TL
     {
         writer.WriteStartArray();
         var element = _element ??= DirectConverter.For<TElement>(options);
+        foreach (var item in value)
+        {
+            DirectConverter.Write(writer, item, element, options);
+        }
+
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary>
+/// Reads sets (<see cref="HashSet{T}"/>, <see cref="ISet{T}"/>) back as a <see cref="HashSet{T}"/> with the default
+/// comparer, the only comparer a state type can rely on after a round trip.
+/// </summary>
+internal sealed class HashSetConverterFactory : JsonConverterFactory
+{
+    internal static readonly HashSet<Type> SetShapes = new() { typeof(HashSet<>), typeof(ISet<>) };
+
+    public override bool CanConvert(Type typeToConvert)
+        => typeToConvert.IsGenericType && SetShapes.Contains(typeToConvert.GetGenericTypeDefinition());
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options)
+        => (JsonConverter)Activator.CreateInstance(typeof(HashSetConverter<,>).MakeGenericType(typeToConvert, typeToConvert.GetGenericArguments()[0]))!;
+}
+
+/// <summary>One set shape over <typeparamref name="TElement"/>.</summary>
+/// <typeparam name="TSet">The declared set type.</typeparam>
+/// <typeparam name="TElement">The element type.</typeparam>
+internal sealed class HashSetConverter<TSet, TElement> : JsonConverter<TSet>
+    where TSet : class, IEnumerable<TElement>
+{
+    private JsonConverter<TElement>? _element;
+
+    public override TSet? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException("Expected a set.");
+        }
+
+        var items = new HashSet<TElement>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (!items.Add(DirectConverter.Read(ref reader, _element ??= DirectConverter.For<TElement>(options), options)))
+            {
+                throw new JsonException("A set holds an element twice.");
+            }
+        }
+
+        return (TSet)(object)items;
+    }
+
+    public override void Write(Utf8JsonWriter writer, TSet value, JsonSerializerOptions options)
+    {
+        var element = _element ??= DirectConverter.For<TElement>(options);
+        writer.WriteStartArray();
         foreach (var item in value)
         {
             DirectConverter.Write(writer, item, element, options);
