@@ -34,7 +34,7 @@ public class CommandBenchmarks
         var scenario = new IncidentScenario(id, Now).Given(script.ToExecuting("c1", "c2", "c3"));
         _executing = scenario.State;
         _command = script.MeetCriterion("c2");
-        _event = ((Accepted)_decider.Decide(_executing, _command, Now)).Events[0];
+        _event = ((Accepted)_decider.Decide(_executing, _command, IncidentContexts.Standard, Now)).Events[0];
     }
 
     [Benchmark(Baseline = true, Description = "Stateless Fire on a pre-built machine")]
@@ -50,7 +50,7 @@ public class CommandBenchmarks
     [BenchmarkCategory("command")]
     public Incident ApplyCommand()
     {
-        var decision = (Accepted)_decider.Decide(_executing, _command, Now);
+        var decision = (Accepted)_decider.Decide(_executing, _command, IncidentContexts.Standard, Now);
         var state = _executing;
         foreach (var e in decision.Events)
         {
@@ -62,7 +62,7 @@ public class CommandBenchmarks
 
     [Benchmark(Description = "Decide only (validate, authorize, fire, create the event)")]
     [BenchmarkCategory("command")]
-    public Decision DecideOnly() => _decider.Decide(_executing, _command, Now);
+    public Decision DecideOnly() => _decider.Decide(_executing, _command, IncidentContexts.Standard, Now);
 
     [Benchmark(Description = "Evolve only (fold the event into the state)")]
     [BenchmarkCategory("command")]
@@ -91,7 +91,7 @@ public class ReplayBenchmarks
     public Incident Replay() => IncidentEvolver.Replay(_id, _events);
 }
 
-/// <summary>A realistic stream: lifecycle, then commitments made and delivered and criteria evidenced, mixed.</summary>
+/// <summary>A realistic stream: lifecycle, then commitments made and delivered, customer updates sent and criteria evidenced, mixed.</summary>
 internal static class ReplayStream
 {
     internal static IReadOnlyList<IncidentEvent> Build(IncidentId id, Instant now, int count)
@@ -101,11 +101,12 @@ internal static class ReplayStream
         var i = 0;
         while (scenario.History.Count < count)
         {
-            IncidentCommand next = (i % 3) switch
+            IncidentCommand next = (i % 4) switch
             {
                 0 => script.Commit("k" + i, 48),
                 1 => script.Deliver("k" + (i - 1)),
-                _ => script.MeetCriterion("c" + ((i % 9 / 3) + 1)),
+                2 => script.SendUpdate(),
+                _ => script.MeetCriterion("c" + ((i % 12 / 4) + 1)),
             };
             scenario.Given(next);
             i++;

@@ -76,7 +76,7 @@ public class PostgreSqlStoreBenchmarks
             await insert.ExecuteNonQueryAsync();
         }
 
-        _engine = new IncidentEngine(_store, NodaTime.Testing.FakeClock.FromUtc(2026, 3, 2), null, SnapshotPolicy.EveryEvents(100));
+        _engine = new IncidentEngine(_store, CustomerAdvocacy.Testing.FixedIncidentContextProvider.Standard, NodaTime.Testing.FakeClock.FromUtc(2026, 3, 2), null, new IncidentEngineOptions { SnapshotInterval = 100 });
         if (!(await _engine.LoadAsync(_loaded)).Equals(IncidentEvolver.Replay(_loaded, history)))
         {
             throw new InvalidOperationException("The snapshot load does not give the replayed state.");

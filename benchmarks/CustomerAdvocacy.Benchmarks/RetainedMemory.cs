@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
@@ -30,11 +31,13 @@ internal static class RetainedMemory
             var id = ids[i] = IncidentId.New();
             var script = new IncidentCommands(id, now);
             var scenario = new IncidentScenario(id, now).Given(script.ToExecuting("c1", "c2")).Given(script.Commit("k1"));
+            // One append per command: an opening records two events under one command id.
             var version = 0L;
-            foreach (var e in scenario.History)
+            foreach (var command in scenario.History.GroupBy(e => e.Metadata.CommandId))
             {
-                await store.AppendAsync(new IncidentAppend(id, version, new[] { e }, e.Metadata.CommandId, scenario.State.State), CancellationToken.None);
-                version++;
+                var batch = command.ToArray();
+                await store.AppendAsync(new IncidentAppend(id, version, batch, command.Key, scenario.State.State), CancellationToken.None);
+                version += batch.Length;
             }
 
             events += scenario.History.Count;
@@ -42,7 +45,7 @@ internal static class RetainedMemory
 
         var withStore = Settle();
 
-        var engine = new IncidentEngine(store, new FakeClock(now));
+        var engine = new IncidentEngine(store, FixedIncidentContextProvider.Standard, new FakeClock(now));
         var withEngine = Settle();
 
         var states = new Incident[incidents];

@@ -78,8 +78,11 @@ internal sealed class DemoScenario
             .AddRule("strategic accounts", "strategic", p => p.Strategic)
             .WithDefaultSegment("standard")
             .Build();
-        var profile = new CustomerProfile("semiconductor-fab", "gold", 2_400_000m, NewYork) { Strategic = true, BusinessCalendarId = "fab-office" };
+        var profile = new CustomerProfile("semiconductor-fab", "gold", 2_400_000m, NewYork, calendar) { Strategic = true };
         var assignment = catalog.Classify(profile);
+        var policies = new PolicyRegistry();
+        policies.Publish(catalog);
+        var contexts = new IncidentContextProvider(policies, new CustomerDirectory(new[] { profile }));
 
         var timeline = new Table()
             .Title(Markup.Escape($"Incident {IncidentId}: the Saturday patch ({assignment.SegmentId} segment, times in {NewYork.Id})"))
@@ -88,7 +91,7 @@ internal sealed class DemoScenario
             .AddColumn("What")
             .AddColumn(new TableColumn("Outcome").NoWrap())
             .AddColumn(new TableColumn("Due").NoWrap());
-        var scenario = new DemoScenario(new IncidentEngine(store, clock), clock, calendar, assignment.Policy, timeline);
+        var scenario = new DemoScenario(new IncidentEngine(store, contexts, clock), clock, calendar, assignment.Policy, timeline);
 
         await AnsiConsole.Status().StartAsync("Running the Saturday-patch incident…", _ => scenario.PlayAsync(profile, assignment, cancellationToken)).ConfigureAwait(false);
         AnsiConsole.Write(timeline);
@@ -105,16 +108,18 @@ internal sealed class DemoScenario
 
         // 1. Segmentation and opening: the first-response and update clocks start in the customer's calendar.
         var opened = await Do(new OpenIncident(id, Next(), Fred, profile.CustomerId, Fred.Id, assignment.Reference, null), $"Customer reports connections to the fab scheduling server dropping; classified '{assignment.SegmentId}' by rule '{assignment.RuleName}'", ct).ConfigureAwait(false);
-        var levels = IncidentServiceLevels.Evaluate(opened, _policy, _customerCalendar, _clock.GetCurrentInstant());
-        Note("service levels", $"first response due (policy: {TimeText.Hours(_policy.FirstResponseTarget)} business time)", levels.FirstResponse.Due);
-        Note("service levels", $"next update due (every {TimeText.Hours(_policy.UpdateCadence)})", levels.Updates.NextDue);
+        var levels = opened.ServiceLevels!;
+        Note("service levels", $"first response due (policy: {TimeText.Hours(_policy.FirstResponseTarget)} business time)", levels.FirstResponse.Schedule.Due);
+        Note("service levels", $"next update due (every {TimeText.Hours(_policy.UpdateCadence)})", levels.Update.Schedule.Due);
 
-        // 2. Engagement: listen, empathize, ask, then produce; a commitment has a due instant or it is refused.
+        // 2. Engagement: listen, empathize, ask, then produce; no commitment without a due instant: one is proposed when none is named.
         _clock.Advance(Duration.FromMinutes(25));
-        await Do(new RecordConversation(id, Next(), Fred, "first-call", new[] { "fred", "customer-it", "plant-manager" }, null, null), "First call with everyone involved, confirmed in writing", ct).ConfigureAwait(false);
+        await Do(new RecordConversation(id, Next(), Fred, "first-call", new[] { "fred", "customer-it", "plant-manager" }, null, null), "First call with everyone involved", ct).ConfigureAwait(false);
+        var updated = await Do(new SendCustomerUpdate(id, Next(), Fred, new[] { "customer-it", "plant-manager" }), "Call confirmed in writing to everyone: first response met", ct).ConfigureAwait(false);
+        Note("service levels", "next update due", updated.ServiceLevels!.Update.Schedule.Due);
         await Do(new CapturePerspective(id, Next(), CustomerIt, new CustomerPerspective("the scheduling server keeps dropping connections", "lots wait at the lithography step", "a stable server before month-end processing", Duration.FromDays(5))), "Customer's perspective captured (LEAP)", ct).ConfigureAwait(false);
-        var refused = await Do(new MakeCommitment(id, Next(), Fred, "findings", Fred.Id, "Send the root-cause findings", null), "Promise the findings 'as soon as possible'", ct).ConfigureAwait(false);
-        _ = refused;
+        await Do(new MakeCommitment(id, Next(), Fred, "findings", Fred.Id, "Send the root-cause findings", null), "Promise the findings 'as soon as possible': a due instant is proposed", ct).ConfigureAwait(false);
+        await Do(new RejectCommitmentDue(id, Next(), CustomerIt, "findings", "the shift lead needs them before the 14:00 handover"), "Customer rejects the proposed date, naming the constraint", ct).ConfigureAwait(false);
         await Do(new MakeCommitment(id, Next(), Fred, "findings", Fred.Id, "Send the root-cause findings", _customerCalendar.Add(_clock.GetCurrentInstant(), Duration.FromHours(4))), "Promise the root-cause findings in four business hours", ct).ConfigureAwait(false);
 
         // 3–4. Facts before remedies, then a plan with criteria for closing agreed at the outset.
@@ -216,8 +221,11 @@ internal sealed class DemoScenario
     private async Task<Incident> Do(IncidentCommand command, string what, CancellationToken ct, Instant? due = null)
     {
         var result = await _engine.ExecuteAsync(command, ct).ConfigureAwait(false);
-        var dueShown = due ?? (command as MakeCommitment)?.Due;
-        var outcome = result.Decision is Rejected rejected ? "refused: " + Describe(rejected.Reason) : result.Incident.State.ToString();
+        var offered = (result.Decision as Accepted)?.Events.OfType<CommitmentOffered>().FirstOrDefault()?.Offer;
+        var dueShown = due ?? (command as MakeCommitment)?.Due ?? offered?.Due;
+        var outcome = result.Decision is Rejected rejected
+            ? "refused: " + Describe(rejected.Reason)
+            : offered is not null ? "offered to the customer" : result.Incident.State.ToString();
         Row(command.Actor, what, outcome, dueShown);
         return result.Incident;
     }

@@ -58,6 +58,7 @@ public static class AdvocacyServiceCollectionExtensions
         services.TryAddSingleton(sp => Options(sp).StoreFactory(sp));
         services.TryAddSingleton(sp => new IncidentEngine(
             sp.GetRequiredService<IIncidentStore>(),
+            sp.GetRequiredService<IIncidentContextProvider>(),
             sp.GetRequiredService<IClock>(),
             sp.GetService<ILogger<IncidentEngine>>()));
         services.TryAddSingleton<IDueActionHandler>(sp => new EngineDueActionHandler(
@@ -66,7 +67,6 @@ public static class AdvocacyServiceCollectionExtensions
         services.TryAddSingleton(sp => new DueActionRunner(
             sp.GetRequiredService<IncidentEngine>(),
             sp.GetRequiredService<IIncidentStore>(),
-            sp.GetRequiredService<IIncidentContextProvider>(),
             sp.GetRequiredService<IDueActionHandler>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IClock>(),

@@ -63,7 +63,7 @@ public sealed class CustomerAdvocacyOptions
         return this;
     }
 
-    /// <summary>Adds a business calendar under an id (a customer profile's <c>BusinessCalendarId</c>).</summary>
+    /// <summary>Adds a business calendar under an id (see <see cref="DefaultCalendarId"/>).</summary>
     /// <param name="id">The calendar id; unique.</param>
     /// <param name="calendar">The calendar.</param>
     /// <returns>These options.</returns>

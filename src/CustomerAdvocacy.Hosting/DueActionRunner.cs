@@ -6,8 +6,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.DueActions;
-using CustomerAdvocacy.Engagement;
-using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Storage;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +16,7 @@ namespace CustomerAdvocacy.Hosting;
 
 /// <summary>
 /// The background runner that drives the pure <see cref="DueActionScheduler"/>: it lists the open incidents at start,
-/// computes their due items (open commitments, the first-response SLA, the update cadence), sleeps until the next one
+/// lists their due items from their state (open commitments, the SLA warning and breach points), sleeps until the next one
 /// falls due (a timer of the host's <see cref="TimeProvider"/>, never a polling loop), applies what fell due through
 /// the <see cref="IDueActionHandler"/>, and re-arms an incident whenever the engine settles a command on it.
 /// </summary>
@@ -45,7 +43,6 @@ internal sealed class DueActionRunner : BackgroundService
 
     private readonly IncidentEngine _engine;
     private readonly IIncidentStore _store;
-    private readonly IIncidentContextProvider _contexts;
     private readonly IDueActionHandler _handler;
     private readonly DueActionPlanner _planner;
     private readonly TimeProvider _timeProvider;
@@ -66,7 +63,6 @@ internal sealed class DueActionRunner : BackgroundService
     internal DueActionRunner(
         IncidentEngine engine,
         IIncidentStore store,
-        IIncidentContextProvider contexts,
         IDueActionHandler handler,
         TimeProvider timeProvider,
         IClock clock,
@@ -75,7 +71,6 @@ internal sealed class DueActionRunner : BackgroundService
     {
         _engine = engine;
         _store = store;
-        _contexts = contexts;
         _handler = handler;
         _timeProvider = timeProvider;
         _clock = clock;
@@ -236,17 +231,9 @@ internal sealed class DueActionRunner : BackgroundService
         }
 
         _states[id] = incident.State;
-        var items = new List<DueItem>(DueItemSources.ForIncident(incident));
-        if (incident.Policy is { } reference && incident.CustomerId is { } customer)
-        {
-            var context = await _contexts.GetContextAsync(customer, reference, cancellationToken).ConfigureAwait(false);
-            var levels = IncidentServiceLevels.Evaluate(incident, context.Policy, context.Calendar, _clock.GetCurrentInstant());
-            items.AddRange(DueItemSources.ForSla(id, SlaKind.FirstResponse, levels.FirstResponse));
-            if (incident.ResolvedAt is null)
-            {
-                items.Add(new DueItem(id, DueItemKind.SlaBreach, DueItemReferences.Update, levels.Updates.NextDue));
-            }
-        }
+        // The incident's own state lists everything due: commitments and its service-level deadlines, computed in the
+        // customer's calendar when they were recorded.
+        var items = DueItemSources.ForIncident(incident);
 
         _fired.TryGetValue(id, out var fired);
         var armed = new List<DueItem>(items.Count);
@@ -383,7 +370,8 @@ internal sealed class DueActionRunner : BackgroundService
 
     private static DueActionKind ActionKindOf(DueItemKind kind) => kind switch
     {
-        DueItemKind.SlaWarning or DueItemKind.SlaBreach or DueItemKind.LadderTimeOut => DueActionKind.Escalate,
+        DueItemKind.SlaWarning or DueItemKind.SlaBreach => DueActionKind.RecordServiceLevel,
+        DueItemKind.LadderTimeOut => DueActionKind.Escalate,
         DueItemKind.CommitmentDue => DueActionKind.MarkMissed,
         DueItemKind.HealthCheck => DueActionKind.RunHealthCheck,
         _ => DueActionKind.Remind,

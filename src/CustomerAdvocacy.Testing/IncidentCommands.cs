@@ -124,6 +124,10 @@ public sealed class IncidentCommands
     public MakeCommitment Commit(string commitmentId, int dueInHours = 4)
         => new(IncidentId, CommandId.New(), Owner, commitmentId, Owner.Id, "call back with findings", Start + Duration.FromHours(dueInHours));
 
+    /// <summary>The owner sends an update to the customer's contact, business manager and the owner.</summary>
+    /// <returns>The command.</returns>
+    public SendCustomerUpdate SendUpdate() => new(IncidentId, CommandId.New(), Owner, new[] { Customer.Id, CustomerBusinessManager.Id, Owner.Id });
+
     /// <summary>The owner delivers a commitment.</summary>
     /// <param name="commitmentId">The commitment id.</param>
     /// <returns>The command.</returns>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Resolution;
 using FsCheck;
@@ -53,6 +54,7 @@ public static class IncidentGenerators
             Array.Empty<CriterionDraft>(),
             new[] { new CriterionDraft("c3", "no recurrence for a week") },
             new[] { new CriterionDraft("c1", "duplicate of an agreed one") });
+        var serviceLevel = Gen.Elements(ServiceLevelKind.FirstResponse, ServiceLevelKind.Update, ServiceLevelKind.Resolution);
         var participants = Gen.Elements<IReadOnlyList<string>>(Array.Empty<string>(), new[] { "customer-1" }, new[] { "customer-1", "owner-1", "engineer-1" });
         var kinds = new Gen<Func<Actor, CommandId, IncidentCommand>>[]
         {
@@ -88,6 +90,9 @@ public static class IncidentGenerators
                 new OfferCommitment(incidentId, c, a, p.Item1, a.Id, "send the root cause", p.Item2 ?? start)),
             commitment.Select<string, Func<Actor, CommandId, IncidentCommand>>(id => (a, c) => new AcceptCommitmentDue(incidentId, c, a, id)),
             commitment.Zip(text).Select<(string, string), Func<Actor, CommandId, IncidentCommand>>(p => (a, c) => new RejectCommitmentDue(incidentId, c, a, p.Item1, p.Item2)),
+            participants.Select<IReadOnlyList<string>, Func<Actor, CommandId, IncidentCommand>>(r => (a, c) => new SendCustomerUpdate(incidentId, c, a, r)),
+            serviceLevel.Select<ServiceLevelKind, Func<Actor, CommandId, IncidentCommand>>(k => (a, c) => new RecordServiceLevelWarning(incidentId, c, a, k)),
+            serviceLevel.Select<ServiceLevelKind, Func<Actor, CommandId, IncidentCommand>>(k => (a, c) => new RecordServiceLevelBreach(incidentId, c, a, k)),
         };
         return from make in Gen.OneOf(kinds)
                from actor in Actors()
@@ -107,9 +112,9 @@ public static class IncidentGenerators
         var script = new IncidentCommands(incidentId, start);
         var path = new IncidentCommand[]
         {
-            script.Open(), script.CapturePerspective(), script.StartAnalysis(), script.ProposePlan("c1", "c2"), script.ApprovePlan(),
+            script.Open(), script.CapturePerspective(), script.SendUpdate(), script.StartAnalysis(), script.ProposePlan("c1", "c2"), script.ApprovePlan(),
             script.StartExecution(), script.Commit("k1", 6), script.MeetCriterion("c1"), script.MeetCriterion("c2"), script.Deliver("k1"),
-            script.ProposeResolution(), script.Confirm(), script.Close(), script.ReturnToSop(), script.CompleteReview(),
+            script.SendUpdate(), script.ProposeResolution(), script.Confirm(), script.Close(), script.ReturnToSop(), script.CompleteReview(),
         };
         var n = path.Length;
         return from mutations in Gen.ArrayOf(Gen.Choose(0, 99), n)

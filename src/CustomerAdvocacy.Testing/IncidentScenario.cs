@@ -26,14 +26,27 @@ public sealed class IncidentScenario
     private readonly IncidentDecider _decider = new();
     private readonly List<IncidentEvent> _history = new();
 
-    /// <summary>Starts a scenario for an incident.</summary>
+    /// <summary>Starts a scenario for an incident decided under <see cref="IncidentContexts.Standard"/>.</summary>
     /// <param name="incidentId">The incident.</param>
     /// <param name="now">The instant commands are decided at.</param>
     public IncidentScenario(IncidentId incidentId, Instant now)
+        : this(incidentId, now, IncidentContexts.Standard)
+    {
+    }
+
+    /// <summary>Starts a scenario for an incident.</summary>
+    /// <param name="incidentId">The incident.</param>
+    /// <param name="now">The instant commands are decided at.</param>
+    /// <param name="context">The policy and customer calendar commands are decided under.</param>
+    public IncidentScenario(IncidentId incidentId, Instant now, IncidentContext context)
     {
         State = Incident.NotOpened(incidentId);
         Now = now;
+        Context = context ?? throw new ArgumentNullException(nameof(context));
     }
+
+    /// <summary>The policy and customer calendar commands are decided under; tests may change it.</summary>
+    public IncidentContext Context { get; set; }
 
     /// <summary>The instant commands are decided at; tests may move it.</summary>
     public Instant Now { get; set; }
@@ -72,7 +85,7 @@ public sealed class IncidentScenario
     public ScenarioOutcome When(IncidentCommand command)
     {
         var before = State;
-        var decision = _decider.Decide(State, command ?? throw new ArgumentNullException(nameof(command)), Now);
+        var decision = _decider.Decide(State, command ?? throw new ArgumentNullException(nameof(command)), Context, Now);
         if (decision is Accepted accepted)
         {
             foreach (var e in accepted.Events)

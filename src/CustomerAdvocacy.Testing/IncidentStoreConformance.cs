@@ -253,7 +253,7 @@ public abstract class IncidentStoreConformance
         var store = (IIncidentStore)snapshots;
         var id = IncidentId.New();
         var clock = new FakeClock(Start);
-        var engine = new IncidentEngine(store, clock, null, SnapshotPolicy.EveryEvents(3));
+        var engine = new IncidentEngine(store, FixedIncidentContextProvider.Standard, clock, null, new IncidentEngineOptions { SnapshotInterval = 3 });
         var script = new IncidentCommands(id, Start);
         var commands = new IncidentCommand[]
         {

@@ -22,12 +22,12 @@ public sealed class CliTests : IDisposable
 
         Assert.True(demo.ExitCode == 0, demo.ToString());
         Assert.True(File.Exists(db));
-        Assert.Contains("Final state: Reviewed at version 20; criteria met: 3/3; open commitments: 0.", demo.Output, StringComparison.Ordinal);
+        Assert.Contains("Final state: Reviewed at version 25; criteria met: 3/3; open commitments: 0.", demo.Output, StringComparison.Ordinal);
 
         // Due instants are shown in the customer's zone, on both sides of the end of daylight saving time.
         Assert.Contains("Tue 2026-10-20 09:40 (-04:00)", demo.Output, StringComparison.Ordinal);
         Assert.Contains("Mon 2026-11-02 09:00 (-05:00)", demo.Output, StringComparison.Ordinal);
-        Assert.Contains("refused: CommitmentNeedsDueDate", demo.Output, StringComparison.Ordinal);
+        Assert.Contains("offered to the customer", demo.Output, StringComparison.Ordinal);
         Assert.Contains("refused: CustomerConfirmedAfterLastCriterionChange", demo.Output, StringComparison.Ordinal);
         Assert.Contains("Sat 2026-10-24 06:00 (-04:00)", demo.Output, StringComparison.Ordinal);
 
@@ -36,7 +36,7 @@ public sealed class CliTests : IDisposable
         Assert.True(replay.ExitCode == 0, replay.ToString());
         Assert.Contains("incident-opened", replay.Output, StringComparison.Ordinal);
         Assert.Contains("resolution-disputed", replay.Output, StringComparison.Ordinal);
-        Assert.Contains("State: Reviewed at version 20", replay.Output, StringComparison.Ordinal);
+        Assert.Contains("State: Reviewed at version 25", replay.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class DueActionRunnerTests
     }
 
     [Fact]
-    public async Task Runner_FirstResponseBreached_CountsTheBreach()
+    public async Task Runner_FirstResponseBreached_RecordsItOnTheIncidentAndCountsIt()
     {
         var breaches = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var fixture = HostFixture.Create();
@@ -102,13 +102,14 @@ public sealed class DueActionRunnerTests
         var breachAt = HostFixture.Start + Duration.FromHours(4);
         var armed = fixture.ArmedAt(HostFixture.Start + Duration.FromHours(3));
         await fixture.Host.StartAsync();
-        await fixture.OpenWithCommitmentsAsync();
+        var id = await fixture.OpenWithCommitmentsAsync();
         await armed.WaitAsync(Hang);
 
         fixture.Time.Advance((breachAt - HostFixture.Start).ToTimeSpan());
 
         Assert.Equal(DueItemReferences.FirstResponse, await breaches.Task.WaitAsync(Hang));
-        Assert.True(fixture.Logs.Has(HostingLog.DueActionForHostId));
+        var firstResponse = (await fixture.Engine.LoadAsync(id)).ServiceLevels!.FirstResponse;
+        Assert.True(firstResponse.WarningRaised && firstResponse.Breached, "the runner records the warning and the breach on the incident");
     }
 
     [Fact]

@@ -136,7 +136,7 @@ public sealed class PostgreSqlIncidentStoreTests : StoreFaultTests, IAsyncDispos
 
         var notified = await waiting;
         Assert.NotEqual(default, notified);
-        Assert.Single(await store.ReadStreamAsync(notified, 1, CancellationToken.None));
+        Assert.Equal(IncidentOpened.TypeName, (await store.ReadStreamAsync(notified, 1, CancellationToken.None))[0].EventType);
     }
 
     public async ValueTask DisposeAsync()

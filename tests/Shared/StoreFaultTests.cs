@@ -69,7 +69,7 @@ public abstract class StoreFaultTests
         var store = await CreateStoreAsync();
         var clock = new FakeClock(Start);
         var ids = Enumerable.Range(0, Incidents).Select(_ => IncidentId.New()).ToArray();
-        var setUp = new IncidentEngine(store, clock);
+        var setUp = new IncidentEngine(store, FixedIncidentContextProvider.Standard, clock);
         foreach (var id in ids)
         {
             var c = new IncidentCommands(id, Start);
@@ -81,7 +81,7 @@ public abstract class StoreFaultTests
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
             // One engine per writer: its in-process locks do not help the others, as with separate processes.
-            var engine = new IncidentEngine(store, clock);
+            var engine = new IncidentEngine(store, FixedIncidentContextProvider.Standard, clock);
             var random = new Random(w);
             for (var n = 0; n < perWriter; n++)
             {
@@ -103,11 +103,12 @@ public abstract class StoreFaultTests
         foreach (var id in ids)
         {
             var stream = await store.ReadStreamAsync(id, 1, CancellationToken.None);
-            var expected = 2 + accepted.GetValueOrDefault(id);
+            // Opening records two events (the incident and its service-level deadlines), capturing the perspective one.
+            var expected = 3 + accepted.GetValueOrDefault(id);
             Assert.Equal(expected, stream.Count);
             var incident = IncidentEvolver.Replay(id, stream);
             Assert.Equal(expected, incident.Version);
-            Assert.Equal(expected - 2, incident.Commitments.Count);
+            Assert.Equal(expected - 3, incident.Commitments.Count);
         }
     }
 
@@ -115,27 +116,27 @@ public abstract class StoreFaultTests
     public async Task Append_AbortedBeforeCommit_WritesNothingAndTheRetryAppliesOnce()
     {
         var store = await CreateStoreAsync();
-        var engine = new IncidentEngine(store, new FakeClock(Start));
+        var engine = new IncidentEngine(store, FixedIncidentContextProvider.Standard, new FakeClock(Start));
         var c = new IncidentCommands(IncidentId.New(), Start);
         await engine.ExecuteAsync(c.Open());
         var command = c.CapturePerspective();
         FailNextCommit(store, beforeCommit: true);
         await Assert.ThrowsAnyAsync<Exception>(() => engine.ExecuteAsync(command));
-        Assert.Single(await store.ReadStreamAsync(c.IncidentId, 1, CancellationToken.None));
+        Assert.Equal(2, (await store.ReadStreamAsync(c.IncidentId, 1, CancellationToken.None)).Count);
         Assert.Null(await store.FindCommandAsync(command.CommandId, CancellationToken.None));
 
         var retried = await engine.ExecuteAsync(command);
         Assert.True(retried.Decision.IsAccepted);
         Assert.False(retried.IsDuplicate);
         Assert.True((await engine.ExecuteAsync(command)).IsDuplicate);
-        Assert.Equal(2, (await store.ReadStreamAsync(c.IncidentId, 1, CancellationToken.None)).Count);
+        Assert.Equal(3, (await store.ReadStreamAsync(c.IncidentId, 1, CancellationToken.None)).Count);
     }
 
     [Fact]
     public async Task Append_AcknowledgementLostAfterCommit_RetryIsRecognizedAndNothingDoubles()
     {
         var store = await CreateStoreAsync();
-        var engine = new IncidentEngine(store, new FakeClock(Start));
+        var engine = new IncidentEngine(store, FixedIncidentContextProvider.Standard, new FakeClock(Start));
         var c = new IncidentCommands(IncidentId.New(), Start);
         await engine.ExecuteAsync(c.Open());
         var command = c.CapturePerspective();
@@ -146,7 +147,7 @@ public abstract class StoreFaultTests
         Assert.True(retried.IsDuplicate);
         Assert.True(retried.Decision.IsAccepted);
         var stream = await store.ReadStreamAsync(c.IncidentId, 1, CancellationToken.None);
-        Assert.Equal(2, stream.Count);
+        Assert.Equal(3, stream.Count);
         Assert.Equal(IncidentState.Engaged, IncidentEvolver.Replay(c.IncidentId, stream).State);
     }
 

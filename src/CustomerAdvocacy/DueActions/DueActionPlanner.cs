@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
 
@@ -11,7 +12,7 @@ namespace CustomerAdvocacy.DueActions;
 /// <summary>What a host does about an item that fell due.</summary>
 public enum DueActionKind
 {
-    /// <summary>Apply the <see cref="DueAction.EscalationCommand"/>: raise for an SLA warning or breach, or record a ladder time-out.</summary>
+    /// <summary>Apply the <see cref="DueAction.EscalationCommand"/>: record a ladder time-out.</summary>
     Escalate = 0,
 
     /// <summary>Apply the <see cref="DueAction.IncidentCommand"/>: record the commitment as missed.</summary>
@@ -22,13 +23,20 @@ public enum DueActionKind
 
     /// <summary>Run the customer's proactive health check (see <see cref="HealthCheckSchedule"/>); no command.</summary>
     RunHealthCheck = 3,
+
+    /// <summary>
+    /// Apply the <see cref="DueAction.IncidentCommand"/>: record an SLA warning or breach
+    /// (<see cref="RecordServiceLevelWarning"/>, <see cref="RecordServiceLevelBreach"/>); escalation follows from the
+    /// recorded event.
+    /// </summary>
+    RecordServiceLevel = 4,
 }
 
 /// <summary>What to do about one due item: the kind of action and, where there is one, the command to apply.</summary>
 /// <param name="Item">The item that fell due.</param>
 /// <param name="Kind">What to do.</param>
 /// <param name="EscalationCommand">The escalation command to decide, for <see cref="DueActionKind.Escalate"/>.</param>
-/// <param name="IncidentCommand">The incident command to decide, for <see cref="DueActionKind.MarkMissed"/>.</param>
+/// <param name="IncidentCommand">The incident command to decide, for <see cref="DueActionKind.MarkMissed"/> and <see cref="DueActionKind.RecordServiceLevel"/>.</param>
 /// <param name="Description">What is due, in words.</param>
 public sealed record DueAction(DueItem Item, DueActionKind Kind, EscalationCommand? EscalationCommand, IncidentCommand? IncidentCommand, string Description);
 
@@ -57,8 +65,7 @@ public sealed class DueActionPlanner
     /// <param name="item">The item.</param>
     /// <returns>The action.</returns>
     /// <exception cref="ArgumentException">An incident item without an incident, an SLA item whose reference is not
-    /// <see cref="DueItemReferences.FirstResponse"/> or <see cref="DueItemReferences.Update"/>, or a commitment
-    /// without its id.</exception>
+    /// one of <see cref="DueItemReferences"/>, or a commitment without its id.</exception>
     public DueAction Plan(DueItem item)
     {
         var key = item.Key;
@@ -68,24 +75,19 @@ public sealed class DueActionPlanner
             case DueItemKind.SlaWarning:
             case DueItemKind.SlaBreach:
                 {
-                    var firstResponse = key.Reference switch
+                    var kind = key.Reference switch
                     {
-                        DueItemReferences.FirstResponse => true,
-                        DueItemReferences.Update => false,
+                        DueItemReferences.FirstResponse => ServiceLevelKind.FirstResponse,
+                        DueItemReferences.Update => ServiceLevelKind.Update,
+                        DueItemReferences.Resolution => ServiceLevelKind.Resolution,
                         _ => throw new ArgumentException($"The SLA item {key} names no known SLA.", nameof(item)),
                     };
-                    var breach = key.Kind == DueItemKind.SlaBreach;
-                    var reason = (firstResponse, breach) switch
+                    if (key.Kind == DueItemKind.SlaBreach)
                     {
-                        (true, false) => EscalationTriggerKind.FirstResponseWarning,
-                        (true, true) => EscalationTriggerKind.FirstResponseBreached,
-                        (false, false) => EscalationTriggerKind.UpdateWarning,
-                        (false, true) => EscalationTriggerKind.UpdateBreached,
-                    };
-                    var detail = breach
-                        ? $"The {key.Reference} target was due at {item.Due}."
-                        : $"The {key.Reference} target reached its warning point at {item.Due}.";
-                    return new DueAction(item, DueActionKind.Escalate, new RaiseEscalation(Incident(item), id, Actor, reason, detail), null, detail);
+                        return new DueAction(item, DueActionKind.RecordServiceLevel, null, new RecordServiceLevelBreach(Incident(item), id, Actor, kind), $"The {key.Reference} target was due at {item.Due}.");
+                    }
+
+                    return new DueAction(item, DueActionKind.RecordServiceLevel, null, new RecordServiceLevelWarning(Incident(item), id, Actor, kind), $"The {key.Reference} target reached its warning point at {item.Due}.");
                 }
 
             case DueItemKind.LadderTimeOut:

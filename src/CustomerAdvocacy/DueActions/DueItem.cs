@@ -7,7 +7,7 @@ namespace CustomerAdvocacy.DueActions;
 /// <summary>What falls due.</summary>
 public enum DueItemKind
 {
-    /// <summary>An SLA's warning point, before its breach (reference: <see cref="DueItemReferences.FirstResponse"/> or <see cref="DueItemReferences.Update"/>).</summary>
+    /// <summary>An SLA's warning point, before its breach (reference: <see cref="DueItemReferences.FirstResponse"/>, <see cref="DueItemReferences.Update"/> or <see cref="DueItemReferences.Resolution"/>).</summary>
     SlaWarning = 0,
 
     /// <summary>An SLA's due instant: breached unless met by then (reference as for <see cref="SlaWarning"/>).</summary>
@@ -35,8 +35,11 @@ public static class DueItemReferences
     /// <summary>The first-response SLA.</summary>
     public const string FirstResponse = "first-response";
 
-    /// <summary>The update SLA.</summary>
+    /// <summary>The update SLA: the pending occurrence of the update cadence.</summary>
     public const string Update = "update";
+
+    /// <summary>The resolution SLA.</summary>
+    public const string Resolution = "resolution";
 }
 
 /// <summary>

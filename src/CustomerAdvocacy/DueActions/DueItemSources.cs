@@ -15,7 +15,10 @@ public static class DueItemSources
 {
     /// <summary>
     /// Everything due for an incident according to its own folded state: what a scheduler, a due index or a reminder
-    /// re-arms after each accepted command. An incident not opened yet has nothing due.
+    /// re-arms after each accepted command. That is the open commitments' due instants and, for each running
+    /// service-level deadline (first response, the pending update-cadence occurrence, resolution), its warning point
+    /// until the warning is recorded and its due instant until the breach is recorded. An incident not opened yet has
+    /// nothing due.
     /// </summary>
     /// <param name="incident">The incident's current state.</param>
     /// <returns>The items, in no particular order.</returns>
@@ -28,7 +31,42 @@ public static class DueItemSources
             return System.Array.Empty<DueItem>();
         }
 
-        return ForCommitments(incident.Id, incident.Commitments);
+        var items = new List<DueItem>(ForCommitments(incident.Id, incident.Commitments));
+        if (incident.ServiceLevels is { } levels)
+        {
+            AddDeadline(items, incident.Id, levels.FirstResponse, DueItemReferences.FirstResponse);
+            AddDeadline(items, incident.Id, levels.Update, DueItemReferences.Update);
+            AddDeadline(items, incident.Id, levels.Resolution, DueItemReferences.Resolution);
+        }
+
+        return items;
+    }
+
+    /// <summary>The reference of a service-level kind's due items.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>One of <see cref="DueItemReferences"/>.</returns>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="kind"/> is not defined.</exception>
+    public static string ReferenceOf(ServiceLevelKind kind) => kind switch
+    {
+        ServiceLevelKind.FirstResponse => DueItemReferences.FirstResponse,
+        ServiceLevelKind.Update => DueItemReferences.Update,
+        ServiceLevelKind.Resolution => DueItemReferences.Resolution,
+        _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "Unknown service-level kind."),
+    };
+
+    private static void AddDeadline(List<DueItem> items, IncidentId incidentId, ServiceLevelDeadline deadline, string reference)
+    {
+        if (!deadline.IsRunning || deadline.Breached)
+        {
+            return;
+        }
+
+        if (!deadline.WarningRaised)
+        {
+            items.Add(new DueItem(incidentId, DueItemKind.SlaWarning, reference, deadline.Schedule.WarningAt));
+        }
+
+        items.Add(new DueItem(incidentId, DueItemKind.SlaBreach, reference, deadline.Schedule.Due));
     }
 
     /// <summary>

@@ -95,6 +95,9 @@ public static class AuthorizationTable
         Allow(IncidentTrigger.OfferCommitment, Staff, thirdParty);
         Allow(IncidentTrigger.AcceptCommitmentDue, Customer);
         Allow(IncidentTrigger.RejectCommitmentDue, Customer);
+        Allow(IncidentTrigger.SendCustomerUpdate, Staff);
+        Allow(IncidentTrigger.RecordServiceLevelWarning, Staff);
+        Allow(IncidentTrigger.RecordServiceLevelBreach, Staff);
         return table;
     }
 }

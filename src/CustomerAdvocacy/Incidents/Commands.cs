@@ -188,17 +188,27 @@ public sealed record CompleteReview(IncidentId IncidentId, CommandId CommandId, 
     public override IncidentTrigger Trigger => IncidentTrigger.CompleteReview;
 }
 
-/// <summary>Makes a commitment. A commitment without a due instant is refused.</summary>
+/// <summary>
+/// Makes a commitment with the due instant the customer named. There is no commitment without a due instant: when the
+/// customer names none, the decider proposes one in the customer's calendar (the owner's outstanding commitments on
+/// the incident first, then the work, then a buffer) and records it as an offer for the customer to accept or reject.
+/// </summary>
 /// <param name="IncidentId">The incident.</param>
 /// <param name="CommandId">Identifies the command.</param>
 /// <param name="Actor">Who issues it.</param>
 /// <param name="CommitmentId">A stable identifier, unique within the incident.</param>
 /// <param name="OwnerId">Who delivers it.</param>
 /// <param name="Description">What is promised.</param>
-/// <param name="Due">When it is due; required (the command is refused without it).</param>
+/// <param name="Due">When it is due, as named by the customer; <see langword="null"/> to have one proposed and offered.</param>
 public sealed record MakeCommitment(IncidentId IncidentId, CommandId CommandId, Actor Actor, string CommitmentId, string OwnerId, string Description, Instant? Due)
     : IncidentCommand(IncidentId, CommandId, Actor)
 {
+    /// <summary>
+    /// The business time the work needs, for proposing a due instant when <see cref="Due"/> is absent;
+    /// <see langword="null"/> uses <see cref="CommitmentProposalSettings.DefaultEffort"/> of the context.
+    /// </summary>
+    public Duration? Effort { get; init; }
+
     /// <inheritdoc />
     public override IncidentTrigger Trigger => IncidentTrigger.MakeCommitment;
 }
@@ -315,8 +325,8 @@ public sealed record ClassifyUnrelatedRecurrence(IncidentId IncidentId, CommandI
 }
 
 /// <summary>
-/// Offers the customer a commitment with a proposed due instant, when the customer named none (typically from
-/// <see cref="CustomerAdvocacy.Engagement.CommitmentDuePlanner"/>). It becomes a commitment only when the customer accepts.
+/// Offers the customer a commitment with a due instant the issuer proposes (a <see cref="MakeCommitment"/> without a due
+/// instant has the decider propose one instead). It becomes a commitment only when the customer accepts.
 /// </summary>
 /// <param name="IncidentId">The incident.</param>
 /// <param name="CommandId">Identifies the command.</param>

@@ -86,6 +86,12 @@ public sealed record Incident
     /// <summary>Incidents opened for unrelated recurrences.</summary>
     public IReadOnlyList<IncidentId> LinkedIncidents { get; init; } = EquatableList<IncidentId>.Empty;
 
+    /// <summary>
+    /// The service-level deadlines (first response, update cadence, resolution); <see langword="null"/> before the
+    /// opening and for incidents recorded before the deadlines were tracked.
+    /// </summary>
+    public IncidentServiceLevels? ServiceLevels { get; init; }
+
     /// <summary>The state of an incident before its first event.</summary>
     /// <param name="id">The incident.</param>
     /// <returns>An unopened incident at version 0.</returns>

@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Review;
 using CustomerAdvocacy.Scheduling;
@@ -17,6 +18,8 @@ namespace CustomerAdvocacy.Incidents;
 /// <param name="Calendar">The customer's business calendar (its zone is the customer's zone).</param>
 public sealed record IncidentContext(AdvocacyPolicy Policy, BusinessCalendar Calendar)
 {
+    private readonly CommitmentProposalSettings _commitmentProposals = CommitmentProposalSettings.Default;
+
     /// <summary>The escalation ladder the policy names, when the host defines one.</summary>
     public EscalationLadder? EscalationLadder { get; init; }
 
@@ -25,6 +28,14 @@ public sealed record IncidentContext(AdvocacyPolicy Policy, BusinessCalendar Cal
 
     /// <summary>The customer's blackout windows for change scheduling, when the host defines them.</summary>
     public BlackoutSet? Blackouts { get; init; }
+
+    /// <summary>How due instants are proposed for commitments made without one.</summary>
+    /// <exception cref="System.ArgumentNullException">The value is null.</exception>
+    public CommitmentProposalSettings CommitmentProposals
+    {
+        get => _commitmentProposals;
+        init => _commitmentProposals = Preconditions.CheckNotNull(value);
+    }
 }
 
 /// <summary>

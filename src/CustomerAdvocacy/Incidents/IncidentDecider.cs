@@ -3,13 +3,15 @@ using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Resolution;
+using CustomerAdvocacy.Scheduling;
+using CustomerAdvocacy.Segmentation;
 using NodaTime;
 
 namespace CustomerAdvocacy.Incidents;
 
 /// <summary>
-/// Decides commands: state + command + now → events or a typed rejection. Pure: it reads nothing but its arguments
-/// and changes nothing (the lifecycle machines it borrows are bound to a private cursor for the call).
+/// Decides commands: state + command + context + now → events or a typed rejection. Pure: it reads nothing but its
+/// arguments and changes nothing (the lifecycle machines it borrows are bound to a private cursor for the call).
 /// </summary>
 /// <remarks>
 /// Checks run in this order: the expected version, the <see cref="AuthorizationTable"/> and the actor's identity,
@@ -23,10 +25,55 @@ public sealed class IncidentDecider
     /// <summary>Decides a command against an incident's state.</summary>
     /// <param name="incident">The incident's current state.</param>
     /// <param name="command">The command; it must be for this incident.</param>
+    /// <param name="context">
+    /// The rules in force: the policy the incident is (being) opened under and the customer's calendar. Every instant
+    /// computed from it goes into the events.
+    /// </param>
     /// <param name="now">The current instant, from the host's clock.</param>
     /// <returns><see cref="Accepted"/> with the events to record, or <see cref="Rejected"/>.</returns>
     /// <exception cref="ArgumentException">The command is for another incident.</exception>
-    public Decision Decide(Incident incident, IncidentCommand command, Instant now)
+    public Decision Decide(Incident incident, IncidentCommand command, IncidentContext context, Instant now)
+    {
+        Preconditions.CheckNotNull(context);
+        if (Check(incident, command) is { } rejection)
+        {
+            return new Rejected(rejection);
+        }
+
+        var events = new EventFactory(incident, command, now);
+        var broken = Apply(incident, command, context, now, events);
+        return broken is null ? new Accepted(events.Events) : new Rejected(broken);
+    }
+
+    /// <summary>
+    /// Decides a command for which no context can be found: one for an incident that is not opened (so no customer is
+    /// known), or an opening that names no customer or policy. Such a command is always rejected, for the same reason
+    /// <see cref="Decide"/> would give.
+    /// </summary>
+    internal Rejected RejectWithoutContext(Incident incident, IncidentCommand command)
+    {
+        if (Check(incident, command) is { } rejection)
+        {
+            return new Rejected(rejection);
+        }
+
+        return command is OpenIncident
+            ? new Rejected(Broken(IncidentRules.TextRequired, "An incident needs a customer, an accountable owner and a policy."))
+            : throw new InvalidOperationException($"The command {command.Trigger} on incident {incident.Id} needs a context.");
+    }
+
+    /// <summary>Whether <paramref name="command"/> needs an <see cref="IncidentContext"/>, and for which customer and policy.</summary>
+    internal static (string CustomerId, PolicyReference Policy)? ContextKeyOf(Incident incident, IncidentCommand command)
+    {
+        if (command is OpenIncident open)
+        {
+            return Blank(open.CustomerId) || open.Policy is null ? null : (open.CustomerId, open.Policy);
+        }
+
+        return incident.CustomerId is { } customer && incident.Policy is { } policy ? (customer, policy) : null;
+    }
+
+    private Rejection? Check(Incident incident, IncidentCommand command)
     {
         Preconditions.CheckNotNull(incident);
         Preconditions.CheckNotNull(command);
@@ -37,29 +84,22 @@ public sealed class IncidentDecider
 
         if (command.ExpectedVersion is { } expected && expected != incident.Version)
         {
-            return new Rejected(new StaleVersion(expected, incident.Version));
+            return new StaleVersion(expected, incident.Version);
         }
 
         var actor = command.Actor;
         var trigger = command.Trigger;
         if (!AuthorizationTable.IsAllowed(actor.Role, trigger))
         {
-            return new Rejected(new NotAuthorized(actor.Role, trigger, $"The role {actor.Role} may not {trigger}."));
+            return new NotAuthorized(actor.Role, trigger, $"The role {actor.Role} may not {trigger}.");
         }
 
         if (CheckIdentity(incident, command) is { } identity)
         {
-            return new Rejected(identity);
+            return identity;
         }
 
-        if (!_machines.TryFire(incident.State, trigger, out _))
-        {
-            return new Rejected(new NotPermittedInState(incident.State, trigger));
-        }
-
-        var events = new EventFactory(incident, command, now);
-        var broken = Apply(incident, command, now, events);
-        return broken is null ? new Accepted(events.Events) : new Rejected(broken);
+        return _machines.TryFire(incident.State, trigger, out _) ? null : new NotPermittedInState(incident.State, trigger);
     }
 
     private static NotAuthorized? CheckIdentity(Incident incident, IncidentCommand command)
@@ -81,7 +121,7 @@ public sealed class IncidentDecider
             : null;
     }
 
-    private static Rejection? Apply(Incident incident, IncidentCommand command, Instant now, EventFactory events)
+    private static Rejection? Apply(Incident incident, IncidentCommand command, IncidentContext context, Instant now, EventFactory events)
     {
         switch (command)
         {
@@ -92,6 +132,7 @@ public sealed class IncidentDecider
                 }
 
                 events.Add(new IncidentOpened(events.Next, c.CustomerId, c.AccountableOwnerId, c.Policy, c.LinkedFrom));
+                events.Add(ServiceLevelRules.Start(events.Next, context, now));
                 return null;
 
             case CapturePerspective c:
@@ -192,6 +233,7 @@ public sealed class IncidentDecider
 
                     var list = EquatableList<string>.From(ids.Distinct());
                     events.Add(new ResolutionDisputed(events.Next, list, c.Reason));
+                    ServiceLevelRules.ResumeCadence(incident, context, now, events);
                     return null;
                 }
 
@@ -216,29 +258,39 @@ public sealed class IncidentDecider
                 return null;
 
             case MakeCommitment c:
-                if (c.Due is not { } due)
                 {
-                    return Broken(IncidentRules.CommitmentNeedsDueDate, "A commitment without a due instant is refused.");
-                }
+                    if (c.Due is { } named && named <= now)
+                    {
+                        return Broken(IncidentRules.CommitmentDueInFuture, "A commitment is due after the moment it is made.");
+                    }
 
-                if (due <= now)
-                {
-                    return Broken(IncidentRules.CommitmentDueInFuture, "A commitment is due after the moment it is made.");
-                }
+                    if (Blank(c.CommitmentId) || Blank(c.OwnerId) || Blank(c.Description))
+                    {
+                        return Broken(IncidentRules.TextRequired, "A commitment has an id, an owner and a description.");
+                    }
 
-                if (Blank(c.CommitmentId) || Blank(c.OwnerId) || Blank(c.Description))
-                {
-                    return Broken(IncidentRules.TextRequired, "A commitment has an id, an owner and a description.");
-                }
+                    if (incident.Commitments.Any(x => x.Id == c.CommitmentId) || incident.CommitmentOffers.Any(x => x.Id == c.CommitmentId))
+                    {
+                        return Broken(IncidentRules.CommitmentIdsUnique, $"The commitment id '{c.CommitmentId}' is already used.");
+                    }
 
-                if (incident.Commitments.Any(x => x.Id == c.CommitmentId) || incident.CommitmentOffers.Any(x => x.Id == c.CommitmentId))
-                {
-                    return Broken(IncidentRules.CommitmentIdsUnique, $"The commitment id '{c.CommitmentId}' is already used.");
-                }
+                    if (c.Effort is { } effort && effort <= Duration.Zero)
+                    {
+                        return Broken(IncidentRules.CommitmentEffortPositive, "The effort of the work to propose a due instant for must be positive.");
+                    }
 
-                var commitment = new Commitment(c.CommitmentId, c.OwnerId, c.Description, due);
-                events.Add(new CommitmentMade(events.Next, commitment));
-                return null;
+                    if (c.Due is { } due)
+                    {
+                        events.Add(new CommitmentMade(events.Next, new Commitment(c.CommitmentId, c.OwnerId, c.Description, due)));
+                        return null;
+                    }
+
+                    // No commitment without a due instant: the customer named none, so one is proposed and offered; the
+                    // customer accepts it (the commitment is made) or rejects it with the constraint it missed.
+                    var proposed = ProposeDue(incident, c, context, now);
+                    events.Add(new CommitmentOffered(events.Next, new Commitment(c.CommitmentId, c.OwnerId, c.Description, proposed)));
+                    return null;
+                }
 
             case DeliverCommitment c:
                 if (!incident.Commitments.Any(x => x.Id == c.CommitmentId && x.IsOutstanding))
@@ -322,6 +374,15 @@ public sealed class IncidentDecider
             case RecordConversation c:
                 return DecideConversation(incident, c, now, events);
 
+            case SendCustomerUpdate c:
+                return ServiceLevelRules.DecideUpdate(incident, c, context, now, events);
+
+            case RecordServiceLevelWarning c:
+                return ServiceLevelRules.DecideWarning(incident, c, now, events);
+
+            case RecordServiceLevelBreach c:
+                return ServiceLevelRules.DecideBreach(incident, c, context, now, events);
+
             case HandOff c:
                 if (Blank(c.SuccessorId) || c.SuccessorId == incident.AccountableOwnerId)
                 {
@@ -363,6 +424,7 @@ public sealed class IncidentDecider
 
                     var list = EquatableList<CriterionDraft>.From(drafts.Count > 0 ? drafts : incident.PendingCriteriaChange);
                     events.Add(new RelatedRecurrenceJoined(events.Next, c.RecurrenceReference, list));
+                    ServiceLevelRules.ResumeCadence(incident, context, now, events);
                     return null;
                 }
 
@@ -445,6 +507,16 @@ public sealed class IncidentDecider
         return null;
     }
 
+    private static Instant ProposeDue(Incident incident, MakeCommitment command, IncidentContext context, Instant now)
+    {
+        var settings = context.CommitmentProposals;
+        var owed = incident.Commitments
+            .Where(x => x.IsOutstanding && x.OwnerId == command.OwnerId)
+            .Select(x => new OpenCommitment(x.Id, settings.EffortPerOutstandingCommitment, x.Due));
+        var proposer = new DueDateProposer(context.Calendar, new FrozenClock(now));
+        return proposer.Propose(now, owed, command.Effort ?? settings.DefaultEffort, settings.Buffer).Due;
+    }
+
     private static RuleBroken Broken(string rule, string detail) => new(rule, detail);
 
     private static bool HasCriterion(Incident incident, string id)
@@ -469,7 +541,7 @@ public sealed class IncidentDecider
         return ids.FirstOrDefault(id => !seen.Add(id));
     }
 
-    private sealed class EventFactory
+    internal sealed class EventFactory
     {
         private readonly Incident _incident;
         private readonly IncidentCommand _command;
@@ -491,6 +563,9 @@ public sealed class IncidentDecider
             2 => new[] { _first!, _second! },
             _ => throw new InvalidOperationException("An accepted command produces at least one event."),
         });
+
+        /// <summary>How many events were added so far.</summary>
+        internal int Count => _count;
 
         /// <summary>The metadata of the next event to add; read it once per <see cref="Add"/>.</summary>
         internal EventMetadata Next => new(_incident.Id, _incident.Version + _count + 1, _now, _command.Actor, _command.CommandId);

@@ -19,17 +19,18 @@ namespace CustomerAdvocacy.Incidents;
 public sealed record CommandResult(Decision Decision, Incident Incident, bool IsDuplicate, IReadOnlyList<CommandResult> FollowUps);
 
 /// <summary>
-/// Runs commands against event-sourced incidents: load → idempotency check → decide → evolve → append. Commands on
-/// one incident run one at a time; commands on different incidents run in parallel. Nothing is half applied: the
+/// Runs commands against event-sourced incidents: load → idempotency check → context → decide → evolve → append. Commands
+/// on one incident run one at a time; commands on different incidents run in parallel. Nothing is half applied: the
 /// new state is computed before the append, and the append is all or nothing.
 /// </summary>
 public sealed class IncidentEngine
 {
     private const int LockStripes = 256;
-    private const int MaxAttempts = 4;
 
     private readonly IIncidentStore _store;
+    private readonly IIncidentContextProvider _contexts;
     private readonly IClock _clock;
+    private readonly int _maxAttempts;
     private readonly ILogger _logger;
     private readonly IncidentDecider _decider = new();
     private readonly SemaphoreSlim[] _locks;
@@ -37,20 +38,26 @@ public sealed class IncidentEngine
 
     /// <summary>Creates an engine.</summary>
     /// <param name="store">Where events are kept.</param>
+    /// <param name="contexts">
+    /// Supplies the policy and the customer's calendar a command is decided under: for an opening, the customer and
+    /// policy the command names; otherwise the incident's.
+    /// </param>
     /// <param name="clock">The source of event instants.</param>
     /// <param name="logger">Where to log; <see langword="null"/> logs nothing.</param>
-    /// <param name="snapshotPolicy">
-    /// When to write a snapshot after an accepted command, if the store keeps them (<see cref="IIncidentSnapshotStore"/>);
-    /// <see langword="null"/> for <see cref="SnapshotPolicy.Never"/>, which neither writes nor reads snapshots (no extra
-    /// query per load).
-    /// </param>
-    public IncidentEngine(IIncidentStore store, IClock clock, ILogger<IncidentEngine>? logger = null, SnapshotPolicy? snapshotPolicy = null)
+    /// <param name="options">Settings, validated here once; <see langword="null"/> uses the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/>, <paramref name="contexts"/> or <paramref name="clock"/> is null.</exception>
+    /// <exception cref="DefinitionValidationException"><paramref name="options"/> are invalid; every problem is listed.</exception>
+    public IncidentEngine(IIncidentStore store, IIncidentContextProvider contexts, IClock clock, ILogger<IncidentEngine>? logger = null, IncidentEngineOptions? options = null)
     {
         _store = Preconditions.CheckNotNull(store);
+        _contexts = Preconditions.CheckNotNull(contexts);
         _clock = Preconditions.CheckNotNull(clock);
+        var settings = options ?? new IncidentEngineOptions();
+        settings.EnsureValid();
+        _maxAttempts = settings.MaxConflictAttempts;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _locks = Enumerable.Range(0, LockStripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
-        _loader = new IncidentLoader(store, snapshotPolicy ?? SnapshotPolicy.Never, _logger);
+        _loader = new IncidentLoader(store, settings.SnapshotInterval > 0 ? SnapshotPolicy.EveryEvents(settings.SnapshotInterval) : SnapshotPolicy.Never, _logger);
     }
 
     /// <summary>
@@ -74,6 +81,10 @@ public sealed class IncidentEngine
     /// <param name="command">The command.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The outcome. A rejection is a value; exceptions are for storage faults and programming errors.</returns>
+    /// <exception cref="IncidentConcurrencyException">
+    /// Other writers appended to the incident first on every one of <see cref="IncidentEngineOptions.MaxConflictAttempts"/>
+    /// attempts; the command changed nothing.
+    /// </exception>
     public async Task<CommandResult> ExecuteAsync(IncidentCommand command, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(command);
@@ -156,7 +167,7 @@ public sealed class IncidentEngine
 
     private async Task<CommandResult> ExecuteCoreAsync(IncidentCommand command, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= _maxAttempts; attempt++)
         {
             var recorded = await _store.FindCommandAsync(command.CommandId, cancellationToken).ConfigureAwait(false);
             if (recorded is not null)
@@ -165,7 +176,18 @@ public sealed class IncidentEngine
             }
 
             var incident = await LoadAsync(command.IncidentId, cancellationToken).ConfigureAwait(false);
-            var decision = _decider.Decide(incident, command, _clock.GetCurrentInstant());
+            Decision decision;
+            if (IncidentDecider.ContextKeyOf(incident, command) is { } key)
+            {
+                var context = await _contexts.GetContextAsync(key.CustomerId, key.Policy, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"The context provider returned no context for incident {incident.Id}.");
+                decision = _decider.Decide(incident, command, context, _clock.GetCurrentInstant());
+            }
+            else
+            {
+                decision = _decider.RejectWithoutContext(incident, command);
+            }
+
             if (decision is Rejected rejected)
             {
                 var record = new CommandRecord(command.CommandId, command.IncidentId, 0, 0, rejected.Reason);
@@ -189,7 +211,7 @@ public sealed class IncidentEngine
             {
                 await _store.AppendAsync(new(incident.Id, incident.Version, accepted.Events, command.CommandId, next.State, IncidentNextDue.Of(next)), cancellationToken).ConfigureAwait(false);
             }
-            catch (IncidentConcurrencyException conflict) when (attempt < MaxAttempts)
+            catch (IncidentConcurrencyException conflict) when (attempt < _maxAttempts)
             {
                 Log.ConcurrencyConflict(_logger, incident.Id, conflict.ExpectedVersion, conflict.ActualVersion, attempt);
                 continue;
@@ -205,7 +227,7 @@ public sealed class IncidentEngine
         }
 
         throw new InvalidOperationException(
-            $"Command {command.CommandId} on incident {command.IncidentId} could not be settled in {MaxAttempts} attempts: the store reports the command id as recorded but returns no record.");
+            $"Command {command.CommandId} on incident {command.IncidentId} could not be settled in {_maxAttempts} attempts: the store reports the command id as recorded but returns no record.");
     }
 
     private async Task<CommandResult> ReplayOutcomeAsync(CommandRecord recorded, CancellationToken cancellationToken)

@@ -70,6 +70,7 @@ public static class IncidentEvolver
         private WorkingList<ConversationRecord> _conversations;
         private WorkingList<string> _relatedRecurrences;
         private WorkingList<IncidentId> _linkedIncidents;
+        private IncidentServiceLevels? _serviceLevels;
 
         internal Fold(Incident origin)
         {
@@ -96,6 +97,7 @@ public static class IncidentEvolver
             _conversations = new(origin.Conversations);
             _relatedRecurrences = new(origin.RelatedRecurrences);
             _linkedIncidents = new(origin.LinkedIncidents);
+            _serviceLevels = origin.ServiceLevels;
         }
 
         internal void Apply(IncidentEvent @event)
@@ -155,6 +157,7 @@ public static class IncidentEvolver
                     break;
                 case ResolutionConfirmed e:
                     _lastConfirmation = new CustomerConfirmation(v, e.Metadata.Actor, e.Metadata.OccurredAt);
+                    StopServiceLevel(ServiceLevelKind.Update, e.Metadata.OccurredAt);
                     break;
                 case ResolutionDisputed e:
                     _state = IncidentState.Executing;
@@ -164,6 +167,9 @@ public static class IncidentEvolver
                 case IncidentResolved e:
                     _state = IncidentState.Resolved;
                     _resolvedAt = e.Metadata.OccurredAt;
+                    StopServiceLevel(ServiceLevelKind.FirstResponse, e.Metadata.OccurredAt);
+                    StopServiceLevel(ServiceLevelKind.Update, e.Metadata.OccurredAt);
+                    StopServiceLevel(ServiceLevelKind.Resolution, e.Metadata.OccurredAt);
                     break;
                 case IncidentReturnedToSop:
                     _state = IncidentState.ReturnedToSop;
@@ -213,6 +219,32 @@ public static class IncidentEvolver
                 case UnrelatedRecurrenceLinked e:
                     _linkedIncidents.Add(e.NewIncidentId, null);
                     break;
+                case ServiceLevelsStarted e:
+                    _serviceLevels = new IncidentServiceLevels(
+                        new ServiceLevelDeadline(ServiceLevelKind.FirstResponse, 0, e.FirstResponse),
+                        new ServiceLevelDeadline(ServiceLevelKind.Update, 1, e.FirstUpdate),
+                        new ServiceLevelDeadline(ServiceLevelKind.Resolution, 0, e.Resolution));
+                    break;
+                case CustomerUpdateSent e:
+                    ApplyCustomerUpdate(e.Metadata.OccurredAt);
+                    break;
+                case UpdateScheduled e:
+                    if (_serviceLevels is { } scheduling)
+                    {
+                        _serviceLevels = scheduling with { Update = new ServiceLevelDeadline(ServiceLevelKind.Update, e.Occurrence, e.Schedule) };
+                    }
+
+                    break;
+                case ServiceLevelWarningRaised e:
+                    UpdateServiceLevel(e.Kind, e.Occurrence, d => d with { WarningRaised = true });
+                    break;
+                case ServiceLevelBreached e:
+                    if (UpdateServiceLevel(e.Kind, e.Occurrence, d => d with { Breached = true }) && e.Kind == ServiceLevelKind.Update)
+                    {
+                        _serviceLevels = _serviceLevels! with { UpdatesMissed = _serviceLevels.UpdatesMissed + 1 };
+                    }
+
+                    break;
                 default:
                     throw new ArgumentException($"Unknown event type {@event.GetType().Name}.", nameof(@event));
             }
@@ -241,6 +273,7 @@ public static class IncidentEvolver
             Conversations = _conversations.Build(_origin.Conversations),
             RelatedRecurrences = _relatedRecurrences.Build(_origin.RelatedRecurrences),
             LinkedIncidents = _linkedIncidents.Build(_origin.LinkedIncidents),
+            ServiceLevels = _serviceLevels,
         };
 
         private void Agree(IReadOnlyList<CriterionDraft> drafts, long version)
@@ -261,6 +294,45 @@ public static class IncidentEvolver
                     list[i] = update(list[i]);
                 }
             }
+        }
+
+        private void ApplyCustomerUpdate(Instant at)
+        {
+            if (_serviceLevels is not { } levels)
+            {
+                return;
+            }
+
+            if (levels.FirstResponse.IsRunning)
+            {
+                levels = levels with { FirstResponse = levels.FirstResponse with { StoppedAt = at } };
+            }
+
+            if (levels.Update.IsRunning)
+            {
+                levels = levels with { Update = levels.Update with { StoppedAt = at }, UpdatesDelivered = levels.UpdatesDelivered + 1 };
+            }
+
+            _serviceLevels = levels;
+        }
+
+        private void StopServiceLevel(ServiceLevelKind kind, Instant at)
+        {
+            if (_serviceLevels is { } levels && levels.Of(kind) is { IsRunning: true } running)
+            {
+                _serviceLevels = levels.With(running with { StoppedAt = at });
+            }
+        }
+
+        private bool UpdateServiceLevel(ServiceLevelKind kind, int occurrence, Func<ServiceLevelDeadline, ServiceLevelDeadline> update)
+        {
+            if (_serviceLevels is { } levels && levels.Of(kind) is { } deadline && deadline.Occurrence == occurrence)
+            {
+                _serviceLevels = levels.With(update(deadline));
+                return true;
+            }
+
+            return false;
         }
 
         private void WithdrawOffer(string id)

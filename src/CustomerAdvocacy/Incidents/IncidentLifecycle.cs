@@ -100,6 +100,9 @@ internal sealed class IncidentLifecycle
         Internal(IncidentTrigger.AcceptCommitmentDue, promising);
         Internal(IncidentTrigger.RejectCommitmentDue, promising);
         Internal(IncidentTrigger.RecordConversation, OpenStates);
+        Internal(IncidentTrigger.SendCustomerUpdate, OpenStates);
+        Internal(IncidentTrigger.RecordServiceLevelWarning, OpenStates);
+        Internal(IncidentTrigger.RecordServiceLevelBreach, OpenStates);
         var owned = OpenStates.Concat(new[] { IncidentState.Resolved, IncidentState.ReturnedToSop }).ToArray();
         Internal(IncidentTrigger.HandOff, owned);
         Internal(IncidentTrigger.AcceptHandoff, owned);

@@ -33,11 +33,20 @@ public static class IncidentRules
     /// <summary>Closure gate: an accountable owner is in place and no handoff is half done.</summary>
     public const string AccountableOwnerInPlace = nameof(AccountableOwnerInPlace);
 
-    /// <summary>A commitment has a due instant.</summary>
+    /// <summary>Closure gate: no commitment offer awaits the customer's answer.</summary>
+    public const string NoPendingCommitmentOffer = nameof(NoPendingCommitmentOffer);
+
+    /// <summary>
+    /// A commitment has a due instant. Commands no longer break it (a commitment without one is offered with a proposed
+    /// due instant instead); the name stays because stored rejections of earlier versions refer to it.
+    /// </summary>
     public const string CommitmentNeedsDueDate = nameof(CommitmentNeedsDueDate);
 
     /// <summary>A commitment is due after the moment it is made.</summary>
     public const string CommitmentDueInFuture = nameof(CommitmentDueInFuture);
+
+    /// <summary>The effort a commitment command names for its proposed due instant is positive.</summary>
+    public const string CommitmentEffortPositive = nameof(CommitmentEffortPositive);
 
     /// <summary>Commitment ids are unique within an incident.</summary>
     public const string CommitmentIdsUnique = nameof(CommitmentIdsUnique);
@@ -68,6 +77,15 @@ public static class IncidentRules
 
     /// <summary>An unrelated recurrence is opened as a different incident.</summary>
     public const string LinkedIncidentIsNew = nameof(LinkedIncidentIsNew);
+
+    /// <summary>A customer update names its recipients.</summary>
+    public const string CustomerUpdateNeedsRecipients = nameof(CustomerUpdateNeedsRecipients);
+
+    /// <summary>
+    /// A service-level warning or breach is recorded for a deadline the incident tracks and that still runs, once, and
+    /// only when it is due.
+    /// </summary>
+    public const string ServiceLevelMustBeDue = nameof(ServiceLevelMustBeDue);
 
     /// <summary>Free text that a rule needs (a reason, a reference) is not blank.</summary>
     public const string TextRequired = nameof(TextRequired);

@@ -83,4 +83,13 @@ public enum IncidentTrigger
 
     /// <summary><see cref="RejectCommitmentDue"/>.</summary>
     RejectCommitmentDue,
+
+    /// <summary><see cref="SendCustomerUpdate"/>.</summary>
+    SendCustomerUpdate,
+
+    /// <summary><see cref="RecordServiceLevelWarning"/>.</summary>
+    RecordServiceLevelWarning,
+
+    /// <summary><see cref="RecordServiceLevelBreach"/>.</summary>
+    RecordServiceLevelBreach,
 }

@@ -11,8 +11,8 @@ public sealed record ClosureProblem(string Rule, string Detail);
 
 /// <summary>
 /// The one place that decides whether an incident may close: every agreed criterion met with evidence, the customer's
-/// confirmation given after the last criterion change, no outstanding commitment, and an accountable owner in place
-/// with no handoff half done. Every path that closes asks it.
+/// confirmation given after the last criterion change, no outstanding commitment, no commitment offer awaiting the
+/// customer's answer, and an accountable owner in place with no handoff half done. Every path that closes asks it.
 /// </summary>
 public static class ClosureGate
 {
@@ -50,6 +50,12 @@ public static class ClosureGate
         if (outstanding.Length > 0)
         {
             problems.Add(new(IncidentRules.NoOpenCommitment, "Outstanding commitments: " + string.Join(", ", outstanding) + "."));
+        }
+
+        var offers = incident.CommitmentOffers.Select(c => c.Id).ToArray();
+        if (offers.Length > 0)
+        {
+            problems.Add(new(IncidentRules.NoPendingCommitmentOffer, "Commitment offers awaiting the customer's answer: " + string.Join(", ", offers) + "."));
         }
 
         if (string.IsNullOrWhiteSpace(incident.AccountableOwnerId))

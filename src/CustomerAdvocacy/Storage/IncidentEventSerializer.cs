@@ -42,6 +42,8 @@ public sealed class IncidentEventSerializer
         CommitmentMissed.TypeName, ConversationRecorded.TypeName, HandoffOffered.TypeName, HandoffAccepted.TypeName,
         RelatedRecurrenceJoined.TypeName, CriteriaChangeAgreed.TypeName, CriteriaChangeRejected.TypeName,
         UnrelatedRecurrenceLinked.TypeName, CommitmentOffered.TypeName, CommitmentDueRejected.TypeName,
+        ServiceLevelsStarted.TypeName, CustomerUpdateSent.TypeName, UpdateScheduled.TypeName,
+        ServiceLevelWarningRaised.TypeName, ServiceLevelBreached.TypeName,
     };
 
     /// <summary>Every event type name this serializer writes and reads in <see cref="CurrentSchemaVersion"/>, for docs and tests.</summary>
@@ -317,6 +319,30 @@ public sealed class IncidentEventSerializer
                 w.WriteString("recurrenceReference", x.RecurrenceReference);
                 w.WriteString("newIncidentId", x.NewIncidentId.Value);
                 break;
+            case ServiceLevelsStarted x:
+                WriteSchedule(w, "firstResponse", x.FirstResponse);
+                WriteSchedule(w, "firstUpdate", x.FirstUpdate);
+                WriteSchedule(w, "resolution", x.Resolution);
+                break;
+            case CustomerUpdateSent x:
+                WriteStrings(w, "recipients", x.Recipients);
+                break;
+            case UpdateScheduled x:
+                w.WriteNumber("occurrence", x.Occurrence);
+                WriteSchedule(w, "schedule", x.Schedule);
+                break;
+            case ServiceLevelWarningRaised x:
+                w.WriteString("kind", x.Kind.ToString());
+                w.WriteNumber("occurrence", x.Occurrence);
+                w.WritePropertyName("warningAt");
+                WriteInstant(w, x.WarningAt);
+                break;
+            case ServiceLevelBreached x:
+                w.WriteString("kind", x.Kind.ToString());
+                w.WriteNumber("occurrence", x.Occurrence);
+                w.WritePropertyName("due");
+                WriteInstant(w, x.Due);
+                break;
             case AnalysisStarted or PlanApproved or ExecutionStarted or ResolutionProposed or ResolutionConfirmed
                 or IncidentResolved or IncidentReturnedToSop or ReviewCompleted or CriteriaChangeAgreed:
                 break;
@@ -358,6 +384,11 @@ public sealed class IncidentEventSerializer
         CriteriaChangeAgreed.TypeName => new CriteriaChangeAgreed(m),
         CriteriaChangeRejected.TypeName => new CriteriaChangeRejected(m, RequiredString(r, "reason")),
         UnrelatedRecurrenceLinked.TypeName => new UnrelatedRecurrenceLinked(m, RequiredString(r, "recurrenceReference"), new IncidentId(Required(r, "newIncidentId").GetGuid())),
+        ServiceLevelsStarted.TypeName => new ServiceLevelsStarted(m, ReadSchedule(Required(r, "firstResponse")), ReadSchedule(Required(r, "firstUpdate")), ReadSchedule(Required(r, "resolution"))),
+        CustomerUpdateSent.TypeName => new CustomerUpdateSent(m, ReadStrings(Required(r, "recipients"))),
+        UpdateScheduled.TypeName => new UpdateScheduled(m, Required(r, "occurrence").GetInt32(), ReadSchedule(Required(r, "schedule"))),
+        ServiceLevelWarningRaised.TypeName => new ServiceLevelWarningRaised(m, ReadEnum<ServiceLevelKind>(Required(r, "kind")), Required(r, "occurrence").GetInt32(), ReadInstant(Required(r, "warningAt"))),
+        ServiceLevelBreached.TypeName => new ServiceLevelBreached(m, ReadEnum<ServiceLevelKind>(Required(r, "kind")), Required(r, "occurrence").GetInt32(), ReadInstant(Required(r, "due"))),
         _ => throw new InvalidOperationException($"No reader for event type '{type}'."),
     };
 
@@ -383,6 +414,21 @@ public sealed class IncidentEventSerializer
         w.WriteString("status", commitment.Status.ToString());
         w.WriteEndObject();
     }
+
+    private static void WriteSchedule(Utf8JsonWriter w, string name, ServiceLevelSchedule schedule)
+    {
+        w.WriteStartObject(name);
+        w.WritePropertyName("countedFrom");
+        WriteInstant(w, schedule.CountedFrom);
+        w.WritePropertyName("warningAt");
+        WriteInstant(w, schedule.WarningAt);
+        w.WritePropertyName("due");
+        WriteInstant(w, schedule.Due);
+        w.WriteEndObject();
+    }
+
+    private static ServiceLevelSchedule ReadSchedule(JsonElement e)
+        => new(ReadInstant(Required(e, "countedFrom")), ReadInstant(Required(e, "warningAt")), ReadInstant(Required(e, "due")));
 
     private static ConversationRecord ReadConversation(JsonElement e)
     {

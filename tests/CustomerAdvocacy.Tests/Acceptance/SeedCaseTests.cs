@@ -18,7 +18,7 @@ public sealed class SeedCaseTests
     private readonly InMemoryIncidentStore _store = new();
     private readonly IncidentEngine _engine;
 
-    public SeedCaseTests() => _engine = new IncidentEngine(_store, _clock);
+    public SeedCaseTests() => _engine = new IncidentEngine(_store, FixedIncidentContextProvider.Standard, _clock);
 
     [Fact]
     public async Task SaturdayPatch_OwnerLeavesAndSuccessorClosesWhileServerDown_Refused()

@@ -6,6 +6,7 @@ using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Scheduling;
 using CustomerAdvocacy.Segmentation;
+using CustomerAdvocacy.Testing;
 using NodaTime;
 using static CustomerAdvocacy.Tests.Scheduling.SlaTestCalendars;
 
@@ -19,22 +20,37 @@ public sealed class DueActionPlannerTests
     private static readonly Instant Due = LondonAt(2026, 11, 23, 14);
 
     [Theory]
-    [InlineData(DueItemKind.SlaWarning, DueItemReferences.FirstResponse, EscalationTriggerKind.FirstResponseWarning)]
-    [InlineData(DueItemKind.SlaBreach, DueItemReferences.FirstResponse, EscalationTriggerKind.FirstResponseBreached)]
-    [InlineData(DueItemKind.SlaWarning, DueItemReferences.Update, EscalationTriggerKind.UpdateWarning)]
-    [InlineData(DueItemKind.SlaBreach, DueItemReferences.Update, EscalationTriggerKind.UpdateBreached)]
-    public void Plan_SlaItem_RaisesEscalation(DueItemKind kind, string sla, EscalationTriggerKind expected)
+    [InlineData(DueItemKind.SlaWarning, DueItemReferences.FirstResponse, ServiceLevelKind.FirstResponse)]
+    [InlineData(DueItemKind.SlaWarning, DueItemReferences.Update, ServiceLevelKind.Update)]
+    [InlineData(DueItemKind.SlaWarning, DueItemReferences.Resolution, ServiceLevelKind.Resolution)]
+    public void Plan_SlaWarningItem_RecordsTheWarning(DueItemKind kind, string sla, ServiceLevelKind expected)
     {
-        var action = Planner.Plan(new DueItem(Incident, kind, sla, Due));
+        var item = new DueItem(Incident, kind, sla, Due);
+        var action = Planner.Plan(item);
 
-        Assert.Equal(DueActionKind.Escalate, action.Kind);
-        var raise = Assert.IsType<RaiseEscalation>(action.EscalationCommand);
-        Assert.Equal((Incident, expected, Scheduler), (raise.IncidentId, raise.Reason, raise.Actor));
+        Assert.Equal(DueActionKind.RecordServiceLevel, action.Kind);
+        Assert.Null(action.EscalationCommand);
+        var record = Assert.IsType<RecordServiceLevelWarning>(action.IncidentCommand);
+        Assert.Equal((Incident, expected, Scheduler, DueActionPlanner.CommandIdFor(item)), (record.IncidentId, record.Kind, record.Actor, record.CommandId));
+    }
+
+    [Theory]
+    [InlineData(DueItemKind.SlaBreach, DueItemReferences.FirstResponse, ServiceLevelKind.FirstResponse)]
+    [InlineData(DueItemKind.SlaBreach, DueItemReferences.Update, ServiceLevelKind.Update)]
+    [InlineData(DueItemKind.SlaBreach, DueItemReferences.Resolution, ServiceLevelKind.Resolution)]
+    public void Plan_SlaBreachItem_RecordsTheBreach(DueItemKind kind, string sla, ServiceLevelKind expected)
+    {
+        var item = new DueItem(Incident, kind, sla, Due);
+        var action = Planner.Plan(item);
+
+        Assert.Equal(DueActionKind.RecordServiceLevel, action.Kind);
+        var record = Assert.IsType<RecordServiceLevelBreach>(action.IncidentCommand);
+        Assert.Equal((Incident, expected, Scheduler, DueActionPlanner.CommandIdFor(item)), (record.IncidentId, record.Kind, record.Actor, record.CommandId));
     }
 
     [Fact]
     public void Plan_UnknownSla_Throws()
-        => Assert.Throws<ArgumentException>(() => Planner.Plan(new DueItem(Incident, DueItemKind.SlaBreach, "resolution", Due)));
+        => Assert.Throws<ArgumentException>(() => Planner.Plan(new DueItem(Incident, DueItemKind.SlaBreach, "get-well", Due)));
 
     [Fact]
     public void Plan_LadderTimeOut_RecordsTimeOut()
@@ -152,7 +168,7 @@ public sealed class HealthCheckTests
         var result = new HealthCheckResult("acme", LondonAt(2026, 11, 27, 10), [new HealthCheckFinding("disk", "Disk full.", HealthFindingSeverity.Critical)]);
         var command = Assert.Single(result.IncidentsToOpen(HealthFindingSeverity.Critical, new Actor("tam", IncidentRole.ServiceManager), "olga", new PolicyReference("gold", 1))).Command;
 
-        var decision = new IncidentDecider().Decide(Incident.NotOpened(command.IncidentId), command, LondonAt(2026, 11, 27, 10));
+        var decision = new IncidentDecider().Decide(Incident.NotOpened(command.IncidentId), command, IncidentContexts.Standard, LondonAt(2026, 11, 27, 10));
 
         Assert.True(decision.IsAccepted);
     }

@@ -28,10 +28,12 @@ public sealed class EngagementTests
     }
 
     [Fact]
-    public void MakeCommitment_WithoutDueDate_CommitmentNeedsDueDate()
+    public void MakeCommitment_WithoutDueDate_NoCommitmentMadeButAProposedDueOffered()
     {
         _scenario.Given(_script.Open(), _script.CapturePerspective());
-        _scenario.When(_script.Commit("k1") with { Due = null }).ThenRuleBroken(IncidentRules.CommitmentNeedsDueDate);
+        _scenario.When(_script.Commit("k1") with { Due = null }).ThenAccepted(typeof(CommitmentOffered));
+        Assert.Empty(_scenario.State.Commitments);
+        Assert.True(Assert.Single(_scenario.State.CommitmentOffers).Due > _scenario.Now);
     }
 
     [Fact]

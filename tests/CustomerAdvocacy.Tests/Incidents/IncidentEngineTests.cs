@@ -27,20 +27,20 @@ public sealed class IncidentEngineTests
     [Fact]
     public async Task Execute_SameCommandIdTwice_RecordsEventsOnceAndReturnsSameOutcome()
     {
-        var engine = new IncidentEngine(_store, _clock);
+        var engine = new IncidentEngine(_store, FixedIncidentContextProvider.Standard, _clock);
         var open = _script.Open();
         var first = await engine.ExecuteAsync(open);
         var second = await engine.ExecuteAsync(open);
         Assert.False(first.IsDuplicate);
         Assert.True(second.IsDuplicate);
         Assert.Equal(first.Decision, second.Decision);
-        Assert.Single(await _store.ReadStreamAsync(_id, 1, CancellationToken.None));
+        Assert.Equal(2, (await _store.ReadStreamAsync(_id, 1, CancellationToken.None)).Count);
     }
 
     [Fact]
     public async Task Execute_RejectedCommandRepeatedAfterStateChanged_ReturnsTheSameRejection()
     {
-        var engine = new IncidentEngine(_store, _clock);
+        var engine = new IncidentEngine(_store, FixedIncidentContextProvider.Standard, _clock);
         await engine.ExecuteAsync(_script.Open());
         var early = _script.StartAnalysis();
         var first = await engine.ExecuteAsync(early);
@@ -55,56 +55,56 @@ public sealed class IncidentEngineTests
     [Fact]
     public async Task Execute_Rejected_ChangesNothingAndAddsNoEvent()
     {
-        var engine = new IncidentEngine(_store, _clock);
+        var engine = new IncidentEngine(_store, FixedIncidentContextProvider.Standard, _clock);
         var opened = await engine.ExecuteAsync(_script.Open());
-        var rejected = await engine.ExecuteAsync(_script.Commit("k1") with { Due = null });
+        var rejected = await engine.ExecuteAsync(_script.Commit("k1"));
         Assert.False(rejected.Decision.IsAccepted);
         Assert.Equal(opened.Incident, rejected.Incident);
-        Assert.Single(await _store.ReadStreamAsync(_id, 1, CancellationToken.None));
+        Assert.Equal(2, (await _store.ReadStreamAsync(_id, 1, CancellationToken.None)).Count);
     }
 
     [Fact]
     public async Task Execute_StoreFailsOnAppend_IncidentUnchangedAndNextCommandWorks()
     {
         var faulty = new FaultyStore(_store) { FailNextAppend = true };
-        var engine = new IncidentEngine(faulty, _clock);
+        var engine = new IncidentEngine(faulty, FixedIncidentContextProvider.Standard, _clock);
         await Assert.ThrowsAsync<InvalidOperationException>(() => engine.ExecuteAsync(_script.Open()));
         Assert.Empty(await _store.ReadStreamAsync(_id, 1, CancellationToken.None));
         var retried = await engine.ExecuteAsync(_script.Open());
         Assert.True(retried.Decision.IsAccepted);
-        Assert.Equal(1, retried.Incident.Version);
+        Assert.Equal(2, retried.Incident.Version);
     }
 
     [Fact]
     public async Task Execute_ClockThrowsWhileDeciding_IncidentUnchanged()
     {
-        var engine = new IncidentEngine(_store, _clock);
+        var engine = new IncidentEngine(_store, FixedIncidentContextProvider.Standard, _clock);
         await engine.ExecuteAsync(_script.Open());
-        var broken = new IncidentEngine(_store, new ThrowingClock());
+        var broken = new IncidentEngine(_store, FixedIncidentContextProvider.Standard, new ThrowingClock());
         await Assert.ThrowsAsync<InvalidOperationException>(() => broken.ExecuteAsync(_script.CapturePerspective()));
         var state = await engine.LoadAsync(_id);
         Assert.Equal(IncidentState.Opened, state.State);
-        Assert.Equal(1, state.Version);
+        Assert.Equal(2, state.Version);
     }
 
     [Fact]
     public async Task Execute_ManyCommandsOnOneIncidentInParallel_AllApplyOneAtATime()
     {
-        var engine = new IncidentEngine(_store, _clock);
+        var engine = new IncidentEngine(_store, FixedIncidentContextProvider.Standard, _clock);
         await engine.ExecuteAsync(_script.Open());
         await engine.ExecuteAsync(_script.CapturePerspective());
         var commands = Enumerable.Range(0, 64).Select(i => _script.Commit("k" + i)).ToArray();
         var results = await Task.WhenAll(commands.Select(c => Task.Run(() => engine.ExecuteAsync(c))));
         Assert.All(results, r => Assert.True(r.Decision.IsAccepted));
         var events = await _store.ReadStreamAsync(_id, 1, CancellationToken.None);
-        Assert.Equal(Enumerable.Range(1, 66).Select(v => (long)v), events.Select(e => e.Version));
+        Assert.Equal(Enumerable.Range(1, 67).Select(v => (long)v), events.Select(e => e.Version));
         Assert.Equal(64, (await engine.LoadAsync(_id)).Commitments.Count);
     }
 
     [Fact]
     public async Task Execute_DifferentIncidentsInParallel_AllProgress()
     {
-        var engine = new IncidentEngine(_store, _clock);
+        var engine = new IncidentEngine(_store, FixedIncidentContextProvider.Standard, _clock);
         var scripts = Enumerable.Range(0, 32).Select(_ => new IncidentCommands(IncidentId.New(), Start)).ToArray();
         await Task.WhenAll(scripts.Select(s => Task.Run(async () =>
         {
@@ -121,25 +121,25 @@ public sealed class IncidentEngineTests
     public async Task Execute_AnotherWriterAppendsFirst_DecidesAgainOnTheNewState()
     {
         var racing = new FaultyStore(_store);
-        var engine = new IncidentEngine(racing, _clock);
+        var engine = new IncidentEngine(racing, FixedIncidentContextProvider.Standard, _clock);
         await engine.ExecuteAsync(_script.Open());
         await engine.ExecuteAsync(_script.CapturePerspective());
         var sneaky = _script.Commit("k-other");
         racing.BeforeNextAppend = async () =>
         {
-            var other = new IncidentEngine(_store, _clock);
+            var other = new IncidentEngine(_store, FixedIncidentContextProvider.Standard, _clock);
             Assert.True((await other.ExecuteAsync(sneaky)).Decision.IsAccepted);
         };
         var mine = await engine.ExecuteAsync(_script.Commit("k-mine"));
         Assert.True(mine.Decision.IsAccepted);
-        Assert.Equal(4, mine.Incident.Version);
+        Assert.Equal(5, mine.Incident.Version);
         Assert.Equal(new[] { "k-other", "k-mine" }, mine.Incident.Commitments.Select(c => c.Id));
     }
 
     [Fact]
     public async Task Execute_UnrelatedRecurrence_OpensLinkedIncidentOnceAndFirstStillCloses()
     {
-        var engine = new IncidentEngine(_store, _clock);
+        var engine = new IncidentEngine(_store, FixedIncidentContextProvider.Standard, _clock);
         foreach (var c in _script.ToExecuting("c1"))
         {
             await engine.ExecuteAsync(c);
@@ -153,7 +153,7 @@ public sealed class IncidentEngineTests
         Assert.Equal(IncidentState.Opened, linked.State);
         Assert.Equal(_id, linked.LinkedFrom);
         Assert.Equal(_script.Owner.Id, linked.AccountableOwnerId);
-        Assert.Single(await _store.ReadStreamAsync(newId, 1, CancellationToken.None));
+        Assert.Equal(new[] { IncidentOpened.TypeName, ServiceLevelsStarted.TypeName }, (await _store.ReadStreamAsync(newId, 1, CancellationToken.None)).Select(e => e.EventType));
         Assert.False(Assert.Single(result.FollowUps).IsDuplicate);
         Assert.True(Assert.Single(again.FollowUps).IsDuplicate);
 
@@ -169,15 +169,15 @@ public sealed class IncidentEngineTests
     public async Task Logging_UsesStableEventIdsAndNeverCustomerText()
     {
         var logger = new CapturingLogger();
-        var engine = new IncidentEngine(_store, _clock, logger);
+        var engine = new IncidentEngine(_store, FixedIncidentContextProvider.Standard, _clock, logger);
         var open = _script.Open();
         await engine.ExecuteAsync(open);
         await engine.ExecuteAsync(_script.CapturePerspective());
-        await engine.ExecuteAsync(_script.Commit("k1") with { Due = null });
+        await engine.ExecuteAsync(_script.Commit("k1") with { Due = _script.Start });
         await engine.ExecuteAsync(open);
         Assert.Contains(logger.Entries, e => e.Id == LogEventIds.CommandAccepted);
         Assert.Contains(logger.Entries, e => e.Id == LogEventIds.DuplicateCommand);
-        var rejected = Assert.Single(logger.Entries, e => e.Id == LogEventIds.CommandRejected && e.Message.Contains(IncidentRules.CommitmentNeedsDueDate, StringComparison.Ordinal));
+        var rejected = Assert.Single(logger.Entries, e => e.Id == LogEventIds.CommandRejected && e.Message.Contains(IncidentRules.CommitmentDueInFuture, StringComparison.Ordinal));
         Assert.Contains(_id.ToString(), rejected.Message, StringComparison.Ordinal);
         Assert.All(logger.Entries, e =>
         {

@@ -146,16 +146,16 @@ public sealed class LifecycleTests
     public void Command_WithExpectedVersionBehind_StaleVersion()
     {
         _scenario.Given(_script.Open(), _script.CapturePerspective());
-        var stale = _scenario.When(_script.StartAnalysis() with { ExpectedVersion = 1 }).ThenRejected<StaleVersion>();
-        Assert.Equal(1, stale.ExpectedVersion);
-        Assert.Equal(2, stale.ActualVersion);
+        var stale = _scenario.When(_script.StartAnalysis() with { ExpectedVersion = 2 }).ThenRejected<StaleVersion>();
+        Assert.Equal(2, stale.ExpectedVersion);
+        Assert.Equal(3, stale.ActualVersion);
     }
 
     [Fact]
     public void Command_WithExpectedVersionCurrent_Accepted()
     {
         _scenario.Given(_script.Open(), _script.CapturePerspective());
-        _scenario.When(_script.StartAnalysis() with { ExpectedVersion = 2 }).ThenAccepted(typeof(AnalysisStarted));
+        _scenario.When(_script.StartAnalysis() with { ExpectedVersion = 3 }).ThenAccepted(typeof(AnalysisStarted));
     }
 
     [Fact]
@@ -164,12 +164,14 @@ public sealed class LifecycleTests
         var open = _script.Open();
         _scenario.Given(open, _script.CapturePerspective());
         var events = _scenario.History;
-        Assert.Equal(new long[] { 1, 2 }, events.Select(e => e.Version));
+        Assert.Equal(new long[] { 1, 2, 3 }, events.Select(e => e.Version));
         Assert.All(events, e => Assert.Equal(_id, e.IncidentId));
         Assert.All(events, e => Assert.Equal(Now, e.Metadata.OccurredAt));
         Assert.Equal(open.CommandId, events[0].Metadata.CommandId);
         Assert.Equal(open.Actor, events[0].Metadata.Actor);
         Assert.Equal(IncidentOpened.TypeName, events[0].EventType);
+        Assert.Equal(ServiceLevelsStarted.TypeName, events[1].EventType);
+        Assert.Equal(open.CommandId, events[1].Metadata.CommandId);
     }
 
     [Fact]
@@ -190,7 +192,7 @@ public sealed class LifecycleTests
     public void Decide_CommandForAnotherIncident_Throws()
     {
         var other = new IncidentCommands(IncidentId.New(), Now);
-        Assert.Throws<System.ArgumentException>(() => new IncidentDecider().Decide(Incident.NotOpened(_id), other.Open(), Now));
+        Assert.Throws<System.ArgumentException>(() => new IncidentDecider().Decide(Incident.NotOpened(_id), other.Open(), IncidentContexts.Standard, Now));
     }
 
     [Fact]

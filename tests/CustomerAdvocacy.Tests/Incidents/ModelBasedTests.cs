@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Storage;
 using CustomerAdvocacy.Testing;
 using FsCheck;
@@ -23,6 +25,11 @@ public sealed class ModelBasedTests
     private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
     private static readonly IncidentId Id = new(new Guid("6d1b0c7e-0000-4000-8000-000000000001"));
 
+    // Short targets in the London office's business time, so that 20 minutes per command reach warnings and breaches.
+    private static readonly FixedIncidentContextProvider Contexts = new(new IncidentContext(
+        new AdvocacyPolicy(Duration.FromMinutes(30), Duration.FromHours(1), Duration.FromHours(3), TargetClock.BusinessTime, "standard-ladder"),
+        IncidentContexts.LondonOffice));
+
     private readonly Statistics _stats = new();
 
     [Fact]
@@ -40,13 +47,15 @@ public sealed class ModelBasedTests
         Assert.True(_stats.CloseRefused > sequences / 50, $"only {_stats.CloseRefused} refused closures");
         Assert.True(_stats.Duplicates > sequences / 2, $"only {_stats.Duplicates} duplicate command ids");
         Assert.All(new[] { nameof(NotAuthorized), nameof(NotPermittedInState), nameof(RuleBroken) }, k => Assert.True(_stats.Rejections.ContainsKey(k), k + " never happened"));
+        Assert.True(_stats.ServiceLevelRecords > sequences / 100, $"only {_stats.ServiceLevelRecords} service-level warnings or breaches recorded");
+        Assert.True(_stats.OffersMade > sequences / 100, $"only {_stats.OffersMade} commitment offers made");
     }
 
     private async Task RunAsync(IncidentCommand[] sequence)
     {
         var clock = new FakeClock(Start);
         var store = new InMemoryIncidentStore();
-        var engine = new IncidentEngine(store, clock);
+        var engine = new IncidentEngine(store, Contexts, clock);
         var model = new Model();
         Interlocked.Increment(ref _stats.Sequences);
 
@@ -99,8 +108,22 @@ public sealed class ModelBasedTests
             RequireCustomerOnly(command, accepted: true);
             if (command is CloseIncident)
             {
-                Require(model.MayClose(command.Actor), "a closed incident had every criterion met with evidence, a customer confirmation after the last criterion change, no open commitment and an owner");
+                Require(model.MayClose(command.Actor), "a closed incident had every criterion met with evidence, a customer confirmation after the last criterion change, no open commitment, no pending offer and an owner");
+                Require(before.CommitmentOffers.Count == 0 && after.CommitmentOffers.Count == 0, "a closed incident had no commitment offer pending");
                 Interlocked.Increment(ref _stats.Resolved);
+            }
+
+            if (command is RecordServiceLevelWarning or RecordServiceLevelBreach)
+            {
+                var (kind, breach) = command is RecordServiceLevelWarning w ? (w.Kind, false) : (((RecordServiceLevelBreach)command).Kind, true);
+                var deadline = before.ServiceLevels!.Of(kind);
+                Require(clock.GetCurrentInstant() >= (breach ? deadline.Schedule.Due : deadline.Schedule.WarningAt), "a warning or breach is recorded only once it is due");
+                Interlocked.Increment(ref _stats.ServiceLevelRecords);
+            }
+
+            if (produced.OfType<CommitmentOffered>().Any())
+            {
+                Interlocked.Increment(ref _stats.OffersMade);
             }
 
             model.CloseExpected = false;
@@ -109,6 +132,11 @@ public sealed class ModelBasedTests
             Require(after.AccountableOwnerId == model.Owner && after.PendingSuccessorId == model.Pending, "the owner matches the model and is never absent");
             Require(after.Criteria.Where(c => c.IsMet).Select(c => c.Id).OrderBy(x => x, StringComparer.Ordinal).SequenceEqual(model.Met.OrderBy(x => x, StringComparer.Ordinal)), "met criteria match the model");
             Require(after.Commitments.Where(c => c.IsOutstanding).Select(c => c.Id).OrderBy(x => x, StringComparer.Ordinal).SequenceEqual(model.OpenCommitments.OrderBy(x => x, StringComparer.Ordinal)), "outstanding commitments match the model");
+            Require(after.CommitmentOffers.Select(c => c.Id).OrderBy(x => x, StringComparer.Ordinal).SequenceEqual(model.PendingOffers.OrderBy(x => x, StringComparer.Ordinal)), "pending offers match the model");
+            var levels = after.ServiceLevels!;
+            Require(
+                levels.IsCadenceRunning == model.CadenceRunning && levels.UpdatesDelivered == model.UpdatesDelivered && levels.UpdatesMissed == model.UpdatesMissed,
+                $"the update cadence (running {levels.IsCadenceRunning}, {levels.UpdatesDelivered} delivered, {levels.UpdatesMissed} missed) matches the model");
         }
     }
 
@@ -132,6 +160,8 @@ public sealed class ModelBasedTests
         public int Resolved;
         public int CloseRefused;
         public int Duplicates;
+        public int ServiceLevelRecords;
+        public int OffersMade;
 
         public Dictionary<string, int> Rejections { get; } = new();
 
@@ -181,10 +211,18 @@ public sealed class ModelBasedTests
 
         public HashSet<string> OpenCommitments { get; } = new();
 
+        public HashSet<string> PendingOffers { get; } = new();
+
+        public bool CadenceRunning { get; private set; }
+
+        public int UpdatesDelivered { get; private set; }
+
+        public int UpdatesMissed { get; private set; }
+
         public bool CloseExpected { get; set; }
 
         public bool MayClose(Actor actor)
-            => _agreed.Count > 0 && _agreed.All(Met.Contains) && _confirmedAt > _criteriaRevision && OpenCommitments.Count == 0
+            => _agreed.Count > 0 && _agreed.All(Met.Contains) && _confirmedAt > _criteriaRevision && OpenCommitments.Count == 0 && PendingOffers.Count == 0
                 && Owner is not null && Pending is null && actor.Role == IncidentRole.AccountableOwner && actor.Id == Owner;
 
         public void Apply(IncidentCommand command, IncidentState from, long version)
@@ -204,6 +242,7 @@ public sealed class ModelBasedTests
             {
                 case OpenIncident c:
                     Owner = c.AccountableOwnerId;
+                    CadenceRunning = true;
                     break;
                 case ProposePlan c:
                     _proposed = c.Criteria.Select(d => d.Id).ToList();
@@ -222,18 +261,39 @@ public sealed class ModelBasedTests
                     break;
                 case ConfirmResolution:
                     _confirmedAt = version;
+                    CadenceRunning = false;
                     break;
                 case DisputeResolution c:
                     Met.ExceptWith(c.DisputedCriterionIds);
                     _criteriaRevision = version;
+                    CadenceRunning = true;
+                    break;
+                case CloseIncident:
+                    CadenceRunning = false;
+                    break;
+                case MakeCommitment { Due: null } c:
+                    PendingOffers.Add(c.CommitmentId);
                     break;
                 case MakeCommitment c:
                     OpenCommitments.Add(c.CommitmentId);
+                    break;
+                case OfferCommitment c:
+                    PendingOffers.Add(c.CommitmentId);
+                    break;
+                case RejectCommitmentDue c:
+                    PendingOffers.Remove(c.CommitmentId);
+                    break;
+                case SendCustomerUpdate when CadenceRunning:
+                    UpdatesDelivered++;
+                    break;
+                case RecordServiceLevelBreach { Kind: ServiceLevelKind.Update }:
+                    UpdatesMissed++;
                     break;
                 case DeliverCommitment c:
                     OpenCommitments.Remove(c.CommitmentId);
                     break;
                 case AcceptCommitmentDue c:
+                    PendingOffers.Remove(c.CommitmentId);
                     OpenCommitments.Add(c.CommitmentId);
                     break;
                 case RecordConversation { PrivateAsideWith: not null } c when !string.IsNullOrWhiteSpace(c.PrivateAsideWith):
@@ -247,8 +307,13 @@ public sealed class ModelBasedTests
                     Owner = Pending;
                     Pending = null;
                     break;
-                case ClassifyRelatedRecurrence c when c.ProposedCriteria.Count > 0:
-                    _pendingChange = c.ProposedCriteria.Select(d => d.Id).ToList();
+                case ClassifyRelatedRecurrence c:
+                    CadenceRunning = true;
+                    if (c.ProposedCriteria.Count > 0)
+                    {
+                        _pendingChange = c.ProposedCriteria.Select(d => d.Id).ToList();
+                    }
+
                     break;
                 case AgreeCriteriaChange:
                     _agreed.AddRange(_pendingChange);

@@ -55,6 +55,21 @@ public sealed class ClosureGateTests
     }
 
     [Fact]
+    public void Close_WithCommitmentOfferAwaitingTheCustomer_NoPendingCommitmentOffer()
+    {
+        ToResolutionProposed("c1");
+        _scenario.Given(_script.Commit("k9") with { Due = null }, _script.Confirm());
+        Assert.Single(_scenario.State.CommitmentOffers);
+        Assert.Empty(_scenario.State.Commitments);
+        var broken = _scenario.When(_script.Close()).ThenRuleBroken(IncidentRules.NoPendingCommitmentOffer);
+        Assert.Contains("k9", broken.Detail);
+        Assert.Single(ClosureGate.Evaluate(_scenario.State));
+
+        _scenario.Given(new RejectCommitmentDue(_id, CommandId.New(), _script.Customer, "k9", "not needed any more"));
+        _scenario.When(_script.Close()).ThenAccepted(typeof(IncidentResolved));
+    }
+
+    [Fact]
     public void Close_WithMissedCommitmentNotDelivered_NoOpenCommitment()
     {
         ToResolutionProposed("c1");

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using CustomerAdvocacy.Scheduling;
 using CustomerAdvocacy.Segmentation;
 using NodaTime;
 
@@ -8,6 +9,8 @@ namespace CustomerAdvocacy.Tests.Segmentation;
 public sealed class SegmentCatalogTests
 {
     private static readonly DateTimeZone Berlin = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+
+    private static readonly BusinessCalendar BerlinOffice = new BusinessCalendarBuilder(Berlin).AddWeekdayHours(new LocalTime(8, 0), new LocalTime(17, 0)).Build();
 
     private static readonly AdvocacyPolicy Standard = new(Duration.FromHours(8), Duration.FromHours(24), Duration.FromDays(10), TargetClock.BusinessTime, "standard-ladder");
 
@@ -21,7 +24,7 @@ public sealed class SegmentCatalogTests
     public void Classify_FirstMatchingRuleWins()
     {
         var catalog = Builder(1).Build();
-        var profile = new CustomerProfile("acme", "gold", 2_000_000m, Berlin) { Strategic = true };
+        var profile = new CustomerProfile("acme", "gold", 2_000_000m, Berlin, BerlinOffice) { Strategic = true };
         var assignment = catalog.Classify(profile);
         Assert.Equal("critical", assignment.SegmentId);
         Assert.Equal("strategic", assignment.RuleName);
@@ -32,7 +35,7 @@ public sealed class SegmentCatalogTests
     [Fact]
     public void Classify_NoRuleMatches_DefaultSegment()
     {
-        var assignment = Builder(1).Build().Classify(new CustomerProfile("small", "bronze", 1_000m, Berlin));
+        var assignment = Builder(1).Build().Classify(new CustomerProfile("small", "bronze", 1_000m, Berlin, BerlinOffice));
         Assert.Equal("standard", assignment.SegmentId);
         Assert.Null(assignment.RuleName);
     }
@@ -40,7 +43,7 @@ public sealed class SegmentCatalogTests
     [Fact]
     public void Classify_LaterRuleMatchesWhenEarlierDoesNot()
     {
-        var assignment = Builder(1).Build().Classify(new CustomerProfile("risky", "silver", 5_000m, Berlin) { AtRisk = true });
+        var assignment = Builder(1).Build().Classify(new CustomerProfile("risky", "silver", 5_000m, Berlin, BerlinOffice) { AtRisk = true });
         Assert.Equal("watch", assignment.SegmentId);
         Assert.Equal("at-risk", assignment.RuleName);
     }
@@ -79,14 +82,14 @@ public sealed class SegmentCatalogTests
     {
         var registry = new PolicyRegistry();
         registry.Publish(Builder(1).Build());
-        var opened = registry.Classify(new CustomerProfile("small", "bronze", 1_000m, Berlin)).Reference;
+        var opened = registry.Classify(new CustomerProfile("small", "bronze", 1_000m, Berlin, BerlinOffice)).Reference;
 
         var tighter = Standard with { };
         var v2Standard = new AdvocacyPolicy(Duration.FromHours(4), Duration.FromHours(12), Duration.FromDays(5), TargetClock.BusinessTime, "standard-ladder");
         registry.Publish(new SegmentCatalogBuilder(2).AddSegment("standard", v2Standard).WithDefaultSegment("standard").Build());
 
         Assert.Equal(Duration.FromHours(8), registry.Resolve(opened).FirstResponseTarget);
-        var fresh = registry.Classify(new CustomerProfile("small", "bronze", 1_000m, Berlin)).Reference;
+        var fresh = registry.Classify(new CustomerProfile("small", "bronze", 1_000m, Berlin, BerlinOffice)).Reference;
         Assert.Equal(2, fresh.Version);
         Assert.Equal(Duration.FromHours(4), registry.Resolve(fresh).FirstResponseTarget);
         Assert.Equal(tighter, Standard);
@@ -104,7 +107,7 @@ public sealed class SegmentCatalogTests
     public void PolicyRegistry_UnknownVersion_Throws()
     {
         var registry = new PolicyRegistry();
-        Assert.Throws<InvalidOperationException>(() => registry.Classify(new CustomerProfile("x", "y", 1m, Berlin)));
+        Assert.Throws<InvalidOperationException>(() => registry.Classify(new CustomerProfile("x", "y", 1m, Berlin, BerlinOffice)));
         registry.Publish(Builder(1).Build());
         Assert.Throws<System.Collections.Generic.KeyNotFoundException>(() => registry.Resolve(new PolicyReference("standard", 7)));
     }

@@ -71,6 +71,30 @@ public sealed class GoldenStreamTests
             var made = Assert.Single(i.Commitments);
             Assert.Equal(("k1", CommitmentStatus.Open, Instant.FromUtc(2026, 3, 3, 5, 0)), (made.Id, made.Status, made.Due));
         },
+        ["v1/service-levels.json"] = i =>
+        {
+            Assert.Equal(GoldenStreams.ServiceLevelsId, i.Id);
+            Assert.Equal((IncidentState.Resolved, 25L), (i.State, i.Version));
+            Assert.Empty(i.CommitmentOffers);
+            Assert.Empty(i.Commitments);
+            var levels = i.ServiceLevels!;
+            Assert.Equal(
+                new ServiceLevelDeadline(ServiceLevelKind.FirstResponse, 0, new ServiceLevelSchedule(Instant.FromUtc(2026, 3, 2, 9, 0), Instant.FromUtc(2026, 3, 2, 12, 0), Instant.FromUtc(2026, 3, 2, 13, 0)))
+                {
+                    WarningRaised = true,
+                    Breached = true,
+                    StoppedAt = Instant.FromUtc(2026, 3, 2, 13, 0),
+                },
+                levels.FirstResponse);
+            Assert.Equal(
+                new ServiceLevelDeadline(ServiceLevelKind.Update, 4, new ServiceLevelSchedule(Instant.FromUtc(2026, 3, 4, 10, 0), Instant.FromUtc(2026, 3, 4, 16, 0), Instant.FromUtc(2026, 3, 5, 9, 30)))
+                {
+                    StoppedAt = Instant.FromUtc(2026, 3, 4, 10, 0),
+                },
+                levels.Update);
+            Assert.Equal((1, 1), (levels.UpdatesDelivered, levels.UpdatesMissed));
+            Assert.Equal((Instant.FromUtc(2026, 3, 13, 12, 30), false, Instant.FromUtc(2026, 3, 4, 10, 0)), (levels.Resolution.Schedule.Due, levels.Resolution.Breached, levels.Resolution.StoppedAt));
+        },
     };
 
     public static IEnumerable<object[]> GoldenFiles() => Expectations.Keys.Select(k => new object[] { k });

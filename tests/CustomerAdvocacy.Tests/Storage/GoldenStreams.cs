@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Resolution;
 using CustomerAdvocacy.Testing;
@@ -20,6 +21,7 @@ internal static class GoldenStreams
     internal static readonly IncidentId HandoffId = new(new Guid("5b0c1a55-0000-4000-8000-000000000003"));
     internal static readonly IncidentId OffersId = new(new Guid("5b0c1a55-0000-4000-8000-000000000005"));
     internal static readonly IncidentId SplitOffId = new(new Guid("5b0c1a55-0000-4000-8000-000000000004"));
+    internal static readonly IncidentId ServiceLevelsId = new(new Guid("5b0c1a55-0000-4000-8000-000000000006"));
 
     internal static IReadOnlyDictionary<string, IReadOnlyList<IncidentEvent>> All() => new Dictionary<string, IReadOnlyList<IncidentEvent>>
     {
@@ -27,7 +29,35 @@ internal static class GoldenStreams
         ["disputed"] = Disputed(),
         ["handoff-and-commitments"] = HandoffAndCommitments(),
         ["commitment-offers"] = CommitmentOffers(),
+        ["service-levels"] = ServiceLevels(),
     };
+
+    /// <summary>
+    /// Every service-level event: deadlines started in the customer's calendar, warnings and breaches recorded, updates
+    /// delivering cadence occurrences, the cadence ending at the confirmation and resuming after a dispute, and a
+    /// proposed due instant offered for a commitment made without one.
+    /// </summary>
+    private static IReadOnlyList<IncidentEvent> ServiceLevels()
+    {
+        var c = new IncidentCommands(ServiceLevelsId, Start);
+        var s = new IncidentScenario(ServiceLevelsId, Start);
+        IncidentCommand Record(bool breach, ServiceLevelKind kind) => breach
+            ? new RecordServiceLevelBreach(ServiceLevelsId, CommandId.New(), c.ServiceManager, kind)
+            : new RecordServiceLevelWarning(ServiceLevelsId, CommandId.New(), c.ServiceManager, kind);
+
+        // Monday 2 March 2026, 09:00 in London; 4-hour first response, 8-hour cadence in the office's business time.
+        s.Given(c.Open(), c.CapturePerspective());
+        s.Now = Instant.FromUtc(2026, 3, 2, 12, 0);
+        s.Given(Record(false, ServiceLevelKind.FirstResponse));
+        s.Now = Instant.FromUtc(2026, 3, 2, 13, 0);
+        s.Given(Record(true, ServiceLevelKind.FirstResponse), c.SendUpdate(), c.StartAnalysis(), c.ProposePlan("c1"), c.ApprovePlan(), c.StartExecution());
+        s.Now = Instant.FromUtc(2026, 3, 3, 17, 0);
+        s.Given(Record(false, ServiceLevelKind.Update), Record(true, ServiceLevelKind.Update), c.Commit("k1") with { Due = null });
+        s.Given(new RejectCommitmentDue(ServiceLevelsId, CommandId.New(), c.Customer, "k1", "our change freeze starts tomorrow"), c.MeetCriterion("c1"), c.ProposeResolution(), c.Confirm());
+        s.Now = Instant.FromUtc(2026, 3, 4, 10, 0);
+        s.Given(c.Dispute("c1"), c.MeetCriterion("c1"), c.ProposeResolution(), c.Confirm(), c.Close());
+        return s.History;
+    }
 
     private static IReadOnlyList<IncidentEvent> CommitmentOffers()
     {

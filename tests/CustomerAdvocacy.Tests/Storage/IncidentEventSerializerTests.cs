@@ -19,7 +19,7 @@ public sealed class IncidentEventSerializerTests
     public void Deserialize_EveryEventTypeSerialized_EqualsTheOriginal()
     {
         var all = GoldenStreams.All().Values.SelectMany(s => s).ToList();
-        Assert.Equal(26, all.Select(e => e.EventType).Distinct().Count());
+        Assert.Equal(31, all.Select(e => e.EventType).Distinct().Count());
         foreach (var e in all)
         {
             var stored = Serializer.Serialize(e);
