@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
 
@@ -18,6 +19,15 @@ public static class Program
             return;
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        var types = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsPublic && !t.IsAbstract && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)))
+            .ToList();
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgreSqlStoreBenchmarks.Variable)))
+        {
+            Console.WriteLine($"PostgreSqlStoreBenchmarks skipped: set {PostgreSqlStoreBenchmarks.Variable} to a PostgreSQL connection string to run them.");
+            types.Remove(typeof(PostgreSqlStoreBenchmarks));
+        }
+
+        BenchmarkSwitcher.FromTypes(types.ToArray()).Run(args);
     }
 }

@@ -19,6 +19,7 @@ namespace CustomerAdvocacy.Benchmarks;
 /// <summary>
 /// The SQLite store against the plain driver: per category, the Baseline writes (or reads) the same payload
 /// strings with one parameterized INSERT (SELECT) per event in one transaction, on a file with the same settings.
+/// The snapshot category's baseline is a plain SELECT of the same snapshot payload and the one event at its version.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -33,6 +34,7 @@ public class SqliteStoreBenchmarks
     private string _plain = "";
     private IncidentId _loaded;
     private string _payload = "";
+    private IncidentEngine _engine = null!;
 
     [GlobalSetup]
     public async Task Setup()
@@ -60,11 +62,31 @@ public class SqliteStoreBenchmarks
 
         _payload = _serializer.Serialize(history[1]).Payload;
         await PlainInsertAsync(_loaded, 1000);
+
+        var snapshot = new IncidentSnapshotSerializer().Serialize(IncidentEvolver.Replay(_loaded, history));
+        await _store.SaveSnapshotAsync(snapshot, CancellationToken.None);
+        await using (var connection = new SqliteConnection(_plain))
+        {
+            await connection.OpenAsync();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "CREATE TABLE snapshots (incident_id TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, payload TEXT NOT NULL); INSERT INTO snapshots VALUES ($incident, $version, $payload);";
+            insert.Parameters.AddWithValue("$incident", _loaded.ToString());
+            insert.Parameters.AddWithValue("$version", snapshot.Version);
+            insert.Parameters.AddWithValue("$payload", snapshot.Payload);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        _engine = new IncidentEngine(_store, CustomerAdvocacy.Testing.FixedIncidentContextProvider.Standard, NodaTime.Testing.FakeClock.FromUtc(2026, 3, 2), null, new IncidentEngineOptions { SnapshotInterval = 100 });
+        if (!(await _engine.LoadAsync(_loaded)).Equals(IncidentEvolver.Replay(_loaded, history)))
+        {
+            throw new InvalidOperationException("The snapshot load does not give the replayed state.");
+        }
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
+        _store.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
@@ -104,9 +126,68 @@ public class SqliteStoreBenchmarks
         return length;
     }
 
+    [Benchmark(Description = "plain SELECT + JsonDocument.Parse of 1,000 payloads (reference)")]
+    [BenchmarkCategory("load 1000")]
+    public async Task<int> PlainLoadParsed()
+    {
+        await using var connection = new SqliteConnection(_plain);
+        await connection.OpenAsync();
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT version, payload FROM events WHERE incident_id = $incident AND version >= 1 ORDER BY version";
+        select.Parameters.AddWithValue("$incident", _loaded.ToString());
+        var count = 0;
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(reader.GetString(1));
+            count += document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    [Benchmark(Description = "SqliteIncidentStore.ReadStreamAsync, 1,000 events")]
+    [BenchmarkCategory("load 1000")]
+    public Task<IReadOnlyList<IncidentEvent>> StoreRead() => _store.ReadStreamAsync(_loaded, 1, CancellationToken.None);
+
     [Benchmark(Description = "SqliteIncidentStore.ReadStreamAsync + replay, 1,000 events")]
     [BenchmarkCategory("load 1000")]
     public async Task<Incident> StoreLoad() => IncidentEvolver.Replay(_loaded, await _store.ReadStreamAsync(_loaded, 1, CancellationToken.None));
+
+    [Benchmark(Baseline = true, Description = "plain SELECT of the snapshot + 1 payload")]
+    [BenchmarkCategory("load 1000 with snapshot")]
+    public async Task<int> PlainSnapshotLoad()
+    {
+        await using var connection = new SqliteConnection(_plain);
+        await connection.OpenAsync();
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT version, payload FROM snapshots WHERE incident_id = $incident";
+        select.Parameters.AddWithValue("$incident", _loaded.ToString());
+        var length = 0;
+        long version;
+        await using (var reader = await select.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            version = reader.GetInt64(0);
+            length += reader.GetString(1).Length;
+        }
+
+        select.CommandText = "SELECT version, payload FROM events WHERE incident_id = $incident AND version >= $from ORDER BY version";
+        select.Parameters.AddWithValue("$from", version);
+        await using (var reader = await select.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                length += reader.GetString(1).Length;
+            }
+        }
+
+        return length;
+    }
+
+    [Benchmark(Description = "IncidentEngine.LoadAsync (snapshot + tail), 1,000 events")]
+    [BenchmarkCategory("load 1000 with snapshot")]
+    public Task<Incident> EngineSnapshotLoad() => _engine.LoadAsync(_loaded);
 
     private static List<IncidentEvent> Stream(IncidentId id, int count)
     {

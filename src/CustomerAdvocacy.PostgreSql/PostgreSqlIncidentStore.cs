@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Storage;
+using NodaTime;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -13,14 +14,33 @@ namespace CustomerAdvocacy.PostgreSql;
 /// An <see cref="IIncidentStore"/> in PostgreSQL. The schema is created or migrated on first use. Appends are
 /// optimistic: the unique (incident id, version) key decides between racing writers, and the command id's primary
 /// key makes a retried command a no-op. Each append notifies the <see cref="AppendedChannel"/> channel on commit,
-/// so a scheduler can <c>LISTEN</c> instead of polling every stream. Every statement is parameterized. Thread-safe.
+/// so a scheduler can <c>LISTEN</c> instead of polling every stream. Keeps snapshots and the due index
+/// (<see cref="IIncidentSnapshotStore"/>, <see cref="IDueIncidentIndex"/>; due instants to the 100 ns tick). A dropped
+/// connection or a server that is down surfaces as <see cref="IncidentStoreUnavailableException"/>. Every statement is
+/// parameterized. Thread-safe.
 /// </summary>
-public sealed class PostgreSqlIncidentStore : IIncidentStore, IDisposable, IAsyncDisposable
+public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotStore, IDueIncidentIndex, IDisposable, IAsyncDisposable
 {
     /// <summary>The <c>NOTIFY</c> channel an append signals on commit; the payload is the incident id.</summary>
     public const string AppendedChannel = "customer_advocacy_appended";
 
     private const string UniqueViolation = "23505";
+    private const string DivisionByZero = "22012";
+
+    // Moves the head from the expected version or divides by zero: a new stream (expected 0) inserts its head unless
+    // one exists, an existing stream updates it only at the expected version; anything else changes no row.
+    private const string HeadSql = """
+        WITH created AS (
+            INSERT INTO ca_incidents (incident_id, version, state, next_due)
+            SELECT $1, $3, $4, $5 WHERE $2 = 0
+            ON CONFLICT (incident_id) DO NOTHING
+            RETURNING 1),
+        moved AS (
+            UPDATE ca_incidents SET version = $3, state = $4, next_due = $5
+            WHERE incident_id = $1 AND version = $2 AND $2 > 0
+            RETURNING 1)
+        SELECT 1 / ((SELECT count(*) FROM created) + (SELECT count(*) FROM moved))
+        """;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly IncidentEventSerializer _serializer;
@@ -45,6 +65,12 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IDisposable, IAsyn
         }
 
         Target = $"host {builder.Host ?? "localhost"} port {builder.Port} database {builder.Database ?? builder.Username ?? "(default)"} user {builder.Username ?? "(default)"}";
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The store runs a handful of statements over and over: let the driver prepare them server-side.
+            builder.MaxAutoPrepare = 16;
+        }
+
         _dataSource = NpgsqlDataSource.Create(builder);
         _serializer = serializer ?? new IncidentEventSerializer();
     }
@@ -57,6 +83,9 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IDisposable, IAsyn
 
     /// <summary>Test seam: runs inside the append transaction just before it commits.</summary>
     internal Func<NpgsqlConnection, Task>? BeforeCommit { get; set; }
+
+    /// <summary>Test seam: the pool the store's connections come from.</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
 
     /// <summary>Test seam: runs after the append transaction committed, before the append returns.</summary>
     internal Func<Task>? AfterCommit { get; set; }
@@ -126,80 +155,63 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IDisposable, IAsyn
     {
         IncidentAppendValidator.Validate(append);
         cancellationToken.ThrowIfCancellationRequested();
-        var serialized = new SerializedEvent[append.Events.Count];
-        for (var i = 0; i < serialized.Length; i++)
+        var count = append.Events.Count;
+        var versions = new long[count];
+        var types = new string[count];
+        var schemas = new int[count];
+        var payloads = new string[count];
+        for (var i = 0; i < count; i++)
         {
-            serialized[i] = _serializer.Serialize(append.Events[i]);
+            var serialized = _serializer.Serialize(append.Events[i]);
+            versions[i] = append.ExpectedVersion + i + 1;
+            types[i] = serialized.EventType;
+            schemas[i] = serialized.SchemaVersion;
+            payloads[i] = serialized.Payload;
         }
 
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-
-        await using var connectionScope = connection.ConfigureAwait(false);
         try
         {
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connectionScope = connection.ConfigureAwait(false);
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using var transactionScope = transaction.ConfigureAwait(false);
-            var actual = await CurrentVersionAsync(connection, append.IncidentId, cancellationToken).ConfigureAwait(false);
-            if (actual != append.ExpectedVersion)
-            {
-                throw new IncidentConcurrencyException(append.IncidentId, append.ExpectedVersion, actual);
-            }
 
-            var claim = new NpgsqlCommand("INSERT INTO ca_commands (command_id, incident_id, first_version, event_count, rejection) VALUES ($1, $2, $3, $4, NULL) ON CONFLICT (command_id) DO NOTHING", connection);
-
-            await using (claim.ConfigureAwait(false))
+            // One round trip: head check, command claim, events, notification. The head statement fails the batch
+            // (division by zero, reported as the conflict) unless it moved the stream from the expected version; the
+            // command id's primary key fails it for a recorded command.
+            var batch = new NpgsqlBatch(connection, transaction);
+            await using (batch.ConfigureAwait(false))
             {
+                var head = new NpgsqlBatchCommand(HeadSql);
+                head.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
+                head.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion });
+                head.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion + count });
+                head.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)append.ResultingState });
+                head.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = append.NextDueAt?.ToUnixTimeTicks(), NpgsqlDbType = NpgsqlDbType.Bigint });
+                batch.BatchCommands.Add(head);
+
+                var claim = new NpgsqlBatchCommand("INSERT INTO ca_commands (command_id, incident_id, first_version, event_count, rejection) VALUES ($1, $2, $3, $4, NULL)");
                 claim.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.CommandId.Value });
                 claim.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
                 claim.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion + 1 });
-                claim.Parameters.Add(new NpgsqlParameter<int> { TypedValue = append.Events.Count });
-                if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
-                {
-                    throw new DuplicateCommandException(append.CommandId);
-                }
-            }
+                claim.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
+                batch.BatchCommands.Add(claim);
 
-            var versions = new long[serialized.Length];
-            var types = new string[serialized.Length];
-            var schemas = new int[serialized.Length];
-            var payloads = new string[serialized.Length];
-            for (var i = 0; i < serialized.Length; i++)
-            {
-                versions[i] = append.ExpectedVersion + i + 1;
-                types[i] = serialized[i].EventType;
-                schemas[i] = serialized[i].SchemaVersion;
-                payloads[i] = serialized[i].Payload;
-            }
-
-            var insert = new NpgsqlCommand("INSERT INTO ca_events (incident_id, version, event_type, schema_version, payload) SELECT $1, v, t, s, p FROM unnest($2, $3, $4, $5) AS e(v, t, s, p)", connection);
-
-            await using (insert.ConfigureAwait(false))
-            {
+                var insert = new NpgsqlBatchCommand("INSERT INTO ca_events (incident_id, version, event_type, schema_version, payload) SELECT $1, v, t, s, p FROM unnest($2, $3, $4, $5) AS e(v, t, s, p)");
                 insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
                 insert.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = versions });
                 insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
                 insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = schemas });
                 insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+                batch.BatchCommands.Add(insert);
 
-            var head = new NpgsqlCommand("INSERT INTO ca_incidents (incident_id, version, state) VALUES ($1, $2, $3) ON CONFLICT (incident_id) DO UPDATE SET version = excluded.version, state = excluded.state", connection);
-
-            await using (head.ConfigureAwait(false))
-            {
-                head.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
-                head.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion + append.Events.Count });
-                head.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)append.ResultingState });
-                await head.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            // Delivered to listeners only if the transaction commits.
-            var notify = new NpgsqlCommand("SELECT pg_notify($1, $2)", connection);
-            await using (notify.ConfigureAwait(false))
-            {
+                // Delivered to listeners only if the transaction commits.
+                var notify = new NpgsqlBatchCommand("SELECT pg_notify($1, $2)");
                 notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = AppendedChannel });
                 notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.IncidentId.ToString() });
-                await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                batch.BatchCommands.Add(notify);
+
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             if (BeforeCommit is { } beforeCommit)
@@ -209,10 +221,18 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IDisposable, IAsyn
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException ex) when (ex.SqlState == UniqueViolation && ex.ConstraintName == "ca_events_stream_version")
+        catch (PostgresException ex) when (ex.SqlState == DivisionByZero || (ex.SqlState == UniqueViolation && ex.ConstraintName == "ca_events_stream_version"))
         {
             var actual = await ReadVersionAsync(append.IncidentId, CancellationToken.None).ConfigureAwait(false);
             throw new IncidentConcurrencyException(append.IncidentId, append.ExpectedVersion, actual);
+        }
+        catch (PostgresException ex) when (ex.SqlState == UniqueViolation && ex.ConstraintName == "ca_commands_pkey")
+        {
+            throw new DuplicateCommandException(append.CommandId);
+        }
+        catch (NpgsqlException ex) when (IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
         }
 
         if (AfterCommit is { } afterCommit)
@@ -231,14 +251,18 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IDisposable, IAsyn
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var connectionScope = connection.ConfigureAwait(false);
-        var insert = new NpgsqlCommand("INSERT INTO ca_commands (command_id, incident_id, first_version, event_count, rejection) VALUES ($1, $2, 0, 0, $3) ON CONFLICT (command_id) DO NOTHING", connection);
-        await using var insertScope = insert.ConfigureAwait(false);
-        insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = record.CommandId.Value });
-        insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = record.IncidentId.Value });
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serializer.SerializeRejection(record.Rejection) });
-        return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        var json = _serializer.SerializeRejection(record.Rejection);
+        return await RunAsync(
+            async (connection, ct) =>
+            {
+                var insert = new NpgsqlCommand("INSERT INTO ca_commands (command_id, incident_id, first_version, event_count, rejection) VALUES ($1, $2, 0, 0, $3) ON CONFLICT (command_id) DO NOTHING", connection);
+                await using var insertScope = insert.ConfigureAwait(false);
+                insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = record.CommandId.Value });
+                insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = record.IncidentId.Value });
+                insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = json });
+                return await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -250,62 +274,141 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IDisposable, IAsyn
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var connectionScope = connection.ConfigureAwait(false);
-        var select = new NpgsqlCommand("SELECT version, event_type, schema_version, payload FROM ca_events WHERE incident_id = $1 AND version >= $2 ORDER BY version", connection);
-        await using var selectScope = select.ConfigureAwait(false);
-        select.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = incidentId.Value });
-        select.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fromVersion });
-        var events = new List<IncidentEvent>();
-        var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var readerScope = reader.ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var version = reader.GetInt64(0);
-            events.Add(_serializer.Deserialize(incidentId, version, new SerializedEvent(reader.GetString(1), reader.GetInt32(2), reader.GetString(3))));
-        }
+        return await RunAsync<IReadOnlyList<IncidentEvent>>(
+            async (connection, ct) =>
+            {
+                var select = new NpgsqlCommand("SELECT version, event_type, schema_version, payload FROM ca_events WHERE incident_id = $1 AND version >= $2 ORDER BY version", connection);
+                await using var selectScope = select.ConfigureAwait(false);
+                select.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = incidentId.Value });
+                select.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fromVersion });
+                var events = new List<IncidentEvent>();
+                var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using var readerScope = reader.ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    var version = reader.GetInt64(0);
+                    events.Add(_serializer.Deserialize(incidentId, version, new SerializedEvent(reader.GetString(1), reader.GetInt32(2), reader.GetString(3))));
+                }
 
-        return events;
+                return events;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<CommandRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var connectionScope = connection.ConfigureAwait(false);
-        var select = new NpgsqlCommand("SELECT incident_id, first_version, event_count, rejection FROM ca_commands WHERE command_id = $1", connection);
-        await using var selectScope = select.ConfigureAwait(false);
-        select.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = commandId.Value });
-        var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var readerScope = reader.ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
+        return await RunAsync(
+            async (connection, ct) =>
+            {
+                var select = new NpgsqlCommand("SELECT incident_id, first_version, event_count, rejection FROM ca_commands WHERE command_id = $1", connection);
+                await using var selectScope = select.ConfigureAwait(false);
+                select.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = commandId.Value });
+                var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using var readerScope = reader.ConfigureAwait(false);
+                if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    return null;
+                }
 
-        var rejection = reader.IsDBNull(3) ? null : _serializer.DeserializeRejection(commandId, reader.GetString(3));
-        return new CommandRecord(commandId, new IncidentId(reader.GetGuid(0)), reader.GetInt64(1), reader.GetInt32(2), rejection);
+                var rejection = reader.IsDBNull(3) ? null : _serializer.DeserializeRejection(commandId, reader.GetString(3));
+                return new CommandRecord(commandId, new IncidentId(reader.GetGuid(0)), reader.GetInt64(1), reader.GetInt32(2), rejection);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<IncidentId>> ListByStateAsync(IncidentState state, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var connectionScope = connection.ConfigureAwait(false);
-        var select = new NpgsqlCommand("SELECT incident_id FROM ca_incidents WHERE state = $1", connection);
-        await using var selectScope = select.ConfigureAwait(false);
-        select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)state });
-        var ids = new List<IncidentId>();
-        var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var readerScope = reader.ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        return await RunAsync<IReadOnlyList<IncidentId>>(
+            async (connection, ct) =>
+            {
+                var select = new NpgsqlCommand("SELECT incident_id FROM ca_incidents WHERE state = $1", connection);
+                await using var selectScope = select.ConfigureAwait(false);
+                select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)state });
+                var ids = new List<IncidentId>();
+                var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using var readerScope = reader.ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    ids.Add(new IncidentId(reader.GetGuid(0)));
+                }
+
+                return ids;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task SaveSnapshotAsync(IncidentSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        IncidentSnapshotValidator.Validate(snapshot);
+        cancellationToken.ThrowIfCancellationRequested();
+        await RunAsync(
+            async (connection, ct) =>
+            {
+                var upsert = new NpgsqlCommand(
+                    "INSERT INTO ca_snapshots (incident_id, version, fingerprint, payload) VALUES ($1, $2, $3, $4) "
+                    + "ON CONFLICT (incident_id) DO UPDATE SET version = excluded.version, fingerprint = excluded.fingerprint, payload = excluded.payload WHERE excluded.version > ca_snapshots.version",
+                    connection);
+                await using var upsertScope = upsert.ConfigureAwait(false);
+                upsert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = snapshot.IncidentId.Value });
+                upsert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = snapshot.Version });
+                upsert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = snapshot.Fingerprint });
+                upsert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = snapshot.Payload });
+                return await upsert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IncidentSnapshot?> ReadSnapshotAsync(IncidentId incidentId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return await RunAsync(
+            async (connection, ct) =>
+            {
+                var select = new NpgsqlCommand("SELECT version, fingerprint, payload FROM ca_snapshots WHERE incident_id = $1", connection);
+                await using var selectScope = select.ConfigureAwait(false);
+                select.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = incidentId.Value });
+                var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using var readerScope = reader.ConfigureAwait(false);
+                return await reader.ReadAsync(ct).ConfigureAwait(false)
+                    ? new IncidentSnapshot(incidentId, reader.GetInt64(0), reader.GetString(1), reader.GetString(2))
+                    : null;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DueIncident>> FindDueAsync(Instant until, int limit, CancellationToken cancellationToken)
+    {
+        if (limit < 1)
         {
-            ids.Add(new IncidentId(reader.GetGuid(0)));
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit is at least 1.");
         }
 
-        return ids;
+        cancellationToken.ThrowIfCancellationRequested();
+        return await RunAsync<IReadOnlyList<DueIncident>>(
+            async (connection, ct) =>
+            {
+                var select = new NpgsqlCommand("SELECT incident_id, next_due FROM ca_incidents WHERE next_due IS NOT NULL AND next_due <= $1 ORDER BY next_due, incident_id LIMIT $2", connection);
+                await using var selectScope = select.ConfigureAwait(false);
+                select.Parameters.Add(new NpgsqlParameter<long> { TypedValue = until.ToUnixTimeTicks() });
+                select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+                var due = new List<DueIncident>();
+                var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using var readerScope = reader.ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    due.Add(new DueIncident(new IncidentId(reader.GetGuid(0)), Instant.FromUnixTimeTicks(reader.GetInt64(1))));
+                }
+
+                return due;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Closes the pooled connections.</summary>
@@ -323,6 +426,32 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IDisposable, IAsyn
         _initialization.Dispose();
     }
 
+    private static bool IsUnavailable(NpgsqlException ex)
+        => ex is not PostgresException pg
+            || pg.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || pg.SqlState.StartsWith("28", StringComparison.Ordinal)
+            || pg.SqlState.StartsWith("3D", StringComparison.Ordinal)
+            || pg.SqlState.StartsWith("53", StringComparison.Ordinal)
+            || pg.SqlState.StartsWith("57P", StringComparison.Ordinal);
+
+    private IncidentStoreUnavailableException Unavailable(NpgsqlException ex)
+        => new(Target, ex is PostgresException pg ? $"{pg.SqlState}: {pg.MessageText}" : "the connection failed or was dropped: " + ex.Message, ex);
+
+    /// <summary>Runs one operation on a pooled connection, mapping a dropped connection or a server that is down to the typed error.</summary>
+    private async Task<T> RunAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connectionScope = connection.ConfigureAwait(false);
+            return await operation(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException ex) when (IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
+        }
+    }
+
     private static async Task<long> CurrentVersionAsync(NpgsqlConnection connection, IncidentId incidentId, CancellationToken cancellationToken)
     {
         var select = new NpgsqlCommand("SELECT version FROM ca_incidents WHERE incident_id = $1", connection);
@@ -331,12 +460,8 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IDisposable, IAsyn
         return await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
     }
 
-    private async Task<long> ReadVersionAsync(IncidentId incidentId, CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var connectionScope = connection.ConfigureAwait(false);
-        return await CurrentVersionAsync(connection, incidentId, cancellationToken).ConfigureAwait(false);
-    }
+    private Task<long> ReadVersionAsync(IncidentId incidentId, CancellationToken cancellationToken)
+        => RunAsync((connection, ct) => CurrentVersionAsync(connection, incidentId, ct), cancellationToken);
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -350,9 +475,9 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IDisposable, IAsyn
         {
             return await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (NpgsqlException ex) when (ex is not PostgresException || ((PostgresException)ex).SqlState.StartsWith("08", StringComparison.Ordinal) || ((PostgresException)ex).SqlState.StartsWith("28", StringComparison.Ordinal) || ((PostgresException)ex).SqlState.StartsWith("3D", StringComparison.Ordinal) || ((PostgresException)ex).SqlState.StartsWith("57P", StringComparison.Ordinal))
+        catch (NpgsqlException ex) when (IsUnavailable(ex))
         {
-            throw new IncidentStoreUnavailableException(Target, ex.Message, ex);
+            throw Unavailable(ex);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
@@ -6,6 +7,7 @@ using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Storage;
 using Microsoft.Data.Sqlite;
+using NodaTime;
 
 namespace CustomerAdvocacy.Sqlite;
 
@@ -13,9 +15,11 @@ namespace CustomerAdvocacy.Sqlite;
 /// An <see cref="IIncidentStore"/> in one SQLite database file. The schema is created or migrated on first use; the
 /// database runs in WAL mode so readers never wait for the writer. Appends take SQLite's write lock
 /// (<c>BEGIN IMMEDIATE</c>), check the stream's version and claim the command id in the same transaction; the
-/// (incident id, version) primary key backs the check. Every statement is parameterized. Thread-safe.
+/// (incident id, version) primary key backs the check. Every statement is parameterized. Keeps snapshots and the due
+/// index (<see cref="IIncidentSnapshotStore"/>, <see cref="IDueIncidentIndex"/>; due instants to the 100 ns tick).
+/// Keeps a few connections open with their prepared statements; dispose the store to close them. Thread-safe.
 /// </summary>
-public sealed class SqliteIncidentStore : IIncidentStore
+public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore, IDueIncidentIndex, IDisposable
 {
     // SQLite's primary result codes for a database held by someone else.
     private const int SqliteBusy = 5;
@@ -24,8 +28,18 @@ public sealed class SqliteIncidentStore : IIncidentStore
 
     private readonly string _connectionString;
     private readonly IncidentEventSerializer _serializer;
+    private const int MaxPooledSessions = 8;
+
+    // Appends in three statements: head (the version check), command claim, events.
+    private const string HeadInsertSql = "INSERT INTO incidents (incident_id, version, state, next_due) SELECT $incident, $version, $state, $due WHERE $expected = 0 ON CONFLICT (incident_id) DO NOTHING";
+    private const string HeadUpdateSql = "UPDATE incidents SET version = $version, state = $state, next_due = $due WHERE incident_id = $incident AND version = $expected";
+    private const string ClaimSql = "INSERT INTO commands (command_id, incident_id, first_version, event_count, rejection) VALUES ($command, $incident, $first, $count, NULL) ON CONFLICT (command_id) DO NOTHING";
+    private const string InsertEventSql = "INSERT INTO events (incident_id, version, event_type, schema_version, payload) VALUES ($incident, $version, $type, $schema, $payload)";
+
     private readonly SemaphoreSlim _initialization = new(1, 1);
+    private readonly ConcurrentBag<Session> _sessions = new();
     private volatile bool _initialized;
+    private volatile bool _disposed;
 
     /// <summary>Creates a store over a database file; nothing is opened until first use.</summary>
     /// <param name="connectionString">
@@ -116,63 +130,68 @@ public sealed class SqliteIncidentStore : IIncidentStore
             serialized[i] = _serializer.Serialize(append.Events[i]);
         }
 
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var session = await RentAsync(cancellationToken).ConfigureAwait(false);
+        var healthy = false;
         try
         {
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var actual = await CurrentVersionAsync(connection, transaction, append.IncidentId, cancellationToken).ConfigureAwait(false);
-            if (actual != append.ExpectedVersion)
+            using (var transaction = session.Connection.BeginTransaction(deferred: false))
             {
-                throw new IncidentConcurrencyException(append.IncidentId, append.ExpectedVersion, actual);
-            }
+                // The head row is the stream's version: moving it from the expected version is the concurrency check,
+                // under the write lock BEGIN IMMEDIATE took, so no separate read is needed.
+                var head = session.Command(
+                    append.ExpectedVersion == 0 ? HeadInsertSql : HeadUpdateSql,
+                    transaction,
+                    "$incident",
+                    "$expected",
+                    "$version",
+                    "$state",
+                    "$due");
+                var key = Key(append.IncidentId.Value);
+                head.Parameters[0].Value = key;
+                head.Parameters[1].Value = append.ExpectedVersion;
+                head.Parameters[2].Value = append.ExpectedVersion + append.Events.Count;
+                head.Parameters[3].Value = (int)append.ResultingState;
+                head.Parameters[4].Value = append.NextDueAt is { } due ? due.ToUnixTimeTicks() : DBNull.Value;
+                if (await head.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    var actual = await CurrentVersionAsync(session, transaction, append.IncidentId, cancellationToken).ConfigureAwait(false);
+                    throw new IncidentConcurrencyException(append.IncidentId, append.ExpectedVersion, actual);
+                }
 
-            using (var claim = Command(connection, transaction, "INSERT INTO commands (command_id, incident_id, first_version, event_count, rejection) VALUES ($command, $incident, $first, $count, NULL) ON CONFLICT (command_id) DO NOTHING"))
-            {
-                claim.Parameters.AddWithValue("$command", Key(append.CommandId.Value));
-                claim.Parameters.AddWithValue("$incident", Key(append.IncidentId.Value));
-                claim.Parameters.AddWithValue("$first", append.ExpectedVersion + 1);
-                claim.Parameters.AddWithValue("$count", append.Events.Count);
+                var claim = session.Command(ClaimSql, transaction, "$command", "$incident", "$first", "$count");
+                claim.Parameters[0].Value = Key(append.CommandId.Value);
+                claim.Parameters[1].Value = key;
+                claim.Parameters[2].Value = append.ExpectedVersion + 1;
+                claim.Parameters[3].Value = append.Events.Count;
                 if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
                 {
                     throw new DuplicateCommandException(append.CommandId);
                 }
-            }
 
-            using (var insert = Command(connection, transaction, "INSERT INTO events (incident_id, version, event_type, schema_version, payload) VALUES ($incident, $version, $type, $schema, $payload)"))
-            {
-                var incident = insert.Parameters.AddWithValue("$incident", Key(append.IncidentId.Value));
-                var version = insert.Parameters.Add("$version", SqliteType.Integer);
-                var type = insert.Parameters.Add("$type", SqliteType.Text);
-                var schema = insert.Parameters.Add("$schema", SqliteType.Integer);
-                var payload = insert.Parameters.Add("$payload", SqliteType.Text);
+                var insert = session.Command(InsertEventSql, transaction, "$incident", "$version", "$type", "$schema", "$payload");
+                insert.Parameters[0].Value = key;
                 for (var i = 0; i < serialized.Length; i++)
                 {
-                    version.Value = append.ExpectedVersion + i + 1;
-                    type.Value = serialized[i].EventType;
-                    schema.Value = serialized[i].SchemaVersion;
-                    payload.Value = serialized[i].Payload;
+                    insert.Parameters[1].Value = append.ExpectedVersion + i + 1;
+                    insert.Parameters[2].Value = serialized[i].EventType;
+                    insert.Parameters[3].Value = serialized[i].SchemaVersion;
+                    insert.Parameters[4].Value = serialized[i].Payload;
                     await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
+
+                if (BeforeCommit is { } beforeCommit)
+                {
+                    await beforeCommit().ConfigureAwait(false);
+                }
+
+                transaction.Commit();
             }
 
-            using (var head = Command(connection, transaction, "INSERT INTO incidents (incident_id, version, state) VALUES ($incident, $version, $state) ON CONFLICT (incident_id) DO UPDATE SET version = excluded.version, state = excluded.state"))
-            {
-                head.Parameters.AddWithValue("$incident", Key(append.IncidentId.Value));
-                head.Parameters.AddWithValue("$version", append.ExpectedVersion + append.Events.Count);
-                head.Parameters.AddWithValue("$state", (int)append.ResultingState);
-                await head.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            if (BeforeCommit is { } beforeCommit)
-            {
-                await beforeCommit().ConfigureAwait(false);
-            }
-
-            transaction.Commit();
+            healthy = true;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
         {
-            // The version check ran under the write lock, so a key violation means the file was written by a process
+            // The version moved under the write lock, so a key violation means the file was written by a process
             // that does not take it; report it as the conflict it is.
             var actual = await ReadVersionAsync(append.IncidentId, CancellationToken.None).ConfigureAwait(false);
             throw new IncidentConcurrencyException(append.IncidentId, append.ExpectedVersion, actual);
@@ -180,6 +199,16 @@ public sealed class SqliteIncidentStore : IIncidentStore
         catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteBusy or SqliteLocked)
         {
             throw Unavailable(ex);
+        }
+        catch (Exception ex) when (ex is IncidentConcurrencyException or DuplicateCommandException)
+        {
+            // Rolled back by the transaction's dispose; the connection is fine to reuse.
+            healthy = true;
+            throw;
+        }
+        finally
+        {
+            Return(session, healthy);
         }
 
         if (AfterCommit is { } afterCommit)
@@ -199,12 +228,16 @@ public sealed class SqliteIncidentStore : IIncidentStore
 
         cancellationToken.ThrowIfCancellationRequested();
         var json = _serializer.SerializeRejection(record.Rejection);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var insert = Command(connection, null, "INSERT INTO commands (command_id, incident_id, first_version, event_count, rejection) VALUES ($command, $incident, 0, 0, $rejection) ON CONFLICT (command_id) DO NOTHING");
-        insert.Parameters.AddWithValue("$command", Key(record.CommandId.Value));
-        insert.Parameters.AddWithValue("$incident", Key(record.IncidentId.Value));
-        insert.Parameters.AddWithValue("$rejection", json);
-        return await ExecuteAsync(insert, cancellationToken).ConfigureAwait(false) == 1;
+        return await RunAsync(
+            async (session, ct) =>
+            {
+                var insert = session.Command("INSERT INTO commands (command_id, incident_id, first_version, event_count, rejection) VALUES ($command, $incident, 0, 0, $rejection) ON CONFLICT (command_id) DO NOTHING", null, "$command", "$incident", "$rejection");
+                insert.Parameters[0].Value = Key(record.CommandId.Value);
+                insert.Parameters[1].Value = Key(record.IncidentId.Value);
+                insert.Parameters[2].Value = json;
+                return await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -216,124 +249,221 @@ public sealed class SqliteIncidentStore : IIncidentStore
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var select = Command(connection, null, "SELECT version, event_type, schema_version, payload FROM events WHERE incident_id = $incident AND version >= $from ORDER BY version");
-        select.Parameters.AddWithValue("$incident", Key(incidentId.Value));
-        select.Parameters.AddWithValue("$from", fromVersion);
-        var events = new List<IncidentEvent>();
-        try
-        {
-            using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        return await RunAsync<IReadOnlyList<IncidentEvent>>(
+            async (session, ct) =>
             {
-                var version = reader.GetInt64(0);
-                events.Add(_serializer.Deserialize(incidentId, version, new SerializedEvent(reader.GetString(1), reader.GetInt32(2), reader.GetString(3))));
-            }
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteBusy or SqliteLocked)
-        {
-            throw Unavailable(ex);
-        }
+                var select = session.Command("SELECT version, event_type, schema_version, payload FROM events WHERE incident_id = $incident AND version >= $from ORDER BY version", null, "$incident", "$from");
+                select.Parameters[0].Value = Key(incidentId.Value);
+                select.Parameters[1].Value = fromVersion;
+                var events = new List<IncidentEvent>();
+                using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (reader.Read())
+                {
+                    var version = reader.GetInt64(0);
+                    events.Add(_serializer.Deserialize(incidentId, version, new SerializedEvent(reader.GetString(1), reader.GetInt32(2), reader.GetString(3))));
+                }
 
-        return events;
+                return events;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<CommandRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var select = Command(connection, null, "SELECT incident_id, first_version, event_count, rejection FROM commands WHERE command_id = $command");
-        select.Parameters.AddWithValue("$command", Key(commandId.Value));
-        try
-        {
-            using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        return await RunAsync(
+            async (session, ct) =>
             {
-                return null;
-            }
+                var select = session.Command("SELECT incident_id, first_version, event_count, rejection FROM commands WHERE command_id = $command", null, "$command");
+                select.Parameters[0].Value = Key(commandId.Value);
+                using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                if (!reader.Read())
+                {
+                    return null;
+                }
 
-            var incident = new IncidentId(Guid.ParseExact(reader.GetString(0), "D"));
-            var rejection = reader.IsDBNull(3) ? null : _serializer.DeserializeRejection(commandId, reader.GetString(3));
-            return new CommandRecord(commandId, incident, reader.GetInt64(1), reader.GetInt32(2), rejection);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteBusy or SqliteLocked)
-        {
-            throw Unavailable(ex);
-        }
+                var incident = new IncidentId(Guid.ParseExact(reader.GetString(0), "D"));
+                var rejection = reader.IsDBNull(3) ? null : _serializer.DeserializeRejection(commandId, reader.GetString(3));
+                return new CommandRecord(commandId, incident, reader.GetInt64(1), reader.GetInt32(2), rejection);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<IncidentId>> ListByStateAsync(IncidentState state, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var select = Command(connection, null, "SELECT incident_id FROM incidents WHERE state = $state");
-        select.Parameters.AddWithValue("$state", (int)state);
-        var ids = new List<IncidentId>();
-        try
-        {
-            using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        return await RunAsync<IReadOnlyList<IncidentId>>(
+            async (session, ct) =>
             {
-                ids.Add(new IncidentId(Guid.ParseExact(reader.GetString(0), "D")));
-            }
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteBusy or SqliteLocked)
+                var select = session.Command("SELECT incident_id FROM incidents WHERE state = $state", null, "$state");
+                select.Parameters[0].Value = (int)state;
+                var ids = new List<IncidentId>();
+                using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (reader.Read())
+                {
+                    ids.Add(new IncidentId(Guid.ParseExact(reader.GetString(0), "D")));
+                }
+
+                return ids;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task SaveSnapshotAsync(IncidentSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        IncidentSnapshotValidator.Validate(snapshot);
+        cancellationToken.ThrowIfCancellationRequested();
+        await RunAsync(
+            async (session, ct) =>
+            {
+                var upsert = session.Command(
+                    "INSERT INTO snapshots (incident_id, version, fingerprint, payload) VALUES ($incident, $version, $fingerprint, $payload) "
+                    + "ON CONFLICT (incident_id) DO UPDATE SET version = excluded.version, fingerprint = excluded.fingerprint, payload = excluded.payload WHERE excluded.version > snapshots.version",
+                    null,
+                    "$incident",
+                    "$version",
+                    "$fingerprint",
+                    "$payload");
+                upsert.Parameters[0].Value = Key(snapshot.IncidentId.Value);
+                upsert.Parameters[1].Value = snapshot.Version;
+                upsert.Parameters[2].Value = snapshot.Fingerprint;
+                upsert.Parameters[3].Value = snapshot.Payload;
+                return await upsert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IncidentSnapshot?> ReadSnapshotAsync(IncidentId incidentId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return await RunAsync(
+            async (session, ct) =>
+            {
+                var select = session.Command("SELECT version, fingerprint, payload FROM snapshots WHERE incident_id = $incident", null, "$incident");
+                select.Parameters[0].Value = Key(incidentId.Value);
+                using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                return reader.Read() ? new IncidentSnapshot(incidentId, reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DueIncident>> FindDueAsync(Instant until, int limit, CancellationToken cancellationToken)
+    {
+        if (limit < 1)
         {
-            throw Unavailable(ex);
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit is at least 1.");
         }
 
-        return ids;
+        cancellationToken.ThrowIfCancellationRequested();
+        return await RunAsync<IReadOnlyList<DueIncident>>(
+            async (session, ct) =>
+            {
+                var select = session.Command("SELECT incident_id, next_due FROM incidents WHERE next_due IS NOT NULL AND next_due <= $until ORDER BY next_due, incident_id LIMIT $limit", null, "$until", "$limit");
+                select.Parameters[0].Value = until.ToUnixTimeTicks();
+                select.Parameters[1].Value = limit;
+                var due = new List<DueIncident>();
+                using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (reader.Read())
+                {
+                    due.Add(new DueIncident(new IncidentId(Guid.ParseExact(reader.GetString(0), "D")), Instant.FromUnixTimeTicks(reader.GetInt64(1))));
+                }
+
+                return due;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the connections the store keeps open.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_sessions.TryTake(out var session))
+        {
+            session.Dispose();
+        }
     }
 
     private static string Key(Guid value) => value.ToString("D", CultureInfo.InvariantCulture);
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    private static async Task<long> CurrentVersionAsync(Session session, SqliteTransaction? transaction, IncidentId incidentId, CancellationToken cancellationToken)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static async Task<long> CurrentVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, IncidentId incidentId, CancellationToken cancellationToken)
-    {
-        using var select = Command(connection, transaction, "SELECT version FROM incidents WHERE incident_id = $incident");
-        select.Parameters.AddWithValue("$incident", Key(incidentId.Value));
+        var select = session.Command("SELECT version FROM incidents WHERE incident_id = $incident", transaction, "$incident");
+        select.Parameters[0].Value = Key(incidentId.Value);
         var value = await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
-    private async Task<long> ReadVersionAsync(IncidentId incidentId, CancellationToken cancellationToken)
-    {
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await CurrentVersionAsync(connection, null, incidentId, cancellationToken).ConfigureAwait(false);
-    }
+    private Task<long> ReadVersionAsync(IncidentId incidentId, CancellationToken cancellationToken)
+        => RunAsync((session, ct) => CurrentVersionAsync(session, null, incidentId, ct), cancellationToken);
 
-    private async Task<int> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken)
+    /// <summary>Runs one read or single-statement write on a pooled session, mapping a held lock to the typed error.</summary>
+    private async Task<T> RunAsync<T>(Func<Session, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
+        var session = await RentAsync(cancellationToken).ConfigureAwait(false);
+        var healthy = false;
         try
         {
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var result = await operation(session, cancellationToken).ConfigureAwait(false);
+            healthy = true;
+            return result;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteBusy or SqliteLocked)
         {
             throw Unavailable(ex);
         }
+        finally
+        {
+            Return(session, healthy);
+        }
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<Session> RentAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        if (_sessions.TryTake(out var session))
+        {
+            return session;
+        }
+
         try
         {
-            return await OpenCoreAsync(cancellationToken).ConfigureAwait(false);
+            return new Session(await OpenCoreAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (SqliteException ex)
         {
             throw Unavailable(ex);
         }
+    }
+
+    /// <summary>
+    /// Puts a session back for reuse, or closes it when it failed mid-operation (its state is unknown), when the pool is
+    /// full or when the store is disposed.
+    /// </summary>
+    private void Return(Session session, bool healthy)
+    {
+        if (healthy && !_disposed && _sessions.Count < MaxPooledSessions)
+        {
+            _sessions.Add(session);
+            if (!_disposed)
+            {
+                return;
+            }
+
+            // Disposed meanwhile: drain what may have been added after Dispose emptied the pool.
+            while (_sessions.TryTake(out var late))
+            {
+                late.Dispose();
+            }
+
+            return;
+        }
+
+        session.Dispose();
     }
 
     private async Task<SqliteConnection> OpenCoreAsync(CancellationToken cancellationToken)
@@ -353,4 +483,45 @@ public sealed class SqliteIncidentStore : IIncidentStore
 
     private IncidentStoreUnavailableException Unavailable(SqliteException ex)
         => new(Target, ex.SqliteErrorCode is SqliteBusy or SqliteLocked ? "the database is locked by another connection or process" : ex.Message, ex);
+
+    /// <summary>
+    /// An open connection with its commands: each SQL text is prepared once per connection and reused, which is most
+    /// of what a single small append costs otherwise. Used by one operation at a time.
+    /// </summary>
+    private sealed class Session : IDisposable
+    {
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        internal Session(SqliteConnection connection) => Connection = connection;
+
+        internal SqliteConnection Connection { get; }
+
+        internal SqliteCommand Command(string sql, SqliteTransaction? transaction, params string[] parameters)
+        {
+            if (!_commands.TryGetValue(sql, out var command))
+            {
+                command = Connection.CreateCommand();
+                command.CommandText = sql;
+                foreach (var name in parameters)
+                {
+                    command.Parameters.Add(new SqliteParameter { ParameterName = name });
+                }
+
+                _commands.Add(sql, command);
+            }
+
+            command.Transaction = transaction;
+            return command;
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
+            Connection.Dispose();
+        }
+    }
 }

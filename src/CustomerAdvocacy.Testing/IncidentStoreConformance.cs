@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Storage;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace CustomerAdvocacy.Testing;
 
@@ -204,6 +205,125 @@ public abstract class IncidentStoreConformance
         Expect((await store.ReadStreamAsync(id, 1, CancellationToken.None).ConfigureAwait(false)).Count == 0, "a cancelled append writes nothing");
     }
 
+    /// <summary>A saved snapshot reads back exactly; an unknown incident has none.</summary>
+    /// <returns>The check.</returns>
+    public async Task Snapshot_SaveThenRead_ReturnsItExactly()
+    {
+        if (await SnapshotsAsync().ConfigureAwait(false) is not { } store)
+        {
+            return;
+        }
+
+        var id = IncidentId.New();
+        Expect(await store.ReadSnapshotAsync(id, CancellationToken.None).ConfigureAwait(false) is null, "an incident without a snapshot reads none");
+        var snapshot = new IncidentSnapshot(id, 7, "f1", "{\"text\":\"quote ' \\\" unicode \u00e9\u4e2d \\u0000 end\"}");
+        await store.SaveSnapshotAsync(snapshot, CancellationToken.None).ConfigureAwait(false);
+        Expect(Equals(await store.ReadSnapshotAsync(id, CancellationToken.None).ConfigureAwait(false), snapshot), "the snapshot reads back with its version, fingerprint and payload unchanged");
+        Expect(await store.ReadSnapshotAsync(IncidentId.New(), CancellationToken.None).ConfigureAwait(false) is null, "another incident has no snapshot");
+    }
+
+    /// <summary>A later snapshot replaces an earlier one; an older or equal one never replaces a newer one.</summary>
+    /// <returns>The check.</returns>
+    public async Task Snapshot_OnlyNewerReplaces()
+    {
+        if (await SnapshotsAsync().ConfigureAwait(false) is not { } store)
+        {
+            return;
+        }
+
+        var id = IncidentId.New();
+        await store.SaveSnapshotAsync(new IncidentSnapshot(id, 5, "f1", "{}"), CancellationToken.None).ConfigureAwait(false);
+        await store.SaveSnapshotAsync(new IncidentSnapshot(id, 10, "f2", "{\"a\":1}"), CancellationToken.None).ConfigureAwait(false);
+        await store.SaveSnapshotAsync(new IncidentSnapshot(id, 8, "f3", "{\"b\":2}"), CancellationToken.None).ConfigureAwait(false);
+        await store.SaveSnapshotAsync(new IncidentSnapshot(id, 10, "f4", "{\"c\":3}"), CancellationToken.None).ConfigureAwait(false);
+        var read = await store.ReadSnapshotAsync(id, CancellationToken.None).ConfigureAwait(false);
+        Expect(read is { Version: 10, Fingerprint: "f2" }, "the newest snapshot stays; older or equal versions do not replace it");
+        await CatchAsync<ArgumentException>(() => store.SaveSnapshotAsync(new IncidentSnapshot(id, 0, "f", "{}"), CancellationToken.None)).ConfigureAwait(false);
+    }
+
+    /// <summary>An engine with a snapshot policy over the store loads snapshot + tail into exactly the state a full replay gives.</summary>
+    /// <returns>The check.</returns>
+    public async Task Snapshot_EngineLoad_EqualsFullReplay()
+    {
+        if (await SnapshotsAsync().ConfigureAwait(false) is not { } snapshots)
+        {
+            return;
+        }
+
+        var store = (IIncidentStore)snapshots;
+        var id = IncidentId.New();
+        var clock = new FakeClock(Start);
+        var engine = new IncidentEngine(store, FixedIncidentContextProvider.Standard, clock, null, new IncidentEngineOptions { SnapshotInterval = 3 });
+        var script = new IncidentCommands(id, Start);
+        var commands = new IncidentCommand[]
+        {
+            script.Open(), script.CapturePerspective(), script.StartAnalysis(), script.ProposePlan("c1", "c2"), script.ApprovePlan(),
+            script.StartExecution(), script.Commit("k1", 6), script.MeetCriterion("c1"), script.Commit("k2", 2),
+        };
+        foreach (var command in commands)
+        {
+            clock.AdvanceMinutes(7);
+            Expect((await engine.ExecuteAsync(command).ConfigureAwait(false)).Decision.IsAccepted, "the scripted command is accepted");
+        }
+
+        var snapshot = await snapshots.ReadSnapshotAsync(id, CancellationToken.None).ConfigureAwait(false);
+        var events = await store.ReadStreamAsync(id, 1, CancellationToken.None).ConfigureAwait(false);
+        Expect(snapshot is not null && snapshot.Version > 1 && snapshot.Version <= events.Count, "the engine wrote a snapshot inside the stream");
+        Expect(
+            new IncidentSnapshotSerializer().TryDeserialize(snapshot!, out var restored, out _) && Equals(restored, IncidentEvolver.Replay(id, events.Take((int)snapshot!.Version))),
+            "the stored snapshot reads back into the state at its version");
+        Expect(Equals(await engine.LoadAsync(id).ConfigureAwait(false), IncidentEvolver.Replay(id, events)), "snapshot + tail equals a full replay");
+
+        await snapshots.SaveSnapshotAsync(snapshot! with { Version = events.Count + 1, Payload = "{ not json" }, CancellationToken.None).ConfigureAwait(false);
+        Expect(Equals(await engine.LoadAsync(id).ConfigureAwait(false), IncidentEvolver.Replay(id, events)), "an unreadable snapshot falls back to a full replay");
+    }
+
+    /// <summary>The due index returns incidents due by an instant, earliest first, within the limit, and follows each incident's latest append.</summary>
+    /// <returns>The check.</returns>
+    public async Task DueIndex_FindDue_OrdersByDueAndFollowsLatestAppend()
+    {
+        if (await DueIndexAsync().ConfigureAwait(false) is not { } index)
+        {
+            return;
+        }
+
+        var store = (IIncidentStore)index;
+        var due = new[] { Start + Duration.FromHours(5), Start + Duration.FromHours(1), Start + Duration.FromHours(3), Start + Duration.FromDays(400) };
+        var histories = due.Select(_ => History(3)).ToArray();
+        for (var i = 0; i < histories.Length; i++)
+        {
+            await store.AppendAsync(histories[i].Batches[0], CancellationToken.None).ConfigureAwait(false);
+            await store.AppendAsync(histories[i].Batches[1] with { NextDueAt = due[i] }, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var mine = new HashSet<IncidentId>(histories.Select(h => h.Id));
+        var found = (await index.FindDueAsync(Start + Duration.FromHours(5), 1000, CancellationToken.None).ConfigureAwait(false)).Where(d => mine.Contains(d.IncidentId)).ToArray();
+        Expect(found.Select(d => d.IncidentId).SequenceEqual(new[] { histories[1].Id, histories[2].Id, histories[0].Id }), "incidents due by the instant (inclusive) come earliest first, later ones not at all");
+        Expect(found.Select(d => d.DueAt).SequenceEqual(new[] { due[1], due[2], due[0] }), "each comes with its due instant");
+
+        var limited = await index.FindDueAsync(Start + Duration.FromDays(500), 2, CancellationToken.None).ConfigureAwait(false);
+        Expect(limited.Count == 2 && limited.Zip(limited.Skip(1), (a, b) => a.DueAt <= b.DueAt).All(x => x), "the limit caps the answer, still earliest first");
+
+        var follow = histories[1];
+        await store.AppendAsync(follow.Batches[2] with { NextDueAt = null }, CancellationToken.None).ConfigureAwait(false);
+        var after = await index.FindDueAsync(Start + Duration.FromHours(5), 1000, CancellationToken.None).ConfigureAwait(false);
+        Expect(!after.Any(d => d.IncidentId == follow.Id), "an append with nothing due takes the incident out of the index");
+        await CatchAsync<ArgumentOutOfRangeException>(() => index.FindDueAsync(Start, 0, CancellationToken.None)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether the store implements <see cref="IIncidentSnapshotStore"/>; when it is <see langword="true"/> (the
+    /// default) the snapshot checks fail for a store that does not. Override to <see langword="false"/> for a store
+    /// that deliberately keeps no snapshots.
+    /// </summary>
+    protected virtual bool SupportsSnapshots => true;
+
+    /// <summary>
+    /// Whether the store implements <see cref="IDueIncidentIndex"/>; when it is <see langword="true"/> (the default)
+    /// the due-index checks fail for a store that does not. Override to <see langword="false"/> to opt out.
+    /// </summary>
+    protected virtual bool SupportsDueIndex => true;
+
     /// <summary>Creates a new, empty store for one check.</summary>
     /// <returns>The store.</returns>
     protected abstract Task<IIncidentStore> CreateStoreAsync();
@@ -227,6 +347,28 @@ public abstract class IncidentStoreConformance
         }
 
         return (id, batches);
+    }
+
+    private async Task<IIncidentSnapshotStore?> SnapshotsAsync()
+    {
+        if (!SupportsSnapshots)
+        {
+            return null;
+        }
+
+        var store = await CreateStoreAsync().ConfigureAwait(false);
+        return store as IIncidentSnapshotStore ?? throw new ExpectationFailedException($"{store.GetType().Name} does not implement {nameof(IIncidentSnapshotStore)}; override {nameof(SupportsSnapshots)} to opt out.");
+    }
+
+    private async Task<IDueIncidentIndex?> DueIndexAsync()
+    {
+        if (!SupportsDueIndex)
+        {
+            return null;
+        }
+
+        var store = await CreateStoreAsync().ConfigureAwait(false);
+        return store as IDueIncidentIndex ?? throw new ExpectationFailedException($"{store.GetType().Name} does not implement {nameof(IDueIncidentIndex)}; override {nameof(SupportsDueIndex)} to opt out.");
     }
 
     private static async Task AppendAllAsync(IIncidentStore store, IncidentId id, IReadOnlyList<IncidentAppend> batches)

@@ -48,6 +48,70 @@ public sealed class PostgreSqlIncidentStoreTests : StoreFaultTests, IAsyncDispos
     }
 
     [Fact]
+    public async Task Append_BackendTerminatedBeforeCommit_ThrowsUnavailableAndTheRetryAppliesOnce()
+    {
+        var store = Track(new PostgreSqlIncidentStore(await _server.NewSchemaAsync() + ";Password=hunter2"));
+        var (id, open) = Opening();
+        store.BeforeCommit = async connection =>
+        {
+            store.BeforeCommit = null;
+            await TerminateAsync(connection.ProcessID);
+        };
+
+        var ex = await Assert.ThrowsAsync<IncidentStoreUnavailableException>(() => store.AppendAsync(open, CancellationToken.None));
+        Assert.Equal(store.Target, ex.Target);
+        Assert.Contains(store.Target, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", ex.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await store.ReadStreamAsync(id, 1, CancellationToken.None));
+
+        await store.AppendAsync(open, CancellationToken.None);
+        await Assert.ThrowsAsync<IncidentConcurrencyException>(() => store.AppendAsync(open, CancellationToken.None));
+        Assert.Equal(open.Events, await store.ReadStreamAsync(id, 1, CancellationToken.None));
+        Assert.Equal(1, (await store.FindCommandAsync(open.CommandId, CancellationToken.None))!.FirstVersion);
+    }
+
+    [Fact]
+    public async Task Operations_PooledConnectionsTerminatedWhileIdle_ThrowUnavailableThenRecover()
+    {
+        var store = Track(new PostgreSqlIncidentStore(await _server.NewSchemaAsync()));
+        var (id, open) = Opening();
+        await store.AppendAsync(open, CancellationToken.None);
+        // The store's one pooled connection is ended by the server while idle, as a failover or restart would.
+        int pid;
+        await using (var connection = await store.DataSource.OpenConnectionAsync())
+        {
+            pid = connection.ProcessID;
+        }
+
+        await TerminateAsync(pid);
+        var ex = await Assert.ThrowsAsync<IncidentStoreUnavailableException>(() => store.ReadStreamAsync(id, 1, CancellationToken.None));
+        Assert.IsAssignableFrom<NpgsqlException>(ex.InnerException);
+        Assert.Equal(open.Events, await store.ReadStreamAsync(id, 1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Operations_ServerDownAfterStart_ThrowUnavailableForEveryOperation()
+    {
+        var port = FreePort();
+        var store = Track(new PostgreSqlIncidentStore($"Host=127.0.0.1;Port={port};Username=someone;Password=hunter2;Database=incidents;Timeout=2"));
+        var (id, open) = Opening();
+        var operations = new Func<Task>[]
+        {
+            () => store.AppendAsync(open, CancellationToken.None),
+            () => store.ReadStreamAsync(id, 1, CancellationToken.None),
+            () => store.FindCommandAsync(open.CommandId, CancellationToken.None),
+            () => store.ListByStateAsync(IncidentState.Opened, CancellationToken.None),
+            () => store.ReadSnapshotAsync(id, CancellationToken.None),
+            () => store.FindDueAsync(Instant.MaxValue, 10, CancellationToken.None),
+        };
+        foreach (var operation in operations)
+        {
+            var ex = await Assert.ThrowsAsync<IncidentStoreUnavailableException>(operation);
+            Assert.DoesNotContain("hunter2", ex.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task WaitForAppend_AnotherWriterAppends_IsNotifiedOfTheIncident()
     {
         var store = Track(new PostgreSqlIncidentStore(await _server.NewSchemaAsync()));
@@ -110,6 +174,23 @@ public sealed class PostgreSqlIncidentStoreTests : StoreFaultTests, IAsyncDispos
                 throw new NpgsqlException("simulated lost acknowledgement");
             };
         }
+    }
+
+    private static (IncidentId Id, IncidentAppend Append) Opening()
+    {
+        var id = IncidentId.New();
+        var scenario = new IncidentScenario(id, Instant.FromUtc(2026, 3, 2, 9, 0));
+        var open = new IncidentCommands(id, scenario.Now).Open();
+        return (id, new IncidentAppend(id, 0, scenario.When(open).ThenAccepted(), open.CommandId, IncidentState.Opened));
+    }
+
+    private async Task TerminateAsync(int pid)
+    {
+        await using var killer = new NpgsqlConnection(_server.ConnectionString);
+        await killer.OpenAsync();
+        await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend($1)", killer);
+        terminate.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pid });
+        await terminate.ExecuteNonQueryAsync();
     }
 
     private static int FreePort()

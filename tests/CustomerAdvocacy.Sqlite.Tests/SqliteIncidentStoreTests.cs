@@ -6,7 +6,9 @@ using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Storage;
 using CustomerAdvocacy.StoreTests;
+using CustomerAdvocacy.Testing;
 using Microsoft.Data.Sqlite;
+using NodaTime;
 
 namespace CustomerAdvocacy.Sqlite.Tests;
 
@@ -36,6 +38,41 @@ public sealed class SqliteIncidentStoreTests : StoreFaultTests, IDisposable
     }
 
     [Fact]
+    public async Task Initialize_DatabaseAtSchemaVersion1_MigratesKeepingItsStreams()
+    {
+        var id = IncidentId.New();
+        var scenario = new IncidentScenario(id, Instant.FromUtc(2026, 3, 2, 9, 0));
+        var open = new IncidentCommands(id, scenario.Now).Open();
+        var events = scenario.When(open).ThenAccepted();
+        var stored = new IncidentEventSerializer().Serialize(events[0]);
+        await using (var connection = new SqliteConnection(_database.ConnectionString()))
+        {
+            await connection.OpenAsync();
+            await using var v1 = connection.CreateCommand();
+            v1.CommandText = SqliteSchema.Migrations[0] + "PRAGMA user_version = 1;"
+                + "INSERT INTO incidents VALUES ($incident, 1, $state);"
+                + "INSERT INTO events VALUES ($incident, 1, $type, $schema, $payload);";
+            v1.Parameters.AddWithValue("$incident", id.Value.ToString("D"));
+            v1.Parameters.AddWithValue("$state", (int)IncidentState.Opened);
+            v1.Parameters.AddWithValue("$type", stored.EventType);
+            v1.Parameters.AddWithValue("$schema", stored.SchemaVersion);
+            v1.Parameters.AddWithValue("$payload", stored.Payload);
+            await v1.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var store = _database.CreateStore();
+        await store.InitializeAsync();
+
+        Assert.Equal(new[] { events[0] }, await store.ReadStreamAsync(id, 1, CancellationToken.None));
+        Assert.Empty(await store.FindDueAsync(Instant.MaxValue, 10, CancellationToken.None));
+        Assert.Null(await store.ReadSnapshotAsync(id, CancellationToken.None));
+        await using var check = new SqliteConnection(_database.ConnectionString());
+        await check.OpenAsync();
+        Assert.Equal((long)SqliteIncidentStore.SchemaVersion, await ScalarAsync(check, "PRAGMA user_version"));
+    }
+
+    [Fact]
     public async Task Initialize_FileLockedByAnotherWriter_ThrowsUnavailableNamingTheFile()
     {
         await _database.CreateStore().InitializeAsync();
@@ -52,6 +89,37 @@ public sealed class SqliteIncidentStoreTests : StoreFaultTests, IDisposable
         var ex = await Assert.ThrowsAsync<IncidentStoreUnavailableException>(() => store.ReadStreamAsync(IncidentId.New(), 1, CancellationToken.None));
         Assert.Contains(_database.FilePath, ex.Message, StringComparison.Ordinal);
         Assert.Equal(_database.FilePath, ex.Target);
+    }
+
+    [Fact]
+    public async Task Append_WriteLockHeldByAnotherProcess_ThrowsUnavailableAndTheRetryAppliesOnce()
+    {
+        using var store = _database.CreateStore(timeoutSeconds: 1);
+        await store.InitializeAsync();
+        var id = IncidentId.New();
+        var scenario = new IncidentScenario(id, Instant.FromUtc(2026, 3, 2, 9, 0));
+        var open = new IncidentCommands(id, scenario.Now).Open();
+        var append = new IncidentAppend(id, 0, scenario.When(open).ThenAccepted(), open.CommandId, IncidentState.Opened);
+        await using (var holder = new SqliteConnection(_database.ConnectionString()))
+        {
+            await holder.OpenAsync();
+            await using var writeLock = holder.CreateCommand();
+            writeLock.CommandText = "BEGIN IMMEDIATE;";
+            await writeLock.ExecuteNonQueryAsync();
+
+            var ex = await Assert.ThrowsAsync<IncidentStoreUnavailableException>(() => store.AppendAsync(append, CancellationToken.None));
+            Assert.Equal(_database.FilePath, ex.Target);
+            Assert.IsType<SqliteException>(ex.InnerException);
+
+            // A pooled connection keeps a transaction begun by hand: end it, or the lock outlives the holder.
+            writeLock.CommandText = "ROLLBACK;";
+            await writeLock.ExecuteNonQueryAsync();
+        }
+
+        Assert.Empty(await store.ReadStreamAsync(id, 1, CancellationToken.None));
+        await store.AppendAsync(append, CancellationToken.None);
+        await Assert.ThrowsAsync<IncidentConcurrencyException>(() => store.AppendAsync(append, CancellationToken.None));
+        Assert.Equal(append.Events, await store.ReadStreamAsync(id, 1, CancellationToken.None));
     }
 
     [Fact]

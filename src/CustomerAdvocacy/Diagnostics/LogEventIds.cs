@@ -26,4 +26,13 @@ public static class LogEventIds
 
     /// <summary>A handler of the engine's <c>CommandExecuted</c> event threw; the command stays recorded.</summary>
     public const int CommandObserverFailed = 1007;
+
+    /// <summary>A stored snapshot could not be used (another state shape, or unreadable); the incident was replayed from its events.</summary>
+    public const int SnapshotIgnored = 6001;
+
+    /// <summary>A snapshot could not be written after an accepted command; the command stands, the next load replays more events.</summary>
+    public const int SnapshotWriteFailed = 6002;
+
+    /// <summary>The incident state's shape cannot be snapshotted; snapshots are neither written nor read.</summary>
+    public const int SnapshotsUnsupported = 6003;
 }

@@ -34,6 +34,7 @@ public sealed class IncidentEngine
     private readonly ILogger _logger;
     private readonly IncidentDecider _decider = new();
     private readonly SemaphoreSlim[] _locks;
+    private readonly IncidentLoader _loader;
 
     /// <summary>Creates an engine.</summary>
     /// <param name="store">Where events are kept.</param>
@@ -56,17 +57,18 @@ public sealed class IncidentEngine
         _maxAttempts = settings.MaxConflictAttempts;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _locks = Enumerable.Range(0, LockStripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+        _loader = new IncidentLoader(store, settings.SnapshotInterval > 0 ? SnapshotPolicy.EveryEvents(settings.SnapshotInterval) : SnapshotPolicy.Never, _logger);
     }
 
-    /// <summary>Loads an incident's current state by replaying its events.</summary>
+    /// <summary>
+    /// Loads an incident's current state: from its latest usable snapshot plus the events after it when the store
+    /// keeps snapshots, else by replaying every event. Either way the state equals a full replay.
+    /// </summary>
     /// <param name="incidentId">The incident.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The state; <see cref="IncidentState.NotOpened"/> for an unknown incident.</returns>
-    public async Task<Incident> LoadAsync(IncidentId incidentId, CancellationToken cancellationToken = default)
-    {
-        var events = await _store.ReadStreamAsync(incidentId, 1, cancellationToken).ConfigureAwait(false);
-        return IncidentEvolver.Replay(incidentId, events);
-    }
+    public Task<Incident> LoadAsync(IncidentId incidentId, CancellationToken cancellationToken = default)
+        => _loader.LoadAsync(incidentId, cancellationToken);
 
     /// <summary>
     /// Raised after every command the engine settled (accepted, rejected or a duplicate), with its result, so a host can
@@ -207,7 +209,7 @@ public sealed class IncidentEngine
 
             try
             {
-                await _store.AppendAsync(new(incident.Id, incident.Version, accepted.Events, command.CommandId, next.State), cancellationToken).ConfigureAwait(false);
+                await _store.AppendAsync(new(incident.Id, incident.Version, accepted.Events, command.CommandId, next.State, IncidentNextDue.Of(next)), cancellationToken).ConfigureAwait(false);
             }
             catch (IncidentConcurrencyException conflict) when (attempt < _maxAttempts)
             {
@@ -220,6 +222,7 @@ public sealed class IncidentEngine
             }
 
             Log.CommandAccepted(_logger, incident.Id, command.CommandId, command.Trigger, command.Actor.Role, incident.State, next.State, next.Version);
+            await _loader.AfterAppendAsync(incident.Version, next, cancellationToken).ConfigureAwait(false);
             return new CommandResult(decision, next, false, Array.Empty<CommandResult>());
         }
 

@@ -14,6 +14,9 @@ public sealed class IncidentEngineOptions
     /// <summary>The largest allowed <see cref="MaxConflictAttempts"/>.</summary>
     public const int MaximumConflictAttempts = 100;
 
+    /// <summary>The largest allowed <see cref="SnapshotInterval"/>.</summary>
+    public const int MaximumSnapshotInterval = 1_000_000;
+
     /// <summary>
     /// How many times a command is loaded, decided and appended while other writers keep appending to the same
     /// incident first (an optimistic-concurrency conflict). When the last attempt conflicts too, the engine throws the
@@ -21,6 +24,14 @@ public sealed class IncidentEngineOptions
     /// From 1 (no retry) to <see cref="MaximumConflictAttempts"/>; <see cref="DefaultMaxConflictAttempts"/> by default.
     /// </summary>
     public int MaxConflictAttempts { get; set; } = DefaultMaxConflictAttempts;
+
+    /// <summary>
+    /// Events between snapshots (<see cref="Storage.SnapshotPolicy.EveryEvents"/>): after an accepted command whose
+    /// append crosses a multiple of it, the engine writes the incident's state to a store that keeps snapshots
+    /// (<see cref="Storage.IIncidentSnapshotStore"/>), and loads read the latest snapshot plus the events after it.
+    /// 0 (the default) writes and reads none. From 0 to <see cref="MaximumSnapshotInterval"/>.
+    /// </summary>
+    public int SnapshotInterval { get; set; }
 
     /// <summary>Lists every problem of these settings.</summary>
     /// <returns>The problems; empty when the settings are valid.</returns>
@@ -30,6 +41,11 @@ public sealed class IncidentEngineOptions
         if (MaxConflictAttempts < 1 || MaxConflictAttempts > MaximumConflictAttempts)
         {
             problems.Add(new ValidationProblem(nameof(MaxConflictAttempts), $"The number of attempts must be between 1 and {MaximumConflictAttempts}; it is {MaxConflictAttempts}."));
+        }
+
+        if (SnapshotInterval < 0 || SnapshotInterval > MaximumSnapshotInterval)
+        {
+            problems.Add(new ValidationProblem(nameof(SnapshotInterval), $"The snapshot interval must be between 0 (no snapshots) and {MaximumSnapshotInterval} events; it is {SnapshotInterval}."));
         }
 
         return problems;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
+using NodaTime;
 
 namespace CustomerAdvocacy.Storage;
 
@@ -12,7 +13,11 @@ namespace CustomerAdvocacy.Storage;
 /// <param name="Events">The events, versions contiguous from <paramref name="ExpectedVersion"/> + 1; at least one.</param>
 /// <param name="CommandId">The command that produced them, recorded for idempotency.</param>
 /// <param name="ResultingState">The incident's lifecycle state after the events, for listing by state.</param>
-public sealed record IncidentAppend(IncidentId IncidentId, long ExpectedVersion, IReadOnlyList<IncidentEvent> Events, CommandId CommandId, IncidentState ResultingState);
+/// <param name="NextDueAt">
+/// The earliest instant something of the incident is due after the events, for <see cref="IDueIncidentIndex"/>;
+/// <see langword="null"/> when nothing is due.
+/// </param>
+public sealed record IncidentAppend(IncidentId IncidentId, long ExpectedVersion, IReadOnlyList<IncidentEvent> Events, CommandId CommandId, IncidentState ResultingState, Instant? NextDueAt = null);
 
 /// <summary>The recorded outcome of a command, for idempotency.</summary>
 /// <param name="CommandId">The command.</param>

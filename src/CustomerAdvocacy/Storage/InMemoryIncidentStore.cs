@@ -5,14 +5,16 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
+using NodaTime;
 
 namespace CustomerAdvocacy.Storage;
 
 /// <summary>
 /// An <see cref="IIncidentStore"/> in memory, safe for concurrent use: each stream appends under its own lock, the
-/// command index is claimed atomically inside it.
+/// command index is claimed atomically inside it. Keeps snapshots and the due index too (the due query scans every
+/// incident's head, which is cheap in memory).
 /// </summary>
-public sealed class InMemoryIncidentStore : IIncidentStore
+public sealed class InMemoryIncidentStore : IIncidentStore, IIncidentSnapshotStore, IDueIncidentIndex
 {
     private readonly ConcurrentDictionary<IncidentId, Stream> _streams = new();
     private readonly ConcurrentDictionary<CommandId, CommandRecord> _commands = new();
@@ -39,6 +41,7 @@ public sealed class InMemoryIncidentStore : IIncidentStore
 
             stream.Events.AddRange(append.Events);
             stream.State = append.ResultingState;
+            stream.NextDueAt = append.NextDueAt;
         }
 
         return Task.CompletedTask;
@@ -106,6 +109,66 @@ public sealed class InMemoryIncidentStore : IIncidentStore
         return Task.FromResult<IReadOnlyList<IncidentId>>(ids);
     }
 
+    /// <inheritdoc />
+    public Task SaveSnapshotAsync(IncidentSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        IncidentSnapshotValidator.Validate(snapshot);
+        cancellationToken.ThrowIfCancellationRequested();
+        var stream = _streams.GetOrAdd(snapshot.IncidentId, static _ => new Stream());
+        lock (stream)
+        {
+            if (stream.Snapshot is null || stream.Snapshot.Version < snapshot.Version)
+            {
+                stream.Snapshot = snapshot;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IncidentSnapshot?> ReadSnapshotAsync(IncidentId incidentId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_streams.TryGetValue(incidentId, out var stream))
+        {
+            return Task.FromResult<IncidentSnapshot?>(null);
+        }
+
+        lock (stream)
+        {
+            return Task.FromResult(stream.Snapshot);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DueIncident>> FindDueAsync(Instant until, int limit, CancellationToken cancellationToken)
+    {
+        if (limit < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit is at least 1.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var due = new List<DueIncident>();
+        foreach (var pair in _streams)
+        {
+            lock (pair.Value)
+            {
+                if (pair.Value.NextDueAt is { } at && at <= until)
+                {
+                    due.Add(new DueIncident(pair.Key, at));
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<DueIncident>>(due
+            .OrderBy(d => d.DueAt)
+            .ThenBy(d => d.IncidentId.Value.ToString("D", System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal)
+            .Take(limit)
+            .ToArray());
+    }
+
     private static void Validate(IncidentAppend append)
     {
         if (append.Events is null || append.Events.Count == 0)
@@ -138,5 +201,9 @@ public sealed class InMemoryIncidentStore : IIncidentStore
         internal List<IncidentEvent> Events { get; } = new();
 
         internal IncidentState State { get; set; }
+
+        internal Instant? NextDueAt { get; set; }
+
+        internal IncidentSnapshot? Snapshot { get; set; }
     }
 }

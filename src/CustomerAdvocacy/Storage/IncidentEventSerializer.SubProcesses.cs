@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Planning;
@@ -685,4 +686,29 @@ public sealed partial class IncidentEventSerializer
 
     private static NotAuthorized<TTrigger> Unauthorized<TTrigger>(JsonElement root, TTrigger trigger)
         => new(ReadEnum<IncidentRole>(Required(root, "role")), trigger, RequiredString(root, "detail"));
+
+    /// <summary>
+    /// The snapshot converter for a change plan's definition: its calendars and blackouts have no field-by-field
+    /// snapshot form, so a snapshot stores the definition exactly as <see cref="ChangePlanDrafted"/> does.
+    /// </summary>
+    internal static JsonConverter OwnStoredFormConverter { get; } = new ChangePlanDefinitionConverter();
+
+    /// <summary>Whether a state type is snapshotted through <see cref="OwnStoredFormConverter"/> rather than field by field.</summary>
+    internal static bool HasOwnStoredForm(Type type) => type == typeof(ChangePlanDefinition);
+
+    private sealed class ChangePlanDefinitionConverter : JsonConverter<ChangePlanDefinition>
+    {
+        public override ChangePlanDefinition Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            using var document = JsonDocument.ParseValue(ref reader);
+            return ReadDefinition(document.RootElement);
+        }
+
+        public override void Write(Utf8JsonWriter writer, ChangePlanDefinition value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            WriteDefinition(writer, value);
+            writer.WriteEndObject();
+        }
+    }
 }

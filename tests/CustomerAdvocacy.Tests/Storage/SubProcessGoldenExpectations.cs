@@ -6,6 +6,7 @@ using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Review;
+using CustomerAdvocacy.Storage;
 
 namespace CustomerAdvocacy.Tests.Storage;
 
@@ -63,6 +64,19 @@ public sealed class SubProcessGoldenExpectations
         Assert.Equal(SubProcessGoldenStreams.PurchasedId, i.Id);
         Assert.Equal(MitigationTrialState.Purchased, i.Processes.MitigationTrial!.State);
         Assert.Equal(IncidentState.Opened, i.State);
+    }
+
+    [Fact]
+    public void Snapshot_IncidentWithEverySubProcess_ReadsBackEqualToTheReplay()
+    {
+        var replayed = IncidentEvolver.Replay(SubProcessGoldenStreams.MainId, SubProcessGoldenStreams.Everything());
+        var serializer = new IncidentSnapshotSerializer();
+
+        Assert.True(serializer.TryDeserialize(serializer.Serialize(replayed), out var restored, out var problem), problem);
+
+        Assert.Equal(replayed, restored);
+        Assert.Equal(2, restored!.Processes.ChangePlans.Count);
+        Assert.Equal("America/New_York", restored.Processes.ChangePlans[0].Definition.CustomerZone.Id);
     }
 
     [Fact]
