@@ -46,6 +46,17 @@ public class CommandBenchmarks
         return _cursor.State;
     }
 
+    // The command below fires RecordCriterionMet, an internal transition of Executing; this row shows what Stateless
+    // charges for that very trigger, so the baseline's choice of trigger can be judged (it is not the ratio's baseline).
+    [Benchmark(Description = "Stateless Fire of the command's own trigger (internal transition)")]
+    [BenchmarkCategory("command")]
+    public IncidentState RawFireSameTrigger()
+    {
+        _cursor.State = IncidentState.Executing;
+        _machine.Fire(IncidentTrigger.RecordCriterionMet);
+        return _cursor.State;
+    }
+
     [Benchmark(Description = "Decide + Evolve one command on a loaded incident")]
     [BenchmarkCategory("command")]
     public Incident ApplyCommand()

@@ -36,12 +36,15 @@ public sealed class IncidentDecider
     public Decision Decide(Incident incident, IncidentCommand command, IncidentContext context, Instant now)
     {
         Preconditions.CheckNotNull(context);
-        if (Check(incident, command) is { } rejection)
+
+        // Asked once: the answer is a chain of type tests that both the check and the routing need.
+        var isProcess = IncidentProcessDecider.IsProcessCommand(command);
+        if (Check(incident, command, isProcess) is { } rejection)
         {
             return new Rejected(rejection);
         }
 
-        if (_processes.Decide(incident, command, context, now) is { } processDecision)
+        if (isProcess && _processes.Decide(incident, command, context, now) is { } processDecision)
         {
             return processDecision;
         }
@@ -63,7 +66,7 @@ public sealed class IncidentDecider
     /// </summary>
     internal Rejected RejectWithoutContext(Incident incident, IncidentCommand command)
     {
-        if (Check(incident, command) is { } rejection)
+        if (Check(incident, command, IncidentProcessDecider.IsProcessCommand(command)) is { } rejection)
         {
             return new Rejected(rejection);
         }
@@ -89,7 +92,7 @@ public sealed class IncidentDecider
         return incident.CustomerId is { } customer && incident.Policy is { } policy ? (customer, policy) : null;
     }
 
-    private Rejection? Check(Incident incident, IncidentCommand command)
+    private Rejection? Check(Incident incident, IncidentCommand command, bool isProcess)
     {
         Preconditions.CheckNotNull(incident);
         Preconditions.CheckNotNull(command);
@@ -111,7 +114,7 @@ public sealed class IncidentDecider
         }
 
         // A sub-process command is checked for identity and permission by the process router, in the process's terms.
-        if (IncidentProcessDecider.IsProcessCommand(command))
+        if (isProcess)
         {
             return null;
         }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Resolution;
 using CustomerAdvocacy.Segmentation;
@@ -151,7 +150,14 @@ public static class IncidentEvolver
                     _state = IncidentState.Executing;
                     break;
                 case CriterionMet e:
-                    UpdateCriteria(c => c.Id == e.CriterionId, c => c with { Evidence = e.Evidence, VerifiedBy = e.VerifiedBy, MetAt = e.Metadata.OccurredAt });
+                    for (var i = 0; i < _criteria.Count; i++)
+                    {
+                        if (_criteria[i].Id == e.CriterionId)
+                        {
+                            _criteria.Set(i, _criteria[i] with { Evidence = e.Evidence, VerifiedBy = e.VerifiedBy, MetAt = e.Metadata.OccurredAt });
+                        }
+                    }
+
                     _criteriaRevision = v;
                     break;
                 case ResolutionProposed:
@@ -163,7 +169,14 @@ public static class IncidentEvolver
                     break;
                 case ResolutionDisputed e:
                     _state = IncidentState.Executing;
-                    UpdateCriteria(c => e.DisputedCriterionIds.Contains(c.Id), c => c with { Evidence = null, VerifiedBy = null, MetAt = null });
+                    for (var i = 0; i < _criteria.Count; i++)
+                    {
+                        if (Contains(e.DisputedCriterionIds, _criteria[i].Id))
+                        {
+                            _criteria.Set(i, _criteria[i] with { Evidence = null, VerifiedBy = null, MetAt = null });
+                        }
+                    }
+
                     _criteriaRevision = v;
                     break;
                 case IncidentResolved e:
@@ -289,16 +302,17 @@ public static class IncidentEvolver
             }
         }
 
-        private void UpdateCriteria(Func<ResolutionCriterion, bool> match, Func<ResolutionCriterion, ResolutionCriterion> update)
+        private static bool Contains(IReadOnlyList<string> ids, string id)
         {
-            var list = _criteria.Writable();
-            for (var i = 0; i < list.Count; i++)
+            for (var i = 0; i < ids.Count; i++)
             {
-                if (match(list[i]))
+                if (ids[i] == id)
                 {
-                    list[i] = update(list[i]);
+                    return true;
                 }
             }
+
+            return false;
         }
 
         private void ApplyCustomerUpdate(Instant at)
@@ -342,12 +356,11 @@ public static class IncidentEvolver
 
         private void WithdrawOffer(string id)
         {
-            IReadOnlyList<Commitment> current = _offers.Peek();
-            for (var i = 0; i < current.Count; i++)
+            for (var i = 0; i < _offers.Count; i++)
             {
-                if (current[i].Id == id)
+                if (_offers[i].Id == id)
                 {
-                    _offers.Writable().RemoveAt(i);
+                    _offers.RemoveAt(i);
                     return;
                 }
             }
@@ -358,50 +371,70 @@ public static class IncidentEvolver
             var index = _commitments.IndexOf(id, c => c.Id);
             if (index >= 0)
             {
-                var list = _commitments.Writable();
-                list[index] = list[index] with { Status = status };
+                _commitments.Set(index, _commitments[index] with { Status = status });
             }
         }
     }
 
-    /// <summary>A list copied from the incident only when first written, with an optional index by key.</summary>
+    /// <summary>
+    /// A list copied from the incident only when first written, with an optional index by key. The copy is an array
+    /// handed over to the built <see cref="EquatableList{T}"/> when it is exactly full, so evolving one event that
+    /// changes an element copies the list once, not into a list and again into the result.
+    /// </summary>
     private struct WorkingList<T>
     {
         private readonly IReadOnlyList<T> _origin;
-        private List<T>? _items;
+        private T[]? _items;
+        private int _count;
         private Dictionary<string, int>? _index;
 
         internal WorkingList(IReadOnlyList<T> origin)
         {
             _origin = origin;
             _items = null;
+            _count = 0;
             _index = null;
         }
 
-        internal List<T> Writable() => _items ??= new List<T>(_origin);
+        internal readonly int Count => _items is null ? _origin.Count : _count;
 
-        internal readonly IReadOnlyList<T> Peek() => (IReadOnlyList<T>?)_items ?? _origin;
+        internal readonly T this[int index] => _items is null ? _origin[index] : _items[index];
+
+        internal void Set(int index, T item)
+        {
+            EnsureRoom(0);
+            _items![index] = item;
+        }
+
+        internal void RemoveAt(int index)
+        {
+            EnsureRoom(0);
+            var items = _items!;
+            _count--;
+            Array.Copy(items, index + 1, items, index, _count - index);
+            items[_count] = default!;
+        }
 
         internal void Add(T item, string? key)
         {
-            var list = Writable();
+            EnsureRoom(1);
             if (key is not null && _index is not null)
             {
-                _index[key] = list.Count;
+                _index[key] = _count;
             }
 
-            list.Add(item);
+            _items![_count++] = item;
         }
 
         internal int IndexOf(string key, Func<T, string> keyOf)
         {
             if (_index is null)
             {
-                IReadOnlyList<T> list = _items ?? _origin;
-                _index = new Dictionary<string, int>(list.Count, StringComparer.Ordinal);
-                for (var i = 0; i < list.Count; i++)
+                var count = Count;
+                _index = new Dictionary<string, int>(count, StringComparer.Ordinal);
+                for (var i = 0; i < count; i++)
                 {
-                    _index[keyOf(list[i])] = i;
+                    _index[keyOf(this[i])] = i;
                 }
             }
 
@@ -409,6 +442,40 @@ public static class IncidentEvolver
         }
 
         internal readonly IReadOnlyList<T> Build(IReadOnlyList<T> origin)
-            => _items is null ? origin : EquatableList<T>.From(_items);
+        {
+            if (_items is null)
+            {
+                return origin;
+            }
+
+            if (_count == _items.Length)
+            {
+                return EquatableList<T>.Wrap(_items);
+            }
+
+            var exact = new T[_count];
+            Array.Copy(_items, exact, _count);
+            return EquatableList<T>.Wrap(exact);
+        }
+
+        private void EnsureRoom(int extra)
+        {
+            if (_items is null)
+            {
+                var count = _origin.Count;
+                var items = new T[count + extra];
+                for (var i = 0; i < count; i++)
+                {
+                    items[i] = _origin[i];
+                }
+
+                _items = items;
+                _count = count;
+            }
+            else if (_count + extra > _items.Length)
+            {
+                Array.Resize(ref _items, Math.Max(_items.Length * 2, _count + extra));
+            }
+        }
     }
 }
