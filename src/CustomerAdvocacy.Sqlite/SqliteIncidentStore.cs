@@ -260,7 +260,8 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
                 while (reader.Read())
                 {
                     var version = reader.GetInt64(0);
-                    events.Add(_serializer.Deserialize(incidentId, version, new SerializedEvent(reader.GetString(1), reader.GetInt32(2), reader.GetString(3))));
+                    // The payload column holds UTF-8 text: its bytes go to the JSON reader as they are, never through a string.
+                    events.Add(_serializer.Deserialize(incidentId, version, reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<byte[]>(3)));
                 }
 
                 return events;

@@ -146,19 +146,42 @@ public sealed partial class IncidentEventSerializer
             }
 
             using var document = JsonDocument.Parse(payload ?? string.Empty);
-            var root = document.RootElement;
-            var actor = Required(root, "actor");
-            var metadata = new EventMetadata(
-                incidentId,
-                version,
-                ReadInstant(Required(root, "occurredAt")),
-                new Actor(RequiredString(actor, "id"), ReadEnum<IncidentRole>(Required(actor, "role"))),
-                new CommandId(Required(root, "commandId").GetGuid()));
-            return ReadBody(type, metadata, root);
+            return ReadCurrent(incidentId, version, type, document.RootElement);
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (IsCorruption(ex))
         {
             throw new EventDeserializationException(incidentId, version, stored.EventType ?? "(null)", stored.SchemaVersion, "the payload is corrupt: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>
+    /// Reads a stored event from the UTF-8 bytes of its payload, as a store holds them, upcasting older schemas. The
+    /// same as <see cref="Deserialize(IncidentId, long, SerializedEvent)"/>, without decoding the payload into a string
+    /// first when it is in the current schema.
+    /// </summary>
+    /// <param name="incidentId">The stream it was stored in.</param>
+    /// <param name="version">Its version in the stream.</param>
+    /// <param name="eventType">The stored type name.</param>
+    /// <param name="schemaVersion">The schema version the payload was written in.</param>
+    /// <param name="utf8Payload">The payload's JSON in UTF-8.</param>
+    /// <returns>The current event.</returns>
+    /// <exception cref="EventDeserializationException">The type or schema version is unknown, or the payload is corrupt.</exception>
+    public IncidentEvent Deserialize(IncidentId incidentId, long version, string eventType, int schemaVersion, ReadOnlyMemory<byte> utf8Payload)
+    {
+        if (schemaVersion != CurrentSchemaVersion || eventType is null || !KnownTypes.Contains(eventType))
+        {
+            // Upcasting works on a JSON tree anyway; this rare path shares the string overload's code.
+            return Deserialize(incidentId, version, new SerializedEvent(eventType!, schemaVersion, Encoding.UTF8.GetString(utf8Payload.ToArray())));
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(utf8Payload);
+            return ReadCurrent(incidentId, version, eventType, document.RootElement);
+        }
+        catch (Exception ex) when (IsCorruption(ex))
+        {
+            throw new EventDeserializationException(incidentId, version, eventType, schemaVersion, "the payload is corrupt: " + ex.Message, ex);
         }
     }
 
@@ -359,6 +382,21 @@ public sealed partial class IncidentEventSerializer
 
                 break;
         }
+    }
+
+    private static bool IsCorruption(Exception ex)
+        => ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException;
+
+    private static IncidentEvent ReadCurrent(IncidentId incidentId, long version, string type, JsonElement root)
+    {
+        var actor = Required(root, "actor");
+        var metadata = new EventMetadata(
+            incidentId,
+            version,
+            ReadInstant(Required(root, "occurredAt")),
+            new Actor(RequiredString(actor, "id"), ReadEnum<IncidentRole>(Required(actor, "role"))),
+            new CommandId(Required(root, "commandId").GetGuid()));
+        return ReadBody(type, metadata, root);
     }
 
     private static IncidentEvent ReadBody(string type, EventMetadata m, JsonElement r) => type switch

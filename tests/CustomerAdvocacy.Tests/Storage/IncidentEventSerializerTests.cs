@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Text;
 using System.Text.Json.Nodes;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
@@ -27,6 +28,26 @@ public sealed class IncidentEventSerializerTests
             Assert.Equal(IncidentEventSerializer.CurrentSchemaVersion, stored.SchemaVersion);
             Assert.Equal(e, Serializer.Deserialize(e.IncidentId, e.Version, stored));
         }
+    }
+
+    [Fact]
+    public void Deserialize_Utf8PayloadOfEveryEventType_EqualsTheOriginal()
+    {
+        foreach (var e in GoldenStreams.All().Values.SelectMany(s => s))
+        {
+            var stored = Serializer.Serialize(e);
+            var bytes = Encoding.UTF8.GetBytes(stored.Payload);
+            Assert.Equal(e, Serializer.Deserialize(e.IncidentId, e.Version, stored.EventType, stored.SchemaVersion, bytes));
+        }
+    }
+
+    [Fact]
+    public void Deserialize_Utf8PayloadOfUnknownType_ThrowsNamingIncidentAndVersion()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Serializer.Serialize(Analysis()).Payload);
+        var ex = Assert.Throws<EventDeserializationException>(() => Serializer.Deserialize(Id, 7, "incident-teleported", 1, bytes));
+        Assert.Equal(7, ex.Version);
+        Assert.Equal("incident-teleported", ex.EventType);
     }
 
     [ConfiguredProperty]
@@ -93,6 +114,9 @@ public sealed class IncidentEventSerializerTests
         var ex = Assert.Throws<EventDeserializationException>(() => Serializer.Deserialize(Id, 4, new SerializedEvent(PlanRejected.TypeName, 1, payload)));
         Assert.Equal(4, ex.Version);
         Assert.Equal(PlanRejected.TypeName, ex.EventType);
+        var fromBytes = Assert.Throws<EventDeserializationException>(() => Serializer.Deserialize(Id, 4, PlanRejected.TypeName, 1, Encoding.UTF8.GetBytes(payload)));
+        Assert.Equal(4, fromBytes.Version);
+        Assert.Equal(PlanRejected.TypeName, fromBytes.EventType);
     }
 
     [Fact]
@@ -105,6 +129,7 @@ public sealed class IncidentEventSerializerTests
         var captured = Assert.IsType<PerspectiveCaptured>(e);
         Assert.Equal(new CustomerPerspective("server down", "orders stopped", "server back up", Duration.FromHours(24)), captured.Perspective);
         Assert.Equal(2, captured.Version);
+        Assert.Equal(e, serializer.Deserialize(Id, 2, "perspective-noted", 1, Encoding.UTF8.GetBytes(payload)));
         Assert.Throws<EventDeserializationException>(() => Serializer.Deserialize(Id, 2, new SerializedEvent("perspective-noted", 1, payload)));
     }
 
