@@ -8,6 +8,7 @@ using CustomerAdvocacy.Storage;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using NodaTime.Text;
 
 namespace CustomerAdvocacy.Tests.Storage;
 
@@ -48,6 +49,52 @@ public sealed class IncidentEventSerializerTests
         var ex = Assert.Throws<EventDeserializationException>(() => Serializer.Deserialize(Id, 7, "incident-teleported", 1, bytes));
         Assert.Equal(7, ex.Version);
         Assert.Equal("incident-teleported", ex.EventType);
+    }
+
+    [ConfiguredProperty]
+    public Property ParseInstant_AnyWrittenInstant_ReadsBackExactly(long ticks, byte nanoseconds)
+    {
+        // Every instant from year 1 to 9999, to the nanosecond (fractions of one to nine digits).
+        var span = Instant.FromUtc(9999, 12, 31, 23, 59).ToUnixTimeTicks() - Instant.FromUtc(1, 1, 1, 0, 0).ToUnixTimeTicks();
+        var instant = Instant.FromUtc(1, 1, 1, 0, 0) + Duration.FromTicks(Math.Abs(ticks % span)) + Duration.FromNanoseconds(nanoseconds % 100);
+        var text = InstantPattern.ExtendedIso.Format(instant);
+        return (IncidentEventSerializer.ParseInstant(text) == instant).Label(text);
+    }
+
+    [Theory]
+    [InlineData("2026-03-29T01:30:00Z")]
+    [InlineData("2026-03-29T01:30:00.5Z")]
+    [InlineData("2026-03-29T01:30:00.123456789Z")]
+    [InlineData("2026-03-29T01:30:00,25Z")]
+    [InlineData("2026-03-29T01:30:00.000Z")]
+    [InlineData("2024-02-29T23:59:59Z")]
+    [InlineData("0000-01-01T00:00:00Z")]
+    [InlineData("-0001-01-01T00:00:00Z")]
+    [InlineData("2025-02-29T00:00:00Z")]
+    [InlineData("2026-13-01T00:00:00Z")]
+    [InlineData("2026-04-31T00:00:00Z")]
+    [InlineData("2026-03-29T24:00:00Z")]
+    [InlineData("2026-03-29T23:60:00Z")]
+    [InlineData("2026-03-29T23:59:60Z")]
+    [InlineData("2026-03-29T01:30:00.Z")]
+    [InlineData("2026-03-29T01:30:00.1234567890Z")]
+    [InlineData("2026-03-29T01:30:00")]
+    [InlineData("2026-03-29 01:30:00Z")]
+    [InlineData("2026-03-29T01:30:00+01:00")]
+    [InlineData("2026-3-29T01:30:00Z")]
+    [InlineData("2026-03-29T01:30:0xZ")]
+    [InlineData("")]
+    public void ParseInstant_AnyText_AcceptsAndRefusesAsThePattern(string text)
+    {
+        var expected = InstantPattern.ExtendedIso.Parse(text);
+        if (expected.Success)
+        {
+            Assert.Equal(expected.Value, IncidentEventSerializer.ParseInstant(text));
+        }
+        else
+        {
+            Assert.ThrowsAny<FormatException>(() => IncidentEventSerializer.ParseInstant(text));
+        }
     }
 
     [ConfiguredProperty]
