@@ -157,8 +157,7 @@ public sealed class DueActionRunnerTests
     {
         await using var fixture = HostFixture.Create(configure: o =>
         {
-            o.AddSegmentCatalog(HostFixture.Catalog()).AddCalendar("london", HostFixture.London()).UseInMemoryStore();
-            o.DefaultCalendarId = "london";
+            o.AddSegmentCatalog(HostFixture.Catalog()).AddCustomer(HostFixture.Customer()).UseInMemoryStore();
             o.RunDueActions = false;
         });
         await fixture.Host.StartAsync();
