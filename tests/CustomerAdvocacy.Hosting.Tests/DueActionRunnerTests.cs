@@ -4,6 +4,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.DueActions;
 using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Escalation;
+using CustomerAdvocacy.Incidents;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -110,6 +112,48 @@ public sealed class DueActionRunnerTests
         Assert.Equal(DueItemReferences.FirstResponse, await breaches.Task.WaitAsync(Hang));
         var firstResponse = (await fixture.Engine.LoadAsync(id)).ServiceLevels!.FirstResponse;
         Assert.True(firstResponse.WarningRaised && firstResponse.Breached, "the runner records the warning and the breach on the incident");
+    }
+
+    [Fact]
+    public async Task Runner_LadderRungTimesOut_RaisesTheNextRungOnce()
+    {
+        await using var fixture = HostFixture.Create(configure: o => o
+            .AddSegmentCatalog(HostFixture.Catalog())
+            .AddCustomer(HostFixture.Customer())
+            .AddEscalationLadder("standard-ladder", HostFixture.Ladder())
+            .UseInMemoryStore());
+        var rises = new System.Collections.Concurrent.ConcurrentQueue<EscalationRose>();
+        fixture.Engine.CommandExecuted += (_, result) =>
+        {
+            if (result.Decision is Accepted accepted)
+            {
+                foreach (var rose in accepted.Events.OfType<EscalationRose>())
+                {
+                    rises.Enqueue(rose);
+                }
+            }
+        };
+
+        // Raised Monday 09:00: the frontline rung times out after one business hour, the next rung one hour later.
+        var firstTimeOut = HostFixture.Start + Duration.FromHours(1);
+        var secondTimeOut = HostFixture.Start + Duration.FromHours(2);
+        var armedAtFirst = fixture.ArmedAt(firstTimeOut);
+        var armedAtSecond = fixture.ArmedAt(secondTimeOut);
+        await fixture.Host.StartAsync();
+        var id = await fixture.OpenWithCommitmentsAsync();
+        var raised = await fixture.Engine.ExecuteAsync(new RaiseEscalation(id, CommandId.New(), HostFixture.Owner, EscalationTriggerKind.CustomerRequest, "asked"));
+        Assert.True(raised.Decision.IsAccepted, $"raise was rejected: {(raised.Decision as Rejected)?.Reason}");
+        await armedAtFirst.WaitAsync(Hang);
+        Assert.Empty(rises);
+
+        fixture.Time.Advance(TimeSpan.FromHours(1));
+        await armedAtSecond.WaitAsync(Hang);
+
+        var rose = Assert.Single(rises);
+        Assert.Equal((0, 1, EscalationLevel.ServiceManagement, secondTimeOut), (rose.FromRung, rose.ToRung, rose.Level, rose.TimeOutAt));
+        Assert.Equal(firstTimeOut, rose.Metadata.OccurredAt);
+        var escalation = (await fixture.Engine.LoadAsync(id)).Processes.Escalation!;
+        Assert.Equal((1, EscalationLevel.ServiceManagement), (escalation.Rung, escalation.Level));
     }
 
     [Fact]
