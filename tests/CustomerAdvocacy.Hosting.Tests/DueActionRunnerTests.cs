@@ -157,6 +157,45 @@ public sealed class DueActionRunnerTests
     }
 
     [Fact]
+    public async Task Runner_ReviewDueAfterReturnToSop_ArmedAndHandedToTheHandler()
+    {
+        RecordingHandler? handler = null;
+        await using var fixture = HostFixture.Create(
+            services => services.AddSingleton<IDueActionHandler>(sp => handler = new RecordingHandler(new EngineDueActionHandler(sp.GetRequiredService<IncidentEngine>()))),
+            o =>
+            {
+                o.AddSegmentCatalog(HostFixture.Catalog()).AddCustomer(HostFixture.Customer()).UseInMemoryStore();
+                o.ReviewPolicy = CustomerAdvocacy.Review.ReviewPolicy.Default;
+            });
+        var arms = new ArmLog(fixture.Runner);
+        await fixture.Host.StartAsync();
+        var customer = new Actor("customer-it", IncidentRole.CustomerContact);
+        var manager = new Actor("manager", IncidentRole.ServiceManager);
+        var owner = HostFixture.Owner;
+        var id = await fixture.OpenWithCommitmentsAsync();
+        await fixture.Accept(new StartAnalysis(id, CommandId.New(), owner));
+        await fixture.Accept(new ProposePlan(id, CommandId.New(), owner, HostFixture.Start + Duration.FromDays(10), new[] { new CustomerAdvocacy.Resolution.CriterionDraft("fixed", "Orders flow again") }));
+        await fixture.Accept(new ApprovePlan(id, CommandId.New(), customer));
+        await fixture.Accept(new StartExecution(id, CommandId.New(), owner));
+        await fixture.Accept(new RecordCriterionMet(id, CommandId.New(), owner, "fixed", "order log", owner.Id));
+        await fixture.Accept(new ProposeResolution(id, CommandId.New(), owner));
+        await fixture.Accept(new ConfirmResolution(id, CommandId.New(), customer));
+        var closed = await fixture.Accept(new CloseIncident(id, CommandId.New(), owner));
+        await fixture.Accept(new ReturnToSop(id, CommandId.New(), owner));
+        var started = await fixture.Accept(new CustomerAdvocacy.Review.StartManagementReview(id, CommandId.New(), manager, closed.Incident.ResolvedAt!.Value));
+        Assert.Equal(IncidentState.ReturnedToSop, started.Incident.State);
+        var reviewDue = started.Incident.Processes.ManagementReview!.DueAt!.Value;
+
+        // A returned incident is still armed: the runner sleeps until its review falls due.
+        await arms.At(reviewDue).WaitAsync(Hang);
+        fixture.Time.Advance((reviewDue - HostFixture.Start).ToTimeSpan());
+        var action = await handler!.Handled(DueItemKind.ReviewDue).WaitAsync(Hang);
+
+        Assert.Equal((id, reviewDue, DueActionKind.Remind), (action.Item.Key.IncidentId, action.Item.Due, action.Kind));
+        Assert.Null(action.IncidentCommand);
+    }
+
+    [Fact]
     public async Task Runner_FailingAction_IsLoggedAndTheLoopGoesOn()
     {
         var handler = new FailingOnceHandler("first");
@@ -241,6 +280,72 @@ public sealed class DueActionRunnerTests
 
             _handled.GetOrAdd(reference, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(action);
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Delegates to another handler and signals each item kind it was given.</summary>
+    private sealed class RecordingHandler : IDueActionHandler
+    {
+        private readonly IDueActionHandler _inner;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<DueItemKind, TaskCompletionSource<DueAction>> _handled = new();
+
+        internal RecordingHandler(IDueActionHandler inner) => _inner = inner;
+
+        internal Task<DueAction> Handled(DueItemKind kind)
+            => _handled.GetOrAdd(kind, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+        public async Task HandleAsync(DueAction action, CancellationToken cancellationToken)
+        {
+            await _inner.HandleAsync(action, cancellationToken);
+            _handled.GetOrAdd(action.Item.Key.Kind, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(action);
+        }
+    }
+
+    /// <summary>Every instant the runner armed, so a test can wait for one it learns only later.</summary>
+    private sealed class ArmLog
+    {
+        private readonly object _gate = new();
+        private readonly System.Collections.Generic.List<Instant> _armed = new();
+        private readonly System.Collections.Generic.List<(Instant At, TaskCompletionSource<bool> Signal)> _waiting = new();
+
+        internal ArmLog(DueActionRunner runner) => runner.Armed += OnArmed;
+
+        internal Task At(Instant at)
+        {
+            lock (_gate)
+            {
+                var signal = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (_armed.Contains(at))
+                {
+                    signal.SetResult(true);
+                }
+                else
+                {
+                    _waiting.Add((at, signal));
+                }
+
+                return signal.Task;
+            }
+        }
+
+        private void OnArmed(Instant? at)
+        {
+            if (at is not { } instant)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                _armed.Add(instant);
+                foreach (var (waitingFor, signal) in _waiting)
+                {
+                    if (waitingFor == instant)
+                    {
+                        signal.TrySetResult(true);
+                    }
+                }
+            }
         }
     }
 }

@@ -124,10 +124,11 @@ internal sealed class HostFixture : IAsyncDisposable
         Host.Dispose();
     }
 
-    private async Task Accept(IncidentCommand command)
+    internal async Task<CommandResult> Accept(IncidentCommand command)
     {
         var result = await Engine.ExecuteAsync(command);
         Assert.True(result.Decision.IsAccepted, $"{command.GetType().Name} was rejected: {(result.Decision as Rejected)?.Reason}");
+        return result;
     }
 }
 
