@@ -19,8 +19,9 @@ namespace CustomerAdvocacy.Cli;
 /// <summary>
 /// The demo: the Saturday-patch incident (a managed-services customer's fab scheduling server needs a patch, the
 /// owner hands off mid-change, the customer sees the server down) run end to end on an embedded SQLite store, on a
-/// deterministic clock the story advances, so the output is the same on every run. Every use of the engine and the
-/// sub-process deciders is in this class.
+/// deterministic clock the story advances, so the output is the same on every run. Every step, the change plan and the
+/// management review included, is a command through the engine on the incident's one stream, so the closing gate sees
+/// the change plan and a replay of the store shows every sub-process event. Every use of the engine is in this class.
 /// </summary>
 internal sealed class DemoScenario
 {
@@ -31,6 +32,7 @@ internal sealed class DemoScenario
     private static readonly Actor ServiceManager = new("service-manager", IncidentRole.ServiceManager);
     private static readonly Actor CustomerIt = new("customer-it", IncidentRole.CustomerContact);
     private static readonly Actor PlantManager = new("plant-manager", IncidentRole.CustomerBusinessManager);
+    private static readonly ChangePlanId PatchPlan = new(Guid.Parse("5a7a0000-0000-4000-8000-00000000c4a1"));
 
     private readonly IncidentEngine _engine;
     private readonly ScenarioClock _clock;
@@ -62,7 +64,7 @@ internal sealed class DemoScenario
             throw new UserErrorException($"the folder of '{path}' does not exist.");
         }
 
-        var store = new SqliteIncidentStore($"Data Source={path};Pooling=False");
+        using var store = new SqliteIncidentStore($"Data Source={path};Pooling=False");
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
 
         // Tuesday 20 October 2026, 08:40 in New York (EDT); the clocks go back on Sunday 1 November, mid-story.
@@ -82,7 +84,8 @@ internal sealed class DemoScenario
         var assignment = catalog.Classify(profile);
         var policies = new PolicyRegistry();
         policies.Publish(catalog);
-        var contexts = new IncidentContextProvider(policies, new CustomerDirectory(new[] { profile }));
+        // The review is due in the customer's business days; the review policy is part of the incident's context.
+        var contexts = new IncidentContextProvider(policies, new CustomerDirectory(new[] { profile }), reviewPolicy: new ReviewPolicy(5, 3, 0.3m));
 
         var timeline = new Table()
             .Title(Markup.Escape($"Incident {IncidentId}: the Saturday patch ({assignment.SegmentId} segment, times in {NewYork.Id})"))
@@ -146,7 +149,6 @@ internal sealed class DemoScenario
         await Do(new RecordCriterionMet(id, Next(), Fred, "month-end-clean", "billing run log 2026-11-01", "fred"), "Month-end processing ran clean", ct).ConfigureAwait(false);
         await Do(new RecordCriterionMet(id, Next(), Fred, "server-stable", "monitoring: no drops since the patch", "fred"), "Server looks stable", ct).ConfigureAwait(false);
         await Do(new ProposeResolution(id, Next(), Fred), "Resolution proposed to the customer", ct).ConfigureAwait(false);
-        await Do(new CloseIncident(id, Next(), Fred), "Owner tries to close before the customer confirms", ct).ConfigureAwait(false);
         _clock.Advance(Duration.FromHours(2));
         await Do(new DisputeResolution(id, Next(), CustomerIt, new[] { "server-stable" }, "connections dropped again at the shift change"), "Customer disputes: connections dropped at the shift change", ct).ConfigureAwait(false);
         _clock.Advance(Duration.FromHours(5));
@@ -154,20 +156,23 @@ internal sealed class DemoScenario
         await Do(new ProposeResolution(id, Next(), Fred), "Resolution proposed again", ct).ConfigureAwait(false);
         _clock.Advance(Duration.FromMinutes(30));
         await Do(new ConfirmResolution(id, Next(), PlantManager), "Customer confirms: resolved", ct).ConfigureAwait(false);
-        var closed = await Do(new CloseIncident(id, Next(), Fred), "Incident closed: every criterion met, confirmed, nothing open", ct).ConfigureAwait(false);
+
+        // The change plan is a project of its own: the incident cannot close while the customer has not confirmed it.
+        await Do(new CloseIncident(id, Next(), Fred), "Owner tries to close: the patch's change plan still waits for the customer", ct).ConfigureAwait(false);
+        _clock.Advance(Duration.FromMinutes(15));
+        await Do(new ConfirmAllIsWell(id, PatchPlan, Next(), CustomerIt), "Customer IT confirms all is well after the patch: change plan closes", ct, outcome: ChangePlanOutcome).ConfigureAwait(false);
+        var closed = await Do(new CloseIncident(id, Next(), Fred), "Incident closed: every criterion met, confirmed, change plan confirmed, nothing open", ct).ConfigureAwait(false);
         await Do(new ReturnToSop(id, Next(), Fred), "Customer handed back to standard operating procedure", ct).ConfigureAwait(false);
 
         // 6. Internal management review, due in the customer's business days.
         await PlayReviewAsync(id, closed.ResolvedAt ?? _clock.GetCurrentInstant(), ct).ConfigureAwait(false);
-        await Do(new CompleteReview(id, Next(), ServiceManager), "Management review recorded on the incident", ct).ConfigureAwait(false);
+        await Do(new CompleteReview(id, Next(), ServiceManager), "Lifecycle review step: the management review is complete", ct).ConfigureAwait(false);
     }
 
     private async Task PlayChangePlanAsync(IncidentId id, CancellationToken ct)
     {
-        _ = id;
-        _ = ct;
         var officeHours = new BusinessCalendarBuilder(NewYork).AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0)).Build();
-        var definition = new ChangePlanBuilder(new ChangePlanId(Guid.Parse("5a7a0000-0000-4000-8000-00000000c4a1")), "Apply OS patch 4.2.1 to the fab scheduling server", ChangePlanSize.Small)
+        var definition = new ChangePlanBuilder(PatchPlan, "Apply OS patch 4.2.1 to the fab scheduling server", ChangePlanSize.Small)
             .WithReasons("Connections drop and lots wait at lithography.", "Vendor patch 4.2.1 fixes the OS defect found in analysis.")
             .WithSchedulingConstraints(
                 new BusinessCalendarBuilder(NewYork).WithName("Saturday change window").AddWeeklyHours(IsoDayOfWeek.Saturday, new LocalTime(6, 0), new LocalTime(18, 0)).Build(),
@@ -179,81 +184,56 @@ internal sealed class DemoScenario
             .WithBackOutPlan("Restore the pre-patch snapshot and restart the scheduling service.")
             .AddValidationStep("Server up, scheduling service answers, customer connections restored.")
             .Build();
-        var plan = ChangePlan.Start(definition);
-        var decider = new ChangePlanDecider();
 
-        plan = Change(decider, plan, new ReviewChangePlanWithCustomer(id, plan.Id, Next(), Fred, "customer-it"), "Change plan reviewed with the customer");
-        plan = Change(decider, plan, new ScheduleEarliestChangeSlot(id, plan.Id, Next(), Fred, _clock.GetCurrentInstant()), "Earliest slot in the Saturday window, outside month-end processing");
-        var slot = plan.Slot!.Value;
+        await Do(new DraftChangePlan(id, Next(), Fred, definition), "Change plan drafted for the patch: a project of its own", ct, outcome: ChangePlanOutcome).ConfigureAwait(false);
+        await Do(new ReviewChangePlanWithCustomer(id, PatchPlan, Next(), Fred, "customer-it"), "Change plan reviewed with the customer", ct, outcome: ChangePlanOutcome).ConfigureAwait(false);
+        var scheduled = await Do(new ScheduleEarliestChangeSlot(id, PatchPlan, Next(), Fred, _clock.GetCurrentInstant()), "Earliest slot in the Saturday window, outside month-end processing", ct, outcome: ChangePlanOutcome).ConfigureAwait(false);
+        var slot = scheduled.Processes.FindChangePlan(PatchPlan)!.Slot!.Value;
         Note("change plan", $"change window booked ({TimeText.Hours(slot.Duration)})", slot.Start);
 
         _clock.Set(slot.Start);
-        plan = Change(decider, plan, new StartChange(id, plan.Id, Next(), Fred), "Change starts: server down for patching");
+        await Do(new StartChange(id, PatchPlan, Next(), Fred), "Change starts: server down for patching", ct, outcome: ChangePlanOutcome).ConfigureAwait(false);
         _clock.Advance(Duration.FromMinutes(40));
-        plan = Change(decider, plan, new PassPointOfNoReturn(id, plan.Id, Next(), Fred), "Point of no return passed");
-        await Do(new RecordCriterionMet(IncidentId, Next(), Fred, "patch-applied", "patch log 07:10", "fred"), "Patch applied", ct).ConfigureAwait(false);
+        await Do(new PassPointOfNoReturn(id, PatchPlan, Next(), Fred), "Point of no return passed", ct, outcome: ChangePlanOutcome).ConfigureAwait(false);
+        await Do(new RecordCriterionMet(id, Next(), Fred, "patch-applied", "patch log 07:10", "fred"), "Patch applied", ct).ConfigureAwait(false);
         _clock.Advance(Duration.FromMinutes(50));
-        plan = Change(decider, plan, new StartChangeValidation(id, plan.Id, Next(), Fred), "Validation steps run with the customer");
-        _clock.Advance(Duration.FromMinutes(30));
-        Change(decider, plan, new ConfirmAllIsWell(id, plan.Id, Next(), CustomerIt), "Customer confirms all is well: server and connections up");
+        await Do(new StartChangeValidation(id, PatchPlan, Next(), Fred), "Validation steps run with the customer; they confirm after a full production week", ct, outcome: ChangePlanOutcome).ConfigureAwait(false);
     }
 
-    private Task PlayReviewAsync(IncidentId id, Instant closedAt, CancellationToken ct)
+    private async Task PlayReviewAsync(IncidentId id, Instant closedAt, CancellationToken ct)
     {
-        _ = ct;
-        var policy = new ReviewPolicy(5, 3, 0.3m);
-        var review = ManagementReview.Start(id);
-        review = Review(review, new StartManagementReview(id, Next(), ServiceManager, closedAt), policy, "Management review opened");
-        Note("management review", "review due (five business days after closing)", review.DueAt!.Value);
+        var started = await Do(new StartManagementReview(id, Next(), ServiceManager, closedAt), "Management review opened", ct, outcome: ReviewOutcome).ConfigureAwait(false);
+        Note("management review", "review due (five business days after closing)", started.Processes.ManagementReview!.DueAt!.Value);
         _clock.Advance(Duration.FromDays(1));
-        review = Review(review, new RecordReviewFindings(
-            id,
-            Next(),
-            ServiceManager,
-            new[] { new ChronologyEntry(closedAt, "incident closed with the customer's confirmation") },
-            new[] { new ContributingFactor("handoff", "The change owner handed off mid-change without a named successor on call", FactorOwner.Provider, true) },
-            new[] { "Every change is a project, however small." }), policy, "Findings recorded: chronology, contributing factors, learnings");
-        review = Review(review, new AddPreventiveAction(id, Next(), ServiceManager, new PreventiveAction("change-handoff", "Require a named successor on call for every change", PreventiveActionKind.Process, "service-manager", _customerCalendar.AddBusinessDays(_clock.GetCurrentInstant(), 10))), policy, "Preventive action: a named successor on call for every change");
-        Review(review, new CompleteManagementReview(id, Next(), ServiceManager), policy, "Management review completed");
-        return Task.CompletedTask;
+        await Do(
+            new RecordReviewFindings(
+                id,
+                Next(),
+                ServiceManager,
+                new[] { new ChronologyEntry(closedAt, "incident closed with the customer's confirmation") },
+                new[] { new ContributingFactor("handoff", "The change owner handed off mid-change without a named successor on call", FactorOwner.Provider, true) },
+                new[] { "Every change is a project, however small." }),
+            "Findings recorded: chronology, contributing factors, learnings",
+            ct,
+            outcome: ReviewOutcome).ConfigureAwait(false);
+        await Do(new AddPreventiveAction(id, Next(), ServiceManager, new PreventiveAction("change-handoff", "Require a named successor on call for every change", PreventiveActionKind.Process, "service-manager", _customerCalendar.AddBusinessDays(_clock.GetCurrentInstant(), 10))), "Preventive action: a named successor on call for every change", ct, outcome: ReviewOutcome).ConfigureAwait(false);
+        await Do(new CompleteManagementReview(id, Next(), ServiceManager), "Management review completed", ct, outcome: ReviewOutcome).ConfigureAwait(false);
     }
 
-    private async Task<Incident> Do(IncidentCommand command, string what, CancellationToken ct, Instant? due = null)
+    private static string ChangePlanOutcome(Incident incident) => "change plan " + incident.Processes.FindChangePlan(PatchPlan)!.State;
+
+    private static string ReviewOutcome(Incident incident) => "review " + incident.Processes.ManagementReview!.State;
+
+    private async Task<Incident> Do(IncidentCommand command, string what, CancellationToken ct, Instant? due = null, Func<Incident, string>? outcome = null)
     {
         var result = await _engine.ExecuteAsync(command, ct).ConfigureAwait(false);
         var offered = (result.Decision as Accepted)?.Events.OfType<CommitmentOffered>().FirstOrDefault()?.Offer;
         var dueShown = due ?? (command as MakeCommitment)?.Due ?? offered?.Due;
-        var outcome = result.Decision is Rejected rejected
+        var shown = result.Decision is Rejected rejected
             ? "refused: " + Describe(rejected.Reason)
-            : offered is not null ? "offered to the customer" : result.Incident.State.ToString();
-        Row(command.Actor, what, outcome, dueShown);
+            : offered is not null ? "offered to the customer" : outcome?.Invoke(result.Incident) ?? result.Incident.State.ToString();
+        Row(command.Actor, what, shown, dueShown);
         return result.Incident;
-    }
-
-    private ChangePlan Change(ChangePlanDecider decider, ChangePlan plan, ChangePlanCommand command, string what)
-    {
-        var decision = decider.Decide(plan, command, _clock.GetCurrentInstant());
-        if (decision is ProcessRejected<ChangePlanEvent> rejected)
-        {
-            throw new InvalidOperationException($"The demo's change plan step '{what}' was refused: {Describe(rejected.Reason)}");
-        }
-
-        var next = ((ProcessAccepted<ChangePlanEvent>)decision).Events.Aggregate(plan, (p, e) => p.Evolve(e));
-        Row(command.Actor, what, "change plan " + next.State, null);
-        return next;
-    }
-
-    private ManagementReview Review(ManagementReview review, ReviewCommand command, ReviewPolicy policy, string what)
-    {
-        var decision = ReviewDecider.Decide(review, command, policy, _customerCalendar, _clock.GetCurrentInstant());
-        if (decision is ProcessRejected<ReviewEvent> rejected)
-        {
-            throw new InvalidOperationException($"The demo's review step '{what}' was refused: {Describe(rejected.Reason)}");
-        }
-
-        var next = ((ProcessAccepted<ReviewEvent>)decision).Events.Aggregate(review, ManagementReview.Evolve);
-        Row(command.Actor, what, "review " + next.State, null);
-        return next;
     }
 
     private void Row(Actor actor, string what, string outcome, Instant? due)

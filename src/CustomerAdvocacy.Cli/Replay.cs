@@ -27,7 +27,7 @@ internal static class Replay
 
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw new UserErrorException($"--zone: '{zoneId}' is not a time zone id (for example Europe/London).");
         var id = new IncidentId(guid);
-        var store = new SqliteIncidentStore($"Data Source={path};Mode=ReadWrite;Pooling=False");
+        using var store = new SqliteIncidentStore($"Data Source={path};Mode=ReadWrite;Pooling=False");
         var events = await store.ReadStreamAsync(id, 1, cancellationToken).ConfigureAwait(false);
         if (events.Count == 0)
         {

@@ -17,12 +17,15 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class AdvocacyServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the incident engine, the store, the clock, the policies (<see cref="PolicyRegistry"/>), the customer
-    /// calendars (<see cref="ICustomerCalendars"/>), the incident contexts built from them
-    /// (<see cref="IIncidentContextProvider"/>) and the background due-action runner. The options are checked when
-    /// the host starts; every problem is reported in one <see cref="OptionsValidationException"/>.
+    /// Registers the incident engine, the store, the clock, the policies (<see cref="PolicyRegistry"/>), the customers
+    /// (<see cref="CustomerDirectory"/> as <see cref="ICustomerDirectory"/>), one <see cref="IIncidentContextProvider"/>
+    /// (core's <see cref="IncidentContextProvider"/>: policy, customer calendar and blackouts, the escalation ladder the
+    /// policy names, the review policy) and the background due-action runner. The options are checked when the host
+    /// starts; every problem is reported in one <see cref="OptionsValidationException"/>.
     /// Services registered before this call (an <see cref="IClock"/>, a <see cref="TimeProvider"/>, an
-    /// <see cref="ICustomerCalendars"/>, an <see cref="IIncidentContextProvider"/>, an <see cref="IDueActionHandler"/>) are kept.
+    /// <see cref="ICustomerDirectory"/>, an <see cref="IIncidentContextProvider"/>, an <see cref="IncidentEngineOptions"/>,
+    /// an <see cref="IDueActionHandler"/>) are kept or used. The store is created once and, when it is
+    /// <see cref="IDisposable"/>, disposed with the service provider.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configure">Sets the options.</param>
@@ -47,20 +50,21 @@ public static class AdvocacyServiceCollectionExtensions
 
             return registry;
         });
-        services.TryAddSingleton(sp =>
+        services.TryAddSingleton(sp => new CustomerDirectory(Options(sp).Customers.Select(c => c!)));
+        services.TryAddSingleton<ICustomerDirectory>(sp => sp.GetRequiredService<CustomerDirectory>());
+        services.TryAddSingleton<IIncidentContextProvider>(sp =>
         {
             var options = Options(sp);
-            var calendars = options.Calendars.ToDictionary(c => c.Key!, c => c.Value!, StringComparer.Ordinal);
-            return new ConfiguredCalendars(calendars, options.DefaultCalendarId!);
+            var ladders = options.EscalationLadders.ToDictionary(l => l.Key!, l => l.Value!, StringComparer.Ordinal);
+            return new IncidentContextProvider(sp.GetRequiredService<PolicyRegistry>(), sp.GetRequiredService<ICustomerDirectory>(), ladders, options.ReviewPolicy);
         });
-        services.TryAddSingleton<ICustomerCalendars>(sp => sp.GetRequiredService<ConfiguredCalendars>());
-        services.TryAddSingleton<IIncidentContextProvider>(sp => new ConfiguredIncidentContexts(sp.GetRequiredService<PolicyRegistry>(), sp.GetRequiredService<ICustomerCalendars>()));
         services.TryAddSingleton(sp => Options(sp).StoreFactory(sp));
         services.TryAddSingleton(sp => new IncidentEngine(
             sp.GetRequiredService<IIncidentStore>(),
             sp.GetRequiredService<IIncidentContextProvider>(),
             sp.GetRequiredService<IClock>(),
-            sp.GetService<ILogger<IncidentEngine>>()));
+            sp.GetService<ILogger<IncidentEngine>>(),
+            sp.GetService<IncidentEngineOptions>()));
         services.TryAddSingleton<IDueActionHandler>(sp => new EngineDueActionHandler(
             sp.GetRequiredService<IncidentEngine>(),
             sp.GetService<ILogger<EngineDueActionHandler>>()));

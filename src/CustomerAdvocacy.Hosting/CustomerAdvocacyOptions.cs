@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
-using CustomerAdvocacy.Scheduling;
+using CustomerAdvocacy.Review;
 using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Storage;
 using NodaTime;
@@ -10,25 +11,36 @@ namespace CustomerAdvocacy.Hosting;
 
 /// <summary>
 /// What <see cref="Microsoft.Extensions.DependencyInjection.AdvocacyServiceCollectionExtensions.AddCustomerAdvocacy"/> registers: the segment catalogs
-/// (policies), the business calendars, the store, the clock and the due-action runner. Checked when the host starts;
+/// (policies), the customers (profiles with their business calendars and blackouts), the escalation ladders and the
+/// review policy of the incident contexts, the store, the clock and the due-action runner. Checked when the host starts;
 /// every problem is reported together in one <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>.
 /// </summary>
 public sealed class CustomerAdvocacyOptions
 {
     private readonly List<SegmentCatalog?> _catalogs = new();
-    private readonly List<KeyValuePair<string?, BusinessCalendar?>> _calendars = new();
+    private readonly List<CustomerProfile?> _customers = new();
+    private readonly List<KeyValuePair<string?, EscalationLadder?>> _ladders = new();
 
     /// <summary>The published segment catalog versions, in the order added.</summary>
     public IReadOnlyList<SegmentCatalog?> SegmentCatalogs => _catalogs;
 
-    /// <summary>The business calendars by id, in the order added.</summary>
-    public IReadOnlyList<KeyValuePair<string?, BusinessCalendar?>> Calendars => _calendars;
+    /// <summary>
+    /// The customers' profiles, in the order added: an incident's due instants are computed in its customer's
+    /// <see cref="CustomerProfile.Calendar"/>, and change windows avoid its <see cref="CustomerProfile.Blackouts"/>.
+    /// They fill the <see cref="CustomerDirectory"/> service, where the host publishes further profiles at run time
+    /// (or registers its own <see cref="ICustomerDirectory"/> before calling AddCustomerAdvocacy).
+    /// </summary>
+    public IReadOnlyList<CustomerProfile?> Customers => _customers;
+
+    /// <summary>The escalation ladders by the id a policy names (<see cref="AdvocacyPolicy.EscalationLadderId"/>), in the order added.</summary>
+    public IReadOnlyList<KeyValuePair<string?, EscalationLadder?>> EscalationLadders => _ladders;
 
     /// <summary>
-    /// The calendar of customers the <see cref="ICustomerCalendars"/> service knows nothing else about: SLA due instants
-    /// are computed in it. Required; it must name a calendar added with <see cref="AddCalendar"/>.
+    /// The management-review policy of every incident context. <see langword="null"/> (the default): review
+    /// commands are refused with <c>incident.process-context-required</c>; set <see cref="Review.ReviewPolicy.Default"/>
+    /// or your own to run reviews.
     /// </summary>
-    public string? DefaultCalendarId { get; set; }
+    public ReviewPolicy? ReviewPolicy { get; set; }
 
     /// <summary>
     /// Creates the store. Default: an <see cref="InMemoryIncidentStore"/> (the runner logs a warning at start: its
@@ -63,13 +75,25 @@ public sealed class CustomerAdvocacyOptions
         return this;
     }
 
-    /// <summary>Adds a business calendar under an id (see <see cref="DefaultCalendarId"/>).</summary>
-    /// <param name="id">The calendar id; unique.</param>
-    /// <param name="calendar">The calendar.</param>
+    /// <summary>Adds a customer's profile (with the business calendar their deadlines are computed in).</summary>
+    /// <param name="profile">The profile; one per customer id.</param>
     /// <returns>These options.</returns>
-    public CustomerAdvocacyOptions AddCalendar(string id, BusinessCalendar calendar)
+    public CustomerAdvocacyOptions AddCustomer(CustomerProfile profile)
     {
-        _calendars.Add(new KeyValuePair<string?, BusinessCalendar?>(id, calendar));
+        _customers.Add(profile);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds an escalation ladder under the id policies name it by (<see cref="AdvocacyPolicy.EscalationLadderId"/>).
+    /// Once any ladder is added, every policy of the added catalogs must name an added one.
+    /// </summary>
+    /// <param name="id">The ladder id; unique.</param>
+    /// <param name="ladder">The built ladder.</param>
+    /// <returns>These options.</returns>
+    public CustomerAdvocacyOptions AddEscalationLadder(string id, EscalationLadder ladder)
+    {
+        _ladders.Add(new KeyValuePair<string?, EscalationLadder?>(id, ladder));
         return this;
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Segmentation;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -37,32 +38,52 @@ internal sealed class CustomerAdvocacyOptionsValidator : IValidateOptions<Custom
             }
         }
 
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < options.Calendars.Count; i++)
+        var customers = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Customers.Count; i++)
         {
-            var (id, calendar) = (options.Calendars[i].Key, options.Calendars[i].Value);
+            if (options.Customers[i] is not { } profile)
+            {
+                problems.Add(new($"Customers[{i}]", "The customer profile is null."));
+            }
+            else if (!customers.Add(profile.CustomerId))
+            {
+                problems.Add(new($"Customers[{i}]", $"The customer '{profile.CustomerId}' is added twice."));
+            }
+        }
+
+        var ladders = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.EscalationLadders.Count; i++)
+        {
+            var (id, ladder) = (options.EscalationLadders[i].Key, options.EscalationLadders[i].Value);
             if (string.IsNullOrWhiteSpace(id))
             {
-                problems.Add(new($"Calendars[{i}]", "The calendar id is blank."));
+                problems.Add(new($"EscalationLadders[{i}]", "The ladder id is blank."));
             }
-            else if (!ids.Add(id!))
+            else if (!ladders.Add(id!))
             {
-                problems.Add(new($"Calendars[{i}]", $"The calendar id '{id}' is used twice."));
+                problems.Add(new($"EscalationLadders[{i}]", $"The ladder id '{id}' is used twice."));
             }
 
-            if (calendar is null)
+            if (ladder is null)
             {
-                problems.Add(new($"Calendars[{i}]", $"The calendar '{id}' is null."));
+                problems.Add(new($"EscalationLadders[{i}]", $"The ladder '{id}' is null."));
             }
         }
 
-        if (string.IsNullOrWhiteSpace(options.DefaultCalendarId))
+        if (options.EscalationLadders.Count > 0)
         {
-            problems.Add(new("DefaultCalendarId", "No default calendar: SLA due instants need the customer's business calendar (set DefaultCalendarId to an added calendar)."));
-        }
-        else if (!ids.Contains(options.DefaultCalendarId!))
-        {
-            problems.Add(new("DefaultCalendarId", $"The default calendar '{options.DefaultCalendarId}' is not added (AddCalendar)."));
+            // A policy naming an undefined ladder would only show when an escalation is refused, long after start.
+            foreach (var catalog in options.SegmentCatalogs.OfType<SegmentCatalog>())
+            {
+                foreach (var segment in catalog.Segments.OrderBy(s => s, StringComparer.Ordinal))
+                {
+                    var ladderId = catalog.PolicyOf(segment).EscalationLadderId;
+                    if (!ladders.Contains(ladderId))
+                    {
+                        problems.Add(new($"EscalationLadders", $"The policy of segment '{segment}' (catalog version {catalog.Version}) names the ladder '{ladderId}', which is not added (AddEscalationLadder)."));
+                    }
+                }
+            }
         }
 
         if (options.DueActionActor is null)

@@ -15,10 +15,12 @@ using NodaTime;
 namespace CustomerAdvocacy.Hosting;
 
 /// <summary>
-/// The background runner that drives the pure <see cref="DueActionScheduler"/>: it lists the open incidents at start,
-/// lists their due items from their state (open commitments, the SLA warning and breach points), sleeps until the next one
-/// falls due (a timer of the host's <see cref="TimeProvider"/>, never a polling loop), applies what fell due through
-/// the <see cref="IDueActionHandler"/>, and re-arms an incident whenever the engine settles a command on it.
+/// The background runner that drives the pure <see cref="DueActionScheduler"/>: it lists the incidents that can still
+/// have something due at start (every state before <see cref="IncidentState.Reviewed"/>), lists their due items from
+/// their state with <see cref="DueItemSources.ForIncident"/> (open commitments, SLA warning and breach points, the
+/// escalation rung's time-out, mitigation-trial reminders and end, the management review's due date), sleeps until the
+/// next one falls due (a timer of the host's <see cref="TimeProvider"/>, never a polling loop), applies what fell due
+/// through the <see cref="IDueActionHandler"/>, and re-arms an incident whenever the engine settles a command on it.
 /// </summary>
 /// <remarks>
 /// The scheduler is owned by the loop alone; the engine's <see cref="IncidentEngine.CommandExecuted"/> event only
@@ -37,6 +39,9 @@ internal sealed class DueActionRunner : BackgroundService
         IncidentState.Opened, IncidentState.Engaged, IncidentState.Analyzing, IncidentState.PlanProposed,
         IncidentState.PlanApproved, IncidentState.Executing, IncidentState.ResolutionProposed,
     };
+
+    // A resolved incident can still have a trial running, and one returned to standard operations has its review due.
+    private static readonly IncidentState[] ArmedStates = OpenStates.Concat(new[] { IncidentState.Resolved, IncidentState.ReturnedToSop }).ToArray();
 
     // A due instant further away than this is looked at again after it: timers are not meant for months.
     private static readonly TimeSpan LongestWait = TimeSpan.FromHours(24);
@@ -159,7 +164,7 @@ internal sealed class DueActionRunner : BackgroundService
             try
             {
                 var count = 0;
-                foreach (var state in OpenStates)
+                foreach (var state in ArmedStates)
                 {
                     foreach (var id in await _store.ListByStateAsync(state, cancellationToken).ConfigureAwait(false))
                     {
@@ -219,7 +224,7 @@ internal sealed class DueActionRunner : BackgroundService
     private async Task<IReadOnlyList<DueItem>> DueItemsOfAsync(IncidentId id, CancellationToken cancellationToken)
     {
         var incident = await _engine.LoadAsync(id, cancellationToken).ConfigureAwait(false);
-        if (Array.IndexOf(OpenStates, incident.State) < 0)
+        if (Array.IndexOf(ArmedStates, incident.State) < 0)
         {
             _states.TryRemove(id, out _);
             foreach (var key in _retries.Keys.Where(k => k.IncidentId == id).ToArray())
@@ -231,8 +236,7 @@ internal sealed class DueActionRunner : BackgroundService
         }
 
         _states[id] = incident.State;
-        // The incident's own state lists everything due: commitments and its service-level deadlines, computed in the
-        // customer's calendar when they were recorded.
+        // The incident's own state lists everything due, each computed in the customer's calendar when it was recorded.
         var items = DueItemSources.ForIncident(incident);
 
         _fired.TryGetValue(id, out var fired);
@@ -374,6 +378,7 @@ internal sealed class DueActionRunner : BackgroundService
         DueItemKind.LadderTimeOut => DueActionKind.Escalate,
         DueItemKind.CommitmentDue => DueActionKind.MarkMissed,
         DueItemKind.HealthCheck => DueActionKind.RunHealthCheck,
+        DueItemKind.TrialReminder or DueItemKind.TrialEnd or DueItemKind.ReviewDue => DueActionKind.Remind,
         _ => DueActionKind.Remind,
     };
 }

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CustomerAdvocacy.Hosting;
 
 /// <summary>
-/// The default due-action handler: an incident command (a missed commitment) runs through the engine; a rejection is
-/// logged, not retried (the incident moved on). Escalation commands, reminders and health checks are logged for the
-/// host to act on: escalations keep their own stream, which the engine does not yet store.
+/// The default due-action handler: every planned incident command runs through the engine in the incident's own
+/// stream (SLA warnings and breaches, missed commitments, escalation rises on a rung's time-out, mitigation-trial
+/// reminders); a rejection is logged, not retried (the incident moved on). What needs a person and has no command
+/// (a trial's end, the management review falling due, a customer health check) is logged for the host to route.
 /// </summary>
 public sealed class EngineDueActionHandler : IDueActionHandler
 {

@@ -30,7 +30,7 @@ internal static partial class HostingLog
     internal static partial void DueCommandRejected(ILogger logger, IncidentId incidentId, IncidentTrigger trigger, string rejectionKind);
 
     [LoggerMessage(EventId = DueActionForHostId, EventName = nameof(DueActionForHost), Level = LogLevel.Warning,
-        Message = "Incident {IncidentId}: {ItemKind} fell due ({Kind}); no handler applies it (register an IDueActionHandler)")]
+        Message = "Incident {IncidentId}: {ItemKind} fell due ({Kind}); it needs a person (register an IDueActionHandler to route it)")]
     internal static partial void DueActionForHost(ILogger logger, string incidentId, DueItemKind itemKind, DueActionKind kind);
 
     [LoggerMessage(EventId = RearmFailedId, EventName = nameof(RearmFailed), Level = LogLevel.Error,

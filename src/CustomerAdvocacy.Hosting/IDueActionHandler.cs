@@ -6,7 +6,8 @@ namespace CustomerAdvocacy.Hosting;
 
 /// <summary>
 /// Applies one due action for the <see cref="DueActionRunner"/>. The default, <see cref="EngineDueActionHandler"/>,
-/// runs incident commands through the engine; register your own to route escalations, reminders and health checks.
+/// runs every planned incident command through the engine; register your own to route what needs a person (a trial's
+/// end, a review falling due, a health check), delegating the rest to it.
 /// An exception is logged by the runner, which tries the action again after the options' retry delay.
 /// </summary>
 public interface IDueActionHandler

@@ -8,9 +8,8 @@ namespace CustomerAdvocacy.Orleans;
 /// <summary>
 /// What is due for an incident: the incident grain asks after every command and every reminder tick, arms its reminder
 /// for the earliest item, and applies the <see cref="DueActionPlanner"/>'s commands for the items that fell due.
-/// Register one in the silo's services to add SLA, cadence, trial or review items (see
-/// <see cref="DueItemSources"/>) beyond what the incident's state tells; the default is
-/// <see cref="IncidentStateDueItemSource"/>.
+/// Register one in the silo's services to add items beyond what the incident's state tells (a customer's health
+/// checks, say; see <see cref="DueItemSources"/>); the default is <see cref="IncidentStateDueItemSource"/>.
 /// </summary>
 public interface IIncidentDueItemSource
 {
@@ -22,8 +21,9 @@ public interface IIncidentDueItemSource
 }
 
 /// <summary>
-/// What the incident's own folded state has due (<see cref="DueItemSources.ForIncident"/>: open commitments today,
-/// and whatever core adds there as more deadlines are written into the events).
+/// What the incident's own folded state has due (<see cref="DueItemSources.ForIncident"/>): open commitments, the
+/// service-level deadlines, the escalation ladder's time-out, a mitigation trial's reminders and end, and the management
+/// review's deadline.
 /// </summary>
 public sealed class IncidentStateDueItemSource : IIncidentDueItemSource
 {

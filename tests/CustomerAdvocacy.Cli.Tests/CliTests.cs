@@ -14,7 +14,7 @@ public sealed class CliTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public async Task Demo_NewDatabase_RunsTheStoryToReviewedAndReplays()
+    public async Task Demo_NewDatabase_RunsTheStoryToReviewedAndReplaysTheSubProcesses()
     {
         var db = Path.Combine(_folder, "demo.db");
 
@@ -22,21 +22,53 @@ public sealed class CliTests : IDisposable
 
         Assert.True(demo.ExitCode == 0, demo.ToString());
         Assert.True(File.Exists(db));
-        Assert.Contains("Final state: Reviewed at version 25; criteria met: 3/3; open commitments: 0.", demo.Output, StringComparison.Ordinal);
+        Assert.Contains("Final state: Reviewed at version 36; criteria met: 3/3; open commitments: 0.", demo.Output, StringComparison.Ordinal);
 
         // Due instants are shown in the customer's zone, on both sides of the end of daylight saving time.
         Assert.Contains("Tue 2026-10-20 09:40 (-04:00)", demo.Output, StringComparison.Ordinal);
         Assert.Contains("Mon 2026-11-02 09:00 (-05:00)", demo.Output, StringComparison.Ordinal);
         Assert.Contains("offered to the customer", demo.Output, StringComparison.Ordinal);
-        Assert.Contains("refused: CustomerConfirmedAfterLastCriterionChange", demo.Output, StringComparison.Ordinal);
         Assert.Contains("Sat 2026-10-24 06:00 (-04:00)", demo.Output, StringComparison.Ordinal);
+
+        // The closing gate sees the change plan in the same stream: refused while it is unconfirmed, then closed.
+        var refused = demo.Output.IndexOf("refused: incident.change-plans-confirmed", StringComparison.Ordinal);
+        var confirmed = demo.Output.IndexOf("change plan ConfirmedByCustomer", StringComparison.Ordinal);
+        var resolved = demo.Output.IndexOf("│ Resolved", StringComparison.Ordinal);
+        Assert.True(refused >= 0 && refused < confirmed && confirmed < resolved, demo.Output);
+
+        // The management review follows the return to standard operations.
+        var returned = demo.Output.IndexOf("ReturnedToSop", StringComparison.Ordinal);
+        var reviewCompleted = demo.Output.IndexOf("review Completed", StringComparison.Ordinal);
+        Assert.True(returned >= 0 && returned < demo.Output.IndexOf("review Open", StringComparison.Ordinal) && reviewCompleted > returned, demo.Output);
 
         var replay = await AdvocacyTool.RunAsync("replay", db, DemoIncident, "--zone", "America/New_York");
 
         Assert.True(replay.ExitCode == 0, replay.ToString());
         Assert.Contains("incident-opened", replay.Output, StringComparison.Ordinal);
         Assert.Contains("resolution-disputed", replay.Output, StringComparison.Ordinal);
-        Assert.Contains("State: Reviewed at version 25", replay.Output, StringComparison.Ordinal);
+        foreach (var subProcessEvent in new[] { "change-plan-drafted", "change-scheduled", "change-validation-started", "change-confirmed-by-customer", "management-review-started", "review-findings-recorded", "management-review-completed" })
+        {
+            Assert.Contains(subProcessEvent, replay.Output, StringComparison.Ordinal);
+        }
+
+        Assert.True(
+            replay.Output.IndexOf("change-confirmed-by-customer", StringComparison.Ordinal) < replay.Output.IndexOf("incident-resolved", StringComparison.Ordinal),
+            replay.Output);
+        Assert.Contains("State: Reviewed at version 36", replay.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_TwoRuns_SameTimeline()
+    {
+        // Names of one length, so the printed paths wrap alike.
+        var first = Path.Combine(_folder, "run-1.db");
+        var second = Path.Combine(_folder, "run-2.db");
+
+        var one = await AdvocacyTool.RunAsync("demo", "--db", first);
+        var two = await AdvocacyTool.RunAsync("demo", "--db", second);
+
+        Assert.True(one.ExitCode == 0 && two.ExitCode == 0, one + Environment.NewLine + two);
+        Assert.Equal(one.Output.Replace("run-1.db", "run-N.db", StringComparison.Ordinal), two.Output.Replace("run-2.db", "run-N.db", StringComparison.Ordinal));
     }
 
     [Fact]

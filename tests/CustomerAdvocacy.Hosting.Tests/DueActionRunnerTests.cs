@@ -4,6 +4,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.DueActions;
 using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Escalation;
+using CustomerAdvocacy.Incidents;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -113,6 +115,87 @@ public sealed class DueActionRunnerTests
     }
 
     [Fact]
+    public async Task Runner_LadderRungTimesOut_RaisesTheNextRungOnce()
+    {
+        await using var fixture = HostFixture.Create(configure: o => o
+            .AddSegmentCatalog(HostFixture.Catalog())
+            .AddCustomer(HostFixture.Customer())
+            .AddEscalationLadder("standard-ladder", HostFixture.Ladder())
+            .UseInMemoryStore());
+        var rises = new System.Collections.Concurrent.ConcurrentQueue<EscalationRose>();
+        fixture.Engine.CommandExecuted += (_, result) =>
+        {
+            if (result.Decision is Accepted accepted)
+            {
+                foreach (var rose in accepted.Events.OfType<EscalationRose>())
+                {
+                    rises.Enqueue(rose);
+                }
+            }
+        };
+
+        // Raised Monday 09:00: the frontline rung times out after one business hour, the next rung one hour later.
+        var firstTimeOut = HostFixture.Start + Duration.FromHours(1);
+        var secondTimeOut = HostFixture.Start + Duration.FromHours(2);
+        var armedAtFirst = fixture.ArmedAt(firstTimeOut);
+        var armedAtSecond = fixture.ArmedAt(secondTimeOut);
+        await fixture.Host.StartAsync();
+        var id = await fixture.OpenWithCommitmentsAsync();
+        var raised = await fixture.Engine.ExecuteAsync(new RaiseEscalation(id, CommandId.New(), HostFixture.Owner, EscalationTriggerKind.CustomerRequest, "asked"));
+        Assert.True(raised.Decision.IsAccepted, $"raise was rejected: {(raised.Decision as Rejected)?.Reason}");
+        await armedAtFirst.WaitAsync(Hang);
+        Assert.Empty(rises);
+
+        fixture.Time.Advance(TimeSpan.FromHours(1));
+        await armedAtSecond.WaitAsync(Hang);
+
+        var rose = Assert.Single(rises);
+        Assert.Equal((0, 1, EscalationLevel.ServiceManagement, secondTimeOut), (rose.FromRung, rose.ToRung, rose.Level, rose.TimeOutAt));
+        Assert.Equal(firstTimeOut, rose.Metadata.OccurredAt);
+        var escalation = (await fixture.Engine.LoadAsync(id)).Processes.Escalation!;
+        Assert.Equal((1, EscalationLevel.ServiceManagement), (escalation.Rung, escalation.Level));
+    }
+
+    [Fact]
+    public async Task Runner_ReviewDueAfterReturnToSop_ArmedAndHandedToTheHandler()
+    {
+        RecordingHandler? handler = null;
+        await using var fixture = HostFixture.Create(
+            services => services.AddSingleton<IDueActionHandler>(sp => handler = new RecordingHandler(new EngineDueActionHandler(sp.GetRequiredService<IncidentEngine>()))),
+            o =>
+            {
+                o.AddSegmentCatalog(HostFixture.Catalog()).AddCustomer(HostFixture.Customer()).UseInMemoryStore();
+                o.ReviewPolicy = CustomerAdvocacy.Review.ReviewPolicy.Default;
+            });
+        var arms = new ArmLog(fixture.Runner);
+        await fixture.Host.StartAsync();
+        var customer = new Actor("customer-it", IncidentRole.CustomerContact);
+        var manager = new Actor("manager", IncidentRole.ServiceManager);
+        var owner = HostFixture.Owner;
+        var id = await fixture.OpenWithCommitmentsAsync();
+        await fixture.Accept(new StartAnalysis(id, CommandId.New(), owner));
+        await fixture.Accept(new ProposePlan(id, CommandId.New(), owner, HostFixture.Start + Duration.FromDays(10), new[] { new CustomerAdvocacy.Resolution.CriterionDraft("fixed", "Orders flow again") }));
+        await fixture.Accept(new ApprovePlan(id, CommandId.New(), customer));
+        await fixture.Accept(new StartExecution(id, CommandId.New(), owner));
+        await fixture.Accept(new RecordCriterionMet(id, CommandId.New(), owner, "fixed", "order log", owner.Id));
+        await fixture.Accept(new ProposeResolution(id, CommandId.New(), owner));
+        await fixture.Accept(new ConfirmResolution(id, CommandId.New(), customer));
+        var closed = await fixture.Accept(new CloseIncident(id, CommandId.New(), owner));
+        await fixture.Accept(new ReturnToSop(id, CommandId.New(), owner));
+        var started = await fixture.Accept(new CustomerAdvocacy.Review.StartManagementReview(id, CommandId.New(), manager, closed.Incident.ResolvedAt!.Value));
+        Assert.Equal(IncidentState.ReturnedToSop, started.Incident.State);
+        var reviewDue = started.Incident.Processes.ManagementReview!.DueAt!.Value;
+
+        // A returned incident is still armed: the runner sleeps until its review falls due.
+        await arms.At(reviewDue).WaitAsync(Hang);
+        fixture.Time.Advance((reviewDue - HostFixture.Start).ToTimeSpan());
+        var action = await handler!.Handled(DueItemKind.ReviewDue).WaitAsync(Hang);
+
+        Assert.Equal((id, reviewDue, DueActionKind.Remind), (action.Item.Key.IncidentId, action.Item.Due, action.Kind));
+        Assert.Null(action.IncidentCommand);
+    }
+
+    [Fact]
     public async Task Runner_FailingAction_IsLoggedAndTheLoopGoesOn()
     {
         var handler = new FailingOnceHandler("first");
@@ -157,8 +240,7 @@ public sealed class DueActionRunnerTests
     {
         await using var fixture = HostFixture.Create(configure: o =>
         {
-            o.AddSegmentCatalog(HostFixture.Catalog()).AddCalendar("london", HostFixture.London()).UseInMemoryStore();
-            o.DefaultCalendarId = "london";
+            o.AddSegmentCatalog(HostFixture.Catalog()).AddCustomer(HostFixture.Customer()).UseInMemoryStore();
             o.RunDueActions = false;
         });
         await fixture.Host.StartAsync();
@@ -198,6 +280,72 @@ public sealed class DueActionRunnerTests
 
             _handled.GetOrAdd(reference, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(action);
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Delegates to another handler and signals each item kind it was given.</summary>
+    private sealed class RecordingHandler : IDueActionHandler
+    {
+        private readonly IDueActionHandler _inner;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<DueItemKind, TaskCompletionSource<DueAction>> _handled = new();
+
+        internal RecordingHandler(IDueActionHandler inner) => _inner = inner;
+
+        internal Task<DueAction> Handled(DueItemKind kind)
+            => _handled.GetOrAdd(kind, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+        public async Task HandleAsync(DueAction action, CancellationToken cancellationToken)
+        {
+            await _inner.HandleAsync(action, cancellationToken);
+            _handled.GetOrAdd(action.Item.Key.Kind, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(action);
+        }
+    }
+
+    /// <summary>Every instant the runner armed, so a test can wait for one it learns only later.</summary>
+    private sealed class ArmLog
+    {
+        private readonly object _gate = new();
+        private readonly System.Collections.Generic.List<Instant> _armed = new();
+        private readonly System.Collections.Generic.List<(Instant At, TaskCompletionSource<bool> Signal)> _waiting = new();
+
+        internal ArmLog(DueActionRunner runner) => runner.Armed += OnArmed;
+
+        internal Task At(Instant at)
+        {
+            lock (_gate)
+            {
+                var signal = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (_armed.Contains(at))
+                {
+                    signal.SetResult(true);
+                }
+                else
+                {
+                    _waiting.Add((at, signal));
+                }
+
+                return signal.Task;
+            }
+        }
+
+        private void OnArmed(Instant? at)
+        {
+            if (at is not { } instant)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                _armed.Add(instant);
+                foreach (var (waitingFor, signal) in _waiting)
+                {
+                    if (waitingFor == instant)
+                    {
+                        signal.TrySetResult(true);
+                    }
+                }
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Scheduling;
 using CustomerAdvocacy.Segmentation;
@@ -44,6 +45,17 @@ internal sealed class HostFixture : IAsyncDisposable
         .AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 30))
         .Build();
 
+    internal static CustomerProfile Customer(string customerId = "customer-1")
+        => new(customerId, "standard", 100_000m, DateTimeZoneProviders.Tzdb["Europe/London"], London());
+
+    /// <summary>The ladder the standard policy names: one business hour per rung, frontline up to the executive.</summary>
+    internal static EscalationLadder Ladder() => new EscalationLadderBuilder("standard-ladder")
+        .AddRung(EscalationLevel.FrontlineService, Duration.FromHours(1), London(), EscalationTarget.OnCallGroup("frontline"))
+        .AddRung(EscalationLevel.ServiceManagement, Duration.FromHours(1), London(), EscalationTarget.Person("sam"))
+        .AddRung(EscalationLevel.SeniorManagement, Duration.FromHours(1), London(), EscalationTarget.Person("vera"))
+        .AddRung(EscalationLevel.Executive, Duration.FromHours(1), London(), EscalationTarget.Person("eve"))
+        .Build();
+
     internal static SegmentCatalog Catalog() => new SegmentCatalogBuilder(1)
         .AddSegment("standard", new AdvocacyPolicy(Duration.FromHours(4), Duration.FromHours(8), Duration.FromHours(40), TargetClock.BusinessTime, "standard-ladder"))
         .WithDefaultSegment("standard")
@@ -59,9 +71,8 @@ internal sealed class HostFixture : IAsyncDisposable
         before?.Invoke(builder.Services);
         builder.Services.AddCustomerAdvocacy(configure ?? (o => o
             .AddSegmentCatalog(Catalog())
-            .AddCalendar("london", London())
-            .UseInMemoryStore()
-            .DefaultCalendarId = "london"));
+            .AddCustomer(Customer())
+            .UseInMemoryStore()));
         return new HostFixture(builder.Build(), time, logs);
     }
 
@@ -113,10 +124,11 @@ internal sealed class HostFixture : IAsyncDisposable
         Host.Dispose();
     }
 
-    private async Task Accept(IncidentCommand command)
+    internal async Task<CommandResult> Accept(IncidentCommand command)
     {
         var result = await Engine.ExecuteAsync(command);
         Assert.True(result.Decision.IsAccepted, $"{command.GetType().Name} was rejected: {(result.Decision as Rejected)?.Reason}");
+        return result;
     }
 }
 

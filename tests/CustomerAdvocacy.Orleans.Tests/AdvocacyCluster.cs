@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.DueActions;
+using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Orleans.Grains;
 using CustomerAdvocacy.Scheduling;
@@ -38,6 +39,8 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
     /// The rules incidents are decided with, around the clock in London. Segment "fast" has a one-second first-response
     /// target, for the SLA reminder test; every other segment has targets far beyond any test's commitments (1,000
     /// days), so their SLA items never fire during a test and a reminder is armed for a commitment whenever one is open.
+    /// Segment "escalating" has an escalation ladder whose first rung times out after two seconds and whose second
+    /// (the executive) waits 1,000 days, for the ladder reminder test.
     /// </summary>
     public static IIncidentContextProvider Contexts { get; } = new SegmentContexts();
 
@@ -45,10 +48,19 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
     {
         private static readonly BusinessCalendar London = BusinessCalendar.AroundTheClock(DateTimeZoneProviders.Tzdb["Europe/London"]);
         private static readonly IncidentContext Slow = new(new AdvocacyPolicy(Duration.FromDays(1000), Duration.FromDays(1000), Duration.FromDays(2000), TargetClock.AroundTheClock, "standard-ladder"), London);
+        private static readonly IncidentContext Escalating = Slow with
+        {
+            EscalationLadder = new EscalationLadderBuilder("two-second-ladder")
+                .AddRung(EscalationLevel.FrontlineService, Duration.FromSeconds(2), London, EscalationTarget.OnCallGroup("frontline"))
+                .AddRung(EscalationLevel.Executive, Duration.FromDays(1000), London, EscalationTarget.Person("eve"))
+                .AllowSkippingLevels()
+                .Build(),
+        };
+
         private static readonly IncidentContext Fast = new(new AdvocacyPolicy(Duration.FromSeconds(1), Duration.FromDays(1000), Duration.FromDays(2000), TargetClock.AroundTheClock, "standard-ladder"), London);
 
         public ValueTask<IncidentContext> GetContextAsync(string customerId, PolicyReference policy, CancellationToken cancellationToken)
-            => new(policy.SegmentId == "fast" ? Fast : Slow);
+            => new(policy.SegmentId switch { "fast" => Fast, "escalating" => Escalating, _ => Slow });
     }
     private readonly string _directory;
 
@@ -134,7 +146,10 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    /// <summary>The commitments' items plus whatever a test adds for an incident.</summary>
+    /// <summary>
+    /// The incident state's items plus whatever a test adds for an incident; an added item replaces the state's item
+    /// with the same key (to replay an item that already fired, as a lost tick would).
+    /// </summary>
     internal sealed class ExtraDueItems : IIncidentDueItemSource
     {
         private readonly IncidentStateDueItemSource _state = new();
@@ -143,7 +158,10 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
         public void Set(IncidentId incidentId, params DueItem[] items) => _extra[incidentId] = items;
 
         public IReadOnlyList<DueItem> DueItems(Incident incident, Instant now)
-            => _state.DueItems(incident, now).Concat(_extra.TryGetValue(incident.Id, out var items) ? items : Array.Empty<DueItem>()).ToArray();
+        {
+            var extra = _extra.TryGetValue(incident.Id, out var items) ? items : Array.Empty<DueItem>();
+            return _state.DueItems(incident, now).Where(i => !extra.Any(e => e.Key == i.Key)).Concat(extra).ToArray();
+        }
     }
 
     private sealed class SiloHandler(RecordingHandler recorder, string silo) : IReminderActionHandler

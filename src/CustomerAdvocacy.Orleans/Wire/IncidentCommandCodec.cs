@@ -13,7 +13,8 @@ namespace CustomerAdvocacy.Orleans.Wire;
 /// Carries incident commands across the grain boundary as System.Text.Json restricted to the command types of the core
 /// assembly, with NodaTime's converters and enums by name. The command types live in core and carry no Orleans
 /// attributes; both ends of a call run the same assembly, and every concrete <see cref="IncidentCommand"/> is found by
-/// reflection, so a command added to core crosses the wire without a change here (a test round-trips every one).
+/// reflection, so a command added to core crosses the wire without a change here (a test round-trips every one) unless
+/// its payload is a value the reflection cannot rebuild: those have a converter in <see cref="PayloadConverters"/>.
 /// </summary>
 internal static class IncidentCommandCodec
 {
@@ -65,6 +66,11 @@ internal static class IncidentCommandCodec
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
         };
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        foreach (var converter in PayloadConverters.All)
+        {
+            options.Converters.Add(converter);
+        }
+
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         return options;
     }

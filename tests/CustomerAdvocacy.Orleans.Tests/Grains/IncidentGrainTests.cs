@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.DueActions;
+using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Orleans.Grains;
 using CustomerAdvocacy.Testing;
@@ -235,6 +236,41 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         // The breach is recorded, so it is no longer due: the reminder moves on to the far-off update and resolution items.
         Assert.Equal(await ServiceLevelDueAsync(id), await _cluster.Grain(id).ArmedFor());
         Assert.True(await _cluster.Grain(id).ArmedFor() > _cluster.Clock.GetCurrentInstant().ToDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Reminder_LadderRungTimesOut_RaisesTheNextRungOnceThroughTheEngineEvenWhenFiredTwice()
+    {
+        var id = IncidentId.New();
+        var script = new IncidentCommands(id, _cluster.Clock.GetCurrentInstant());
+        await _cluster.Client.ExecuteAsync(new OpenIncident(id, CommandId.New(), script.ServiceManager, "customer-acme", "owner-1", new Segmentation.PolicyReference("escalating", 1), null));
+        var raised = await _cluster.Client.ExecuteAsync(new RaiseEscalation(id, CommandId.New(), script.Owner, EscalationTriggerKind.CustomerRequest, "asked for a manager"));
+        Assert.True(raised.Decision.IsAccepted);
+        var timeOutAt = raised.Incident.Processes.Escalation!.TimeOutAt!.Value;
+        Assert.Equal(timeOutAt.ToDateTimeOffset(), await _cluster.Grain(id).ArmedFor());
+
+        var key = new DueItemKey(id, DueItemKind.LadderTimeOut, string.Empty);
+        var (action, result) = await _cluster.Handler.FiredAsync(key, Patience);
+        Assert.Equal(DueActionKind.Escalate, action.Kind);
+        Assert.IsType<RecordEscalationTimeOut>(action.IncidentCommand);
+        Assert.True(result!.Decision.IsAccepted);
+        Assert.False(result.IsDuplicate);
+        var events = await _cluster.OpenStore().ReadStreamAsync(id, 1, CancellationToken.None);
+        var rose = Assert.Single(events.OfType<EscalationRose>());
+        Assert.Equal((0, 1, EscalationLevel.Executive), (rose.FromRung, rose.ToRung, rose.Level));
+        Assert.Equal(action.IncidentCommand!.CommandId, rose.Metadata.CommandId);
+
+        // The same item fires again in a fresh activation (a lost tick retried after a failover): the grain plans the
+        // same command id, and the engine answers with the recorded outcome instead of raising another rung.
+        _cluster.Extra.Set(id, action.Item);
+        await _cluster.Cluster.DeactivateAsync(_cluster.Grain(id));
+        await _cluster.Grain(id).AsReference<IRemindable>().ReceiveReminder(IncidentGrain.ReminderName, default);
+        var second = _cluster.Handler.All.Where(f => f.Action.Item.Key == key).ToArray();
+        Assert.Equal(2, second.Length);
+        Assert.True(second[1].Result!.IsDuplicate);
+        Assert.Equal(events, await _cluster.OpenStore().ReadStreamAsync(id, 1, CancellationToken.None));
+        Assert.Equal(EscalationLevel.Executive, (await _cluster.Client.LoadAsync(id)).Processes.Escalation!.Level);
+        _cluster.Extra.Set(id);
     }
 
     // With no commitment open, the reminder waits for the incident's earliest service-level item (far off in these tests).

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Orleans.Wire;
+using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Storage;
 using CustomerAdvocacy.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,33 @@ public sealed class WireMapperTests
             Assert.Equal(result.Incident, decoded.Incident);
             Assert.Equal(result.IsDuplicate, decoded.IsDuplicate);
         }
+    }
+
+    [Fact]
+    public async Task Outcome_SubProcessRejections_DecodeToTheSameRejection()
+    {
+        var script = new IncidentCommands(IncidentId.New(), Start);
+        await _engine.ExecuteAsync(script.Open());
+        var audit = CommunicationId.New();
+        Assert.True((await _engine.ExecuteAsync(new DraftCommunication(script.IncidentId, audit, CommandId.New(), script.Engineer, CommunicationKind.Audit, "audit", new[] { "customer-1" }))).Decision.IsAccepted);
+        Assert.True((await _engine.ExecuteAsync(new SubmitCommunicationForReview(script.IncidentId, audit, CommandId.New(), script.Engineer))).Decision.IsAccepted);
+        var commands = new IncidentCommand[]
+        {
+            new PurchaseMitigation(script.IncidentId, CommandId.New(), script.Customer),
+            new ReleaseCommunication(script.IncidentId, audit, CommandId.New(), script.Engineer, "call-1", new[] { "am-1" }),
+        };
+        var kinds = new List<Type>();
+        foreach (var command in commands)
+        {
+            var result = await _engine.ExecuteAsync(command);
+            var rejection = Assert.IsType<Rejected>(result.Decision).Reason;
+            kinds.Add(rejection.GetType().IsGenericType ? rejection.GetType().GetGenericTypeDefinition() : rejection.GetType());
+            var decoded = await RoundTripAsync(result, command.CommandId);
+            Assert.Equal(result.Decision, decoded.Decision);
+        }
+
+        // A trial's own machine refuses the purchase; the engine refuses the engineer's release before the communication's.
+        Assert.Equal(new[] { typeof(NotPermittedInState<,>), typeof(NotAuthorized) }, kinds);
     }
 
     [Fact]
