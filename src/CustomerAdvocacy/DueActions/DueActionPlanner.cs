@@ -14,7 +14,7 @@ namespace CustomerAdvocacy.DueActions;
 /// <summary>What a host does about an item that fell due.</summary>
 public enum DueActionKind
 {
-    /// <summary>Apply the <see cref="DueAction.EscalationCommand"/>: record a ladder time-out.</summary>
+    /// <summary>Apply the <see cref="DueAction.IncidentCommand"/> (a <see cref="RecordEscalationTimeOut"/>): record a ladder time-out.</summary>
     Escalate = 0,
 
     /// <summary>Apply the <see cref="DueAction.IncidentCommand"/>: record the commitment as missed.</summary>
@@ -40,10 +40,9 @@ public enum DueActionKind
 /// <summary>What to do about one due item: the kind of action and, where there is one, the command to apply.</summary>
 /// <param name="Item">The item that fell due.</param>
 /// <param name="Kind">What to do.</param>
-/// <param name="EscalationCommand">The escalation command to decide, for <see cref="DueActionKind.Escalate"/>.</param>
 /// <param name="IncidentCommand">The command to execute through <see cref="IncidentEngine.ExecuteAsync"/>, whatever its kind (an escalation command is one too), or <see langword="null"/> when people must act.</param>
 /// <param name="Description">What is due, in words.</param>
-public sealed record DueAction(DueItem Item, DueActionKind Kind, EscalationCommand? EscalationCommand, IncidentCommand? IncidentCommand, string Description);
+public sealed record DueAction(DueItem Item, DueActionKind Kind, IncidentCommand? IncidentCommand, string Description);
 
 /// <summary>
 /// Turns due items into actions and commands, issued by the host's scheduler actor. The command id is derived from
@@ -89,16 +88,16 @@ public sealed class DueActionPlanner
                     };
                     if (key.Kind == DueItemKind.SlaBreach)
                     {
-                        return new DueAction(item, DueActionKind.RecordServiceLevel, null, new RecordServiceLevelBreach(Incident(item), id, Actor, kind), $"The {key.Reference} target was due at {item.Due}.");
+                        return new DueAction(item, DueActionKind.RecordServiceLevel, new RecordServiceLevelBreach(Incident(item), id, Actor, kind), $"The {key.Reference} target was due at {item.Due}.");
                     }
 
-                    return new DueAction(item, DueActionKind.RecordServiceLevel, null, new RecordServiceLevelWarning(Incident(item), id, Actor, kind), $"The {key.Reference} target reached its warning point at {item.Due}.");
+                    return new DueAction(item, DueActionKind.RecordServiceLevel, new RecordServiceLevelWarning(Incident(item), id, Actor, kind), $"The {key.Reference} target reached its warning point at {item.Due}.");
                 }
 
             case DueItemKind.LadderTimeOut:
                 {
                     var timeOut = new RecordEscalationTimeOut(Incident(item), id, Actor);
-                    return new DueAction(item, DueActionKind.Escalate, timeOut, timeOut, $"The escalation rung timed out at {item.Due}.");
+                    return new DueAction(item, DueActionKind.Escalate, timeOut, $"The escalation rung timed out at {item.Due}.");
                 }
 
             case DueItemKind.CommitmentDue:
@@ -107,7 +106,7 @@ public sealed class DueActionPlanner
                     throw new ArgumentException($"The commitment item {key} has no commitment id.", nameof(item));
                 }
 
-                return new DueAction(item, DueActionKind.MarkMissed, null, new RecordCommitmentMissed(Incident(item), id, Actor, key.Reference), $"The commitment '{key.Reference}' was due at {item.Due}.");
+                return new DueAction(item, DueActionKind.MarkMissed, new RecordCommitmentMissed(Incident(item), id, Actor, key.Reference), $"The commitment '{key.Reference}' was due at {item.Due}.");
 
             case DueItemKind.TrialReminder:
                 {
@@ -116,17 +115,17 @@ public sealed class DueActionPlanner
                         throw new ArgumentException($"The trial reminder {key} does not name its days before the end.", nameof(item));
                     }
 
-                    return new DueAction(item, DueActionKind.Remind, null, new RemindMitigationTrialEnd(Incident(item), id, Actor, days), $"The trial ends in {days} days: remind the customer (due {item.Due}).");
+                    return new DueAction(item, DueActionKind.Remind, new RemindMitigationTrialEnd(Incident(item), id, Actor, days), $"The trial ends in {days} days: remind the customer (due {item.Due}).");
                 }
 
             case DueItemKind.TrialEnd:
-                return new DueAction(item, DueActionKind.Remind, null, null, $"The trial '{key.Reference}' ends at {item.Due}: the customer buys it, or it is switched off and the risk notice recorded.");
+                return new DueAction(item, DueActionKind.Remind, null, $"The trial '{key.Reference}' ends at {item.Due}: the customer buys it, or it is switched off and the risk notice recorded.");
 
             case DueItemKind.ReviewDue:
-                return new DueAction(item, DueActionKind.Remind, null, null, $"The internal management review is due at {item.Due}.");
+                return new DueAction(item, DueActionKind.Remind, null, $"The internal management review is due at {item.Due}.");
 
             case DueItemKind.HealthCheck:
-                return new DueAction(item, DueActionKind.RunHealthCheck, null, null, $"The health check of customer '{key.Reference}' is due at {item.Due}.");
+                return new DueAction(item, DueActionKind.RunHealthCheck, null, $"The health check of customer '{key.Reference}' is due at {item.Due}.");
 
             default:
                 throw new ArgumentException($"Unknown due item kind {key.Kind}.", nameof(item));

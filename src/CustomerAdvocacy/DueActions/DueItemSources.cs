@@ -112,8 +112,8 @@ public static class DueItemSources
     }
 
     /// <summary>
-    /// An SLA clock's items while it runs: its warning point (unless already reached) and its due instant (unless already
-    /// passed). A paused, stopped or cancelled clock needs none: a paused clock's due instant moves, so it is re-armed
+    /// An SLA clock's items while it runs: its warning point (unless already reached) and its due instant, also when that
+    /// has passed (an overdue breach is due at once, so it is still recorded). A paused, stopped or cancelled clock needs none: a paused clock's due instant moves, so it is re-armed
     /// when it resumes.
     /// </summary>
     /// <param name="incidentId">The incident.</param>

@@ -29,7 +29,6 @@ public sealed class DueActionPlannerTests
         var action = Planner.Plan(item);
 
         Assert.Equal(DueActionKind.RecordServiceLevel, action.Kind);
-        Assert.Null(action.EscalationCommand);
         var record = Assert.IsType<RecordServiceLevelWarning>(action.IncidentCommand);
         Assert.Equal((Incident, expected, Scheduler, DueActionPlanner.CommandIdFor(item)), (record.IncidentId, record.Kind, record.Actor, record.CommandId));
     }
@@ -54,7 +53,7 @@ public sealed class DueActionPlannerTests
 
     [Fact]
     public void Plan_LadderTimeOut_RecordsTimeOut()
-        => Assert.IsType<RecordEscalationTimeOut>(Planner.Plan(new DueItem(Incident, DueItemKind.LadderTimeOut, "", Due)).EscalationCommand);
+        => Assert.IsType<RecordEscalationTimeOut>(Planner.Plan(new DueItem(Incident, DueItemKind.LadderTimeOut, "", Due)).IncidentCommand);
 
     [Fact]
     public void Plan_CommitmentDue_MarksItMissed()
@@ -72,7 +71,7 @@ public sealed class DueActionPlannerTests
     {
         var action = Planner.Plan(new DueItem(Incident, kind, "t", Due));
 
-        Assert.Equal((expected, (EscalationCommand?)null, (IncidentCommand?)null), (action.Kind, action.EscalationCommand, action.IncidentCommand));
+        Assert.Equal((expected, (IncidentCommand?)null), (action.Kind, action.IncidentCommand));
     }
 
     [Fact]
@@ -99,7 +98,7 @@ public sealed class DueActionPlannerTests
     {
         var item = new DueItem(Incident, DueItemKind.LadderTimeOut, "", Due);
 
-        Assert.Equal(DueActionPlanner.CommandIdFor(item), Planner.Plan(item).EscalationCommand!.CommandId);
+        Assert.Equal(DueActionPlanner.CommandIdFor(item), Planner.Plan(item).IncidentCommand!.CommandId);
         Assert.Equal(DueActionPlanner.CommandIdFor(item), DueActionPlanner.CommandIdFor(new DueItem(Incident, DueItemKind.LadderTimeOut, "", Due)));
         Assert.NotEqual(DueActionPlanner.CommandIdFor(item), DueActionPlanner.CommandIdFor(new DueItem(Incident, DueItemKind.LadderTimeOut, "", Due + Duration.FromTicks(1))));
     }
@@ -116,7 +115,7 @@ public sealed class DueActionPlannerTests
 
         Assert.Empty(scheduler.TakeDue(status.TimeOutAt!.Value - Duration.FromMinutes(1)));
         var action = Assert.Single(Planner.Plan(scheduler.TakeDue(LondonAt(2026, 11, 23, 12, 5))));
-        var decision = decider.Decide(status, ladder, action.EscalationCommand!, LondonAt(2026, 11, 23, 12, 5));
+        var decision = decider.Decide(status, ladder, (EscalationCommand)action.IncidentCommand!, LondonAt(2026, 11, 23, 12, 5));
 
         var rose = Assert.IsType<EscalationRose>(Assert.Single(Assert.IsType<EscalationAccepted>(decision).Events));
         Assert.Equal(EscalationLevel.ServiceManagement, rose.Level);
