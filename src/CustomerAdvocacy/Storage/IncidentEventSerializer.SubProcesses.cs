@@ -454,21 +454,10 @@ public sealed partial class IncidentEventSerializer
         EquatableList<TerminationGround>.From(Required(e, "terminationGrounds").EnumerateArray().Select(ReadEnum<TerminationGround>)));
 
     private static void WriteActions(Utf8JsonWriter w, string name, IEnumerable<ProposalAction> actions)
-    {
-        w.WriteStartArray(name);
-        foreach (var action in actions)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", action.Id);
-            w.WriteString("description", action.Description);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
+        => WriteIdsAndDescriptions(w, name, actions, a => a.Id, a => a.Description);
 
     private static IReadOnlyList<ProposalAction> ReadActions(JsonElement e)
-        => EquatableList<ProposalAction>.From(e.EnumerateArray().Select(a => new ProposalAction(RequiredString(a, "id"), RequiredString(a, "description"))));
+        => ReadIdsAndDescriptions(e, (id, description) => new ProposalAction(id, description));
 
     private static void WriteChronology(Utf8JsonWriter w, IEnumerable<ChronologyEntry> chronology)
     {

@@ -573,21 +573,29 @@ public sealed partial class IncidentEventSerializer
         => EquatableList<string>.From(e.EnumerateArray().Select(s => s.GetString() ?? throw new JsonException("A list holds null.")));
 
     private static void WriteDrafts(Utf8JsonWriter w, string name, IEnumerable<CriterionDraft> drafts)
+        => WriteIdsAndDescriptions(w, name, drafts, d => d.Id, d => d.Description);
+
+    private static IReadOnlyList<CriterionDraft> ReadDrafts(JsonElement e)
+        => ReadIdsAndDescriptions(e, (id, description) => new CriterionDraft(id, description));
+
+    // Criterion drafts and proposal actions are both stored as [{ "id", "description" }]: one writer and one reader keep
+    // the two stored forms from drifting apart.
+    private static void WriteIdsAndDescriptions<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Func<T, string> id, Func<T, string> description)
     {
         w.WriteStartArray(name);
-        foreach (var draft in drafts)
+        foreach (var item in items)
         {
             w.WriteStartObject();
-            w.WriteString("id", draft.Id);
-            w.WriteString("description", draft.Description);
+            w.WriteString("id", id(item));
+            w.WriteString("description", description(item));
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
     }
 
-    private static IReadOnlyList<CriterionDraft> ReadDrafts(JsonElement e)
-        => EquatableList<CriterionDraft>.From(e.EnumerateArray().Select(d => new CriterionDraft(RequiredString(d, "id"), RequiredString(d, "description"))));
+    private static IReadOnlyList<T> ReadIdsAndDescriptions<T>(JsonElement e, Func<string, string, T> create)
+        => EquatableList<T>.From(e.EnumerateArray().Select(item => create(RequiredString(item, "id"), RequiredString(item, "description"))));
 
     private static JsonElement Required(JsonElement e, string name)
         => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var value) ? value : throw new JsonException($"Property '{name}' is missing.");
