@@ -140,6 +140,31 @@ public class PostgreSqlStoreBenchmarks
         return count;
     }
 
+    [Benchmark(Description = "plain SELECT + bare Utf8JsonReader pass of 1,000 payloads (floor)")]
+    [BenchmarkCategory("load 1000")]
+    public async Task<int> PlainLoadReaderPass()
+    {
+        await using var select = _plain.CreateCommand("SELECT version, payload FROM events WHERE incident_id = $1 AND version >= 1 ORDER BY version");
+        select.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = _loaded.Value });
+        var tokens = 0;
+        var buffer = new byte[4096];
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            // The text's UTF-8 bytes into one reused buffer: the reader pass itself allocates nothing.
+            var length = (int)reader.GetBytes(1, 0, null, 0, 0);
+            if (length > buffer.Length)
+            {
+                buffer = new byte[length];
+            }
+
+            reader.GetBytes(1, 0, buffer, 0, length);
+            tokens += EventJsonFloor.CountTokens(buffer.AsSpan(0, length));
+        }
+
+        return tokens;
+    }
+
     [Benchmark(Description = "PostgreSqlIncidentStore.ReadStreamAsync, 1,000 events")]
     [BenchmarkCategory("load 1000")]
     public Task<IReadOnlyList<IncidentEvent>> StoreRead() => _store.ReadStreamAsync(_loaded, 1, CancellationToken.None);

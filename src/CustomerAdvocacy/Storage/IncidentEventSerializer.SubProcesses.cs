@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CustomerAdvocacy.Escalation;
@@ -342,121 +343,121 @@ public sealed partial class IncidentEventSerializer
         }
     }
 
-    private static IncidentEvent? ReadSubProcessBody(string type, EventMetadata m, JsonElement r) => type switch
+    private static IncidentEvent? ReadSubProcessBody(string type, EventMetadata m, PayloadNode r) => type switch
     {
-        EscalationRaised.TypeName => new EscalationRaised(m, ReadEnum<EscalationTriggerKind>(Required(r, "reason")), RequiredString(r, "detail"), Required(r, "rung").GetInt32(), ReadEnum<EscalationLevel>(Required(r, "level")), ReadInstant(Required(r, "timeOutAt"))),
-        EscalationTriggerAdded.TypeName => new EscalationTriggerAdded(m, ReadEnum<EscalationTriggerKind>(Required(r, "reason")), RequiredString(r, "detail")),
-        EscalationAcknowledged.TypeName => new EscalationAcknowledged(m, Required(r, "rung").GetInt32(), ReadEnum<EscalationLevel>(Required(r, "level"))),
-        EscalationRose.TypeName => new EscalationRose(m, Required(r, "fromRung").GetInt32(), Required(r, "toRung").GetInt32(), ReadEnum<EscalationLevel>(Required(r, "level")), Required(r, "repeat").GetInt32(), ReadInstant(Required(r, "timeOutAt"))),
-        EscalationExhausted.TypeName => new EscalationExhausted(m, ReadEnum<EscalationLevel>(Required(r, "level"))),
-        EscalationTriggerCleared.TypeName => new EscalationTriggerCleared(m, ReadEnum<EscalationTriggerKind>(Required(r, "reason")), Required(r, "deescalated").GetBoolean()),
+        EscalationRaised.TypeName => new EscalationRaised(m, ReadEnum<EscalationTriggerKind>(Required(r, "reason"u8)), RequiredString(r, "detail"u8), Required(r, "rung"u8).GetInt32(), ReadEnum<EscalationLevel>(Required(r, "level"u8)), ReadInstant(Required(r, "timeOutAt"u8))),
+        EscalationTriggerAdded.TypeName => new EscalationTriggerAdded(m, ReadEnum<EscalationTriggerKind>(Required(r, "reason"u8)), RequiredString(r, "detail"u8)),
+        EscalationAcknowledged.TypeName => new EscalationAcknowledged(m, Required(r, "rung"u8).GetInt32(), ReadEnum<EscalationLevel>(Required(r, "level"u8))),
+        EscalationRose.TypeName => new EscalationRose(m, Required(r, "fromRung"u8).GetInt32(), Required(r, "toRung"u8).GetInt32(), ReadEnum<EscalationLevel>(Required(r, "level"u8)), Required(r, "repeat"u8).GetInt32(), ReadInstant(Required(r, "timeOutAt"u8))),
+        EscalationExhausted.TypeName => new EscalationExhausted(m, ReadEnum<EscalationLevel>(Required(r, "level"u8))),
+        EscalationTriggerCleared.TypeName => new EscalationTriggerCleared(m, ReadEnum<EscalationTriggerKind>(Required(r, "reason"u8)), Required(r, "deescalated"u8).GetBoolean()),
         PowerLineDecisionRecorded.TypeName => new PowerLineDecisionRecorded(
             m,
-            ReadEnum<PowerLineDecisionKind>(Required(r, "decision")),
-            EquatableList<Stakeholder>.From(Required(r, "participants").EnumerateArray().Select(p => new Stakeholder(RequiredString(p, "id"), ReadEnum<IncidentRole>(Required(p, "role")), ReadEnum<PowerLineSide>(Required(p, "side"))))),
-            RequiredString(r, "summary")),
-        FactRecorded.TypeName => new FactRecorded(m, ReadFact(Required(r, "fact"))),
-        ScenarioProposed.TypeName => new ScenarioProposed(m, ReadScenario(Required(r, "scenario"))),
-        ScenarioEliminated.TypeName => new ScenarioEliminated(m, RequiredString(r, "scenarioId"), RequiredString(r, "factId")),
-        SituationSummaryRecorded.TypeName => new SituationSummaryRecorded(m, new SituationSummary(ReadChronology(Required(r, "summary")), ReadFactors(Required(r, "summary")))),
-        ProposalDrafted.TypeName => new ProposalDrafted(m, ReadProposal(Required(r, "proposal"))),
+            ReadEnum<PowerLineDecisionKind>(Required(r, "decision"u8)),
+            EquatableList<Stakeholder>.Wrap(Required(r, "participants"u8).ReadArray(p => new Stakeholder(RequiredString(p, "id"u8), ReadEnum<IncidentRole>(Required(p, "role"u8)), ReadEnum<PowerLineSide>(Required(p, "side"u8))))),
+            RequiredString(r, "summary"u8)),
+        FactRecorded.TypeName => new FactRecorded(m, ReadFact(Required(r, "fact"u8))),
+        ScenarioProposed.TypeName => new ScenarioProposed(m, ReadScenario(Required(r, "scenario"u8))),
+        ScenarioEliminated.TypeName => new ScenarioEliminated(m, RequiredString(r, "scenarioId"u8), RequiredString(r, "factId"u8)),
+        SituationSummaryRecorded.TypeName => new SituationSummaryRecorded(m, new SituationSummary(ReadChronology(Required(r, "summary"u8)), ReadFactors(Required(r, "summary"u8)))),
+        ProposalDrafted.TypeName => new ProposalDrafted(m, ReadProposal(Required(r, "proposal"u8))),
         ProposalApproved.TypeName => new ProposalApproved(m),
-        ProposalRejected.TypeName => new ProposalRejected(m, RequiredString(r, "reason")),
-        ProposalActionExecuted.TypeName => new ProposalActionExecuted(m, RequiredString(r, "actionId")),
+        ProposalRejected.TypeName => new ProposalRejected(m, RequiredString(r, "reason"u8)),
+        ProposalActionExecuted.TypeName => new ProposalActionExecuted(m, RequiredString(r, "actionId"u8)),
         CustomerMeetingScheduled.TypeName => new CustomerMeetingScheduled(
             m,
-            RequiredString(r, "meetingId"),
-            EquatableList<MeetingParticipant>.From(Required(r, "participants").EnumerateArray().Select(p => new MeetingParticipant(RequiredString(p, "personId"), ReadEnum<IncidentRole>(Required(p, "role")))))),
-        MeetingDryRunRecorded.TypeName => new MeetingDryRunRecorded(m, RequiredString(r, "meetingId"), ReadStrings(Required(r, "attendees"))),
-        CustomerMeetingHeld.TypeName => new CustomerMeetingHeld(m, RequiredString(r, "meetingId"), ReadStrings(Required(r, "attendees"))),
+            RequiredString(r, "meetingId"u8),
+            EquatableList<MeetingParticipant>.Wrap(Required(r, "participants"u8).ReadArray(p => new MeetingParticipant(RequiredString(p, "personId"u8), ReadEnum<IncidentRole>(Required(p, "role"u8)))))),
+        MeetingDryRunRecorded.TypeName => new MeetingDryRunRecorded(m, RequiredString(r, "meetingId"u8), ReadStrings(Required(r, "attendees"u8))),
+        CustomerMeetingHeld.TypeName => new CustomerMeetingHeld(m, RequiredString(r, "meetingId"u8), ReadStrings(Required(r, "attendees"u8))),
         MitigationTrialOffered.TypeName => new MitigationTrialOffered(
             m,
-            RequiredString(r, "service"),
-            new TrialLength(Required(Required(r, "length"), "days").GetInt32(), ReadEnum<TrialDayKind>(Required(Required(r, "length"), "kind"))),
-            EquatableList<int>.From(Required(r, "reminderDaysBeforeEnd").EnumerateArray().Select(d => d.GetInt32())),
-            ReadRoiCase(Required(r, "roiCase"))),
+            RequiredString(r, "service"u8),
+            new TrialLength(Required(Required(r, "length"u8), "days"u8).GetInt32(), ReadEnum<TrialDayKind>(Required(Required(r, "length"u8), "kind"u8))),
+            EquatableList<int>.Wrap(Required(r, "reminderDaysBeforeEnd"u8).ReadArray(d => d.GetInt32())),
+            ReadRoiCase(Required(r, "roiCase"u8))),
         MitigationTrialStarted.TypeName => new MitigationTrialStarted(
             m,
-            ReadInstant(Required(r, "startedAt")),
-            ReadInstant(Required(r, "endsAt")),
-            EquatableList<TrialReminder>.From(Required(r, "reminders").EnumerateArray().Select(x => new TrialReminder(Required(x, "daysBeforeEnd").GetInt32(), ReadInstant(Required(x, "dueAt")))))),
-        MitigationTrialDeclined.TypeName => new MitigationTrialDeclined(m, RequiredString(r, "reason")),
-        MitigationTrialReminded.TypeName => new MitigationTrialReminded(m, Required(r, "daysBeforeEnd").GetInt32()),
+            ReadInstant(Required(r, "startedAt"u8)),
+            ReadInstant(Required(r, "endsAt"u8)),
+            EquatableList<TrialReminder>.Wrap(Required(r, "reminders"u8).ReadArray(x => new TrialReminder(Required(x, "daysBeforeEnd"u8).GetInt32(), ReadInstant(Required(x, "dueAt"u8)))))),
+        MitigationTrialDeclined.TypeName => new MitigationTrialDeclined(m, RequiredString(r, "reason"u8)),
+        MitigationTrialReminded.TypeName => new MitigationTrialReminded(m, Required(r, "daysBeforeEnd"u8).GetInt32()),
         MitigationPurchased.TypeName => new MitigationPurchased(m),
-        MitigationTrialSwitchedOff.TypeName => new MitigationTrialSwitchedOff(m, RequiredString(r, "riskNotice")),
-        ManagementReviewStarted.TypeName => new ManagementReviewStarted(m, ReadInstant(Required(r, "closedAt")), ReadInstant(Required(r, "dueAt"))),
-        ReviewFindingsRecorded.TypeName => new ReviewFindingsRecorded(m, EquatableList<ChronologyEntry>.From(ReadChronology(r)), EquatableList<ContributingFactor>.From(ReadFactors(r)), ReadStrings(Required(r, "learnings"))),
-        PreventiveActionAdded.TypeName => new PreventiveActionAdded(m, ReadPreventiveAction(Required(r, "action"))),
-        CustomerFitAssessed.TypeName => new CustomerFitAssessed(m, ReadFitFacts(Required(r, "facts")), ReadFitAssessment(Required(r, "assessment"))),
-        TerminationRecommended.TypeName => new TerminationRecommended(m, ReadEnum<TerminationGround>(Required(r, "ground")), RequiredString(r, "rationale")),
-        TerminationDecided.TypeName => new TerminationDecided(m, Required(r, "terminate").GetBoolean(), RequiredString(r, "rationale")),
-        ManagementReviewCompleted.TypeName => new ManagementReviewCompleted(m, Required(r, "late").GetBoolean()),
+        MitigationTrialSwitchedOff.TypeName => new MitigationTrialSwitchedOff(m, RequiredString(r, "riskNotice"u8)),
+        ManagementReviewStarted.TypeName => new ManagementReviewStarted(m, ReadInstant(Required(r, "closedAt"u8)), ReadInstant(Required(r, "dueAt"u8))),
+        ReviewFindingsRecorded.TypeName => new ReviewFindingsRecorded(m, EquatableList<ChronologyEntry>.From(ReadChronology(r)), EquatableList<ContributingFactor>.From(ReadFactors(r)), ReadStrings(Required(r, "learnings"u8))),
+        PreventiveActionAdded.TypeName => new PreventiveActionAdded(m, ReadPreventiveAction(Required(r, "action"u8))),
+        CustomerFitAssessed.TypeName => new CustomerFitAssessed(m, ReadFitFacts(Required(r, "facts"u8)), ReadFitAssessment(Required(r, "assessment"u8))),
+        TerminationRecommended.TypeName => new TerminationRecommended(m, ReadEnum<TerminationGround>(Required(r, "ground"u8)), RequiredString(r, "rationale"u8)),
+        TerminationDecided.TypeName => new TerminationDecided(m, Required(r, "terminate"u8).GetBoolean(), RequiredString(r, "rationale"u8)),
+        ManagementReviewCompleted.TypeName => new ManagementReviewCompleted(m, Required(r, "late"u8).GetBoolean()),
         ChangePlanDrafted.TypeName => new ChangePlanDrafted(m, ReadDefinition(r)),
-        ChangePlanReviewedWithCustomer.TypeName => new ChangePlanReviewedWithCustomer(m, PlanId(r), RequiredString(r, "customerParticipantId")),
-        ChangeScheduled.TypeName => new ChangeScheduled(m, PlanId(r), new Interval(ReadInstant(Required(r, "slotStart")), ReadInstant(Required(r, "slotEnd")))),
+        ChangePlanReviewedWithCustomer.TypeName => new ChangePlanReviewedWithCustomer(m, PlanId(r), RequiredString(r, "customerParticipantId"u8)),
+        ChangeScheduled.TypeName => new ChangeScheduled(m, PlanId(r), new Interval(ReadInstant(Required(r, "slotStart"u8)), ReadInstant(Required(r, "slotEnd"u8)))),
         ChangeStarted.TypeName => new ChangeStarted(m, PlanId(r)),
         ChangePointOfNoReturnPassed.TypeName => new ChangePointOfNoReturnPassed(m, PlanId(r)),
-        ChangeBackedOut.TypeName => new ChangeBackedOut(m, PlanId(r), RequiredString(r, "reason")),
+        ChangeBackedOut.TypeName => new ChangeBackedOut(m, PlanId(r), RequiredString(r, "reason"u8)),
         ChangeValidationStarted.TypeName => new ChangeValidationStarted(m, PlanId(r)),
         ChangeConfirmedByCustomer.TypeName => new ChangeConfirmedByCustomer(m, PlanId(r)),
-        ChangePlanHandoffOffered.TypeName => new ChangePlanHandoffOffered(m, PlanId(r), RequiredString(r, "successorId")),
-        ChangePlanHandoffAccepted.TypeName => new ChangePlanHandoffAccepted(m, PlanId(r), RequiredString(r, "previousOwnerId"), RequiredString(r, "newOwnerId")),
-        ChangePlanParticipantLeft.TypeName => new ChangePlanParticipantLeft(m, PlanId(r), RequiredString(r, "personId")),
-        CommunicationDrafted.TypeName => new CommunicationDrafted(m, CommunicationIdOf(r), ReadEnum<CommunicationKind>(Required(r, "kind")), RequiredString(r, "title"), ReadStrings(Required(r, "customerRecipientIds"))),
+        ChangePlanHandoffOffered.TypeName => new ChangePlanHandoffOffered(m, PlanId(r), RequiredString(r, "successorId"u8)),
+        ChangePlanHandoffAccepted.TypeName => new ChangePlanHandoffAccepted(m, PlanId(r), RequiredString(r, "previousOwnerId"u8), RequiredString(r, "newOwnerId"u8)),
+        ChangePlanParticipantLeft.TypeName => new ChangePlanParticipantLeft(m, PlanId(r), RequiredString(r, "personId"u8)),
+        CommunicationDrafted.TypeName => new CommunicationDrafted(m, CommunicationIdOf(r), ReadEnum<CommunicationKind>(Required(r, "kind"u8)), RequiredString(r, "title"u8), ReadStrings(Required(r, "customerRecipientIds"u8))),
         CommunicationSubmittedForReview.TypeName => new CommunicationSubmittedForReview(m, CommunicationIdOf(r)),
-        CommunicationReleased.TypeName => new CommunicationReleased(m, CommunicationIdOf(r), ReadConversation(Required(r, "conversation"))),
-        CommunicationWithdrawn.TypeName => new CommunicationWithdrawn(m, CommunicationIdOf(r), RequiredString(r, "reason")),
+        CommunicationReleased.TypeName => new CommunicationReleased(m, CommunicationIdOf(r), ReadConversation(Required(r, "conversation"u8))),
+        CommunicationWithdrawn.TypeName => new CommunicationWithdrawn(m, CommunicationIdOf(r), RequiredString(r, "reason"u8)),
         _ => null,
     };
 
-    private static ChangePlanId PlanId(JsonElement r) => new(Required(r, "planId").GetGuid());
+    private static ChangePlanId PlanId(PayloadNode r) => new(Required(r, "planId"u8).GetGuid());
 
-    private static CommunicationId CommunicationIdOf(JsonElement r) => new(Required(r, "communicationId").GetGuid());
+    private static CommunicationId CommunicationIdOf(PayloadNode r) => new(Required(r, "communicationId"u8).GetGuid());
 
-    private static Fact ReadFact(JsonElement e) => new(RequiredString(e, "id"), RequiredString(e, "observation"), Required(e, "holds").GetBoolean(), RequiredString(e, "evidence"));
+    private static Fact ReadFact(PayloadNode e) => new(RequiredString(e, "id"u8), RequiredString(e, "observation"u8), Required(e, "holds"u8).GetBoolean(), RequiredString(e, "evidence"u8));
 
-    private static Scenario ReadScenario(JsonElement e) => new(
-        RequiredString(e, "id"),
-        RequiredString(e, "description"),
-        Required(e, "expectations").EnumerateArray().Select(x => new Expectation(RequiredString(x, "observation"), Required(x, "holds").GetBoolean())).ToArray());
+    private static Scenario ReadScenario(PayloadNode e) => new(
+        RequiredString(e, "id"u8),
+        RequiredString(e, "description"u8),
+        Required(e, "expectations"u8).ReadArray(x => new Expectation(RequiredString(x, "observation"u8), Required(x, "holds"u8).GetBoolean())));
 
-    private static Proposal ReadProposal(JsonElement e) => new(
-        ReadStrings(Required(e, "factIds")),
-        ReadStrings(Required(e, "conclusions")),
-        ReadActions(Required(e, "immediateResolution")),
-        ReadActions(Required(e, "prevention")));
+    private static Proposal ReadProposal(PayloadNode e) => new(
+        ReadStrings(Required(e, "factIds"u8)),
+        ReadStrings(Required(e, "conclusions"u8)),
+        ReadActions(Required(e, "immediateResolution"u8)),
+        ReadActions(Required(e, "prevention"u8)));
 
-    private static MitigationRoiCase ReadRoiCase(JsonElement e) => new(
-        RequiredString(e, "customerSatisfaction"),
-        RequiredString(e, "employeeMorale"),
-        RequiredString(e, "image"),
-        Required(e, "revenueLost").GetDecimal(),
-        Required(e, "lostOpportunity").GetDecimal(),
-        Required(e, "serviceCost").GetDecimal(),
-        RequiredString(e, "currency"));
+    private static MitigationRoiCase ReadRoiCase(PayloadNode e) => new(
+        RequiredString(e, "customerSatisfaction"u8),
+        RequiredString(e, "employeeMorale"u8),
+        RequiredString(e, "image"u8),
+        Required(e, "revenueLost"u8).GetDecimal(),
+        Required(e, "lostOpportunity"u8).GetDecimal(),
+        Required(e, "serviceCost"u8).GetDecimal(),
+        RequiredString(e, "currency"u8));
 
-    private static PreventiveAction ReadPreventiveAction(JsonElement e) => new(
-        RequiredString(e, "id"),
-        RequiredString(e, "description"),
-        ReadEnum<PreventiveActionKind>(Required(e, "kind")),
-        RequiredString(e, "ownerId"),
-        ReadInstant(Required(e, "dueAt")));
+    private static PreventiveAction ReadPreventiveAction(PayloadNode e) => new(
+        RequiredString(e, "id"u8),
+        RequiredString(e, "description"u8),
+        ReadEnum<PreventiveActionKind>(Required(e, "kind"u8)),
+        RequiredString(e, "ownerId"u8),
+        ReadInstant(Required(e, "dueAt"u8)));
 
-    private static CustomerFitFacts ReadFitFacts(JsonElement e) => new(
-        Required(e, "incidentsInRecurrenceWindow").GetInt32(),
-        Required(e, "solutionOutdated").GetBoolean(),
-        Required(e, "costToServe").GetDecimal(),
-        Required(e, "revenue").GetDecimal(),
-        Required(e, "staffAbuseReported").GetBoolean());
+    private static CustomerFitFacts ReadFitFacts(PayloadNode e) => new(
+        Required(e, "incidentsInRecurrenceWindow"u8).GetInt32(),
+        Required(e, "solutionOutdated"u8).GetBoolean(),
+        Required(e, "costToServe"u8).GetDecimal(),
+        Required(e, "revenue"u8).GetDecimal(),
+        Required(e, "staffAbuseReported"u8).GetBoolean());
 
-    private static CustomerFitAssessment ReadFitAssessment(JsonElement e) => new(
-        Required(e, "upgradeRecommended").GetBoolean(),
-        EquatableList<TerminationGround>.From(Required(e, "terminationGrounds").EnumerateArray().Select(ReadEnum<TerminationGround>)));
+    private static CustomerFitAssessment ReadFitAssessment(PayloadNode e) => new(
+        Required(e, "upgradeRecommended"u8).GetBoolean(),
+        EquatableList<TerminationGround>.Wrap(Required(e, "terminationGrounds"u8).ReadArray(ReadEnum<TerminationGround>)));
 
     private static void WriteActions(Utf8JsonWriter w, string name, IEnumerable<ProposalAction> actions)
         => WriteIdsAndDescriptions(w, name, actions, a => a.Id, a => a.Description);
 
-    private static IReadOnlyList<ProposalAction> ReadActions(JsonElement e)
+    private static IReadOnlyList<ProposalAction> ReadActions(PayloadNode e)
         => ReadIdsAndDescriptions(e, (id, description) => new ProposalAction(id, description));
 
     private static void WriteChronology(Utf8JsonWriter w, IEnumerable<ChronologyEntry> chronology)
@@ -474,8 +475,8 @@ public sealed partial class IncidentEventSerializer
         w.WriteEndArray();
     }
 
-    private static IEnumerable<ChronologyEntry> ReadChronology(JsonElement owner)
-        => Required(owner, "chronology").EnumerateArray().Select(x => new ChronologyEntry(ReadInstant(Required(x, "at")), RequiredString(x, "what"))).ToArray();
+    private static IEnumerable<ChronologyEntry> ReadChronology(PayloadNode owner)
+        => Required(owner, "chronology"u8).ReadArray(x => new ChronologyEntry(ReadInstant(Required(x, "at"u8)), RequiredString(x, "what"u8)));
 
     private static void WriteFactors(Utf8JsonWriter w, IEnumerable<ContributingFactor> factors)
     {
@@ -493,8 +494,8 @@ public sealed partial class IncidentEventSerializer
         w.WriteEndArray();
     }
 
-    private static IEnumerable<ContributingFactor> ReadFactors(JsonElement owner)
-        => Required(owner, "factors").EnumerateArray().Select(x => new ContributingFactor(RequiredString(x, "id"), RequiredString(x, "description"), ReadEnum<FactorOwner>(Required(x, "owner")), Required(x, "disclosedToCustomer").GetBoolean())).ToArray();
+    private static IEnumerable<ContributingFactor> ReadFactors(PayloadNode owner)
+        => Required(owner, "factors"u8).ReadArray(x => new ContributingFactor(RequiredString(x, "id"u8), RequiredString(x, "description"u8), ReadEnum<FactorOwner>(Required(x, "owner"u8)), Required(x, "disclosedToCustomer"u8).GetBoolean()));
 
     private static void WriteDefinition(Utf8JsonWriter w, ChangePlanDefinition d)
     {
@@ -554,28 +555,28 @@ public sealed partial class IncidentEventSerializer
         w.WriteEndObject();
     }
 
-    private static ChangeContact ReadContact(JsonElement e) => new(RequiredString(e, "personId"), RequiredString(e, "reach"));
+    private static ChangeContact ReadContact(PayloadNode e) => new(RequiredString(e, "personId"u8), RequiredString(e, "reach"u8));
 
-    private static ChangePlanDefinition ReadDefinition(JsonElement r)
+    private static ChangePlanDefinition ReadDefinition(PayloadNode r)
     {
-        var d = Required(r, "definition");
-        var pointOfNoReturn = Required(d, "pointOfNoReturn");
+        var d = Required(r, "definition"u8);
+        var pointOfNoReturn = Required(d, "pointOfNoReturn"u8);
         return new ChangePlanDefinition(
-            new ChangePlanId(Required(d, "id").GetGuid()),
-            RequiredString(d, "title"),
-            ReadEnum<ChangePlanSize>(Required(d, "size")),
-            RequiredString(d, "businessReason"),
-            RequiredString(d, "technicalReason"),
-            ReadStrings(Required(d, "risks")),
-            ReadStrings(Required(d, "assumptions")),
-            new MaintenanceWindowFinder(BusinessCalendarJson.Load(Required(d, "changeWindows")), BlackoutSetJson.Load(Required(d, "blackouts"))),
-            Required(d, "expectedLength").Deserialize<Duration>(NodaOptions),
-            RequiredString(d, "accountableOwnerId"),
-            EquatableList<ChangeParty>.From(Required(d, "parties").EnumerateArray().Select(p => new ChangeParty(ReadEnum<ChangePartyKind>(Required(p, "kind")), RequiredString(p, "name"), ReadContact(Required(p, "primary")), ReadContact(Required(p, "backup"))))),
-            EquatableList<ChangeTask>.From(Required(d, "tasks").EnumerateArray().Select(t => new ChangeTask(RequiredString(t, "id"), RequiredString(t, "description"), RequiredString(t, "ownerId"), Required(t, "startOffset").Deserialize<Duration>(NodaOptions), Required(t, "length").Deserialize<Duration>(NodaOptions)))),
+            new ChangePlanId(Required(d, "id"u8).GetGuid()),
+            RequiredString(d, "title"u8),
+            ReadEnum<ChangePlanSize>(Required(d, "size"u8)),
+            RequiredString(d, "businessReason"u8),
+            RequiredString(d, "technicalReason"u8),
+            ReadStrings(Required(d, "risks"u8)),
+            ReadStrings(Required(d, "assumptions"u8)),
+            new MaintenanceWindowFinder(WithDocument(Required(d, "changeWindows"u8), BusinessCalendarJson.Load), WithDocument(Required(d, "blackouts"u8), BlackoutSetJson.Load)),
+            ReadDuration(Required(d, "expectedLength"u8)),
+            RequiredString(d, "accountableOwnerId"u8),
+            EquatableList<ChangeParty>.Wrap(Required(d, "parties"u8).ReadArray(p => new ChangeParty(ReadEnum<ChangePartyKind>(Required(p, "kind"u8)), RequiredString(p, "name"u8), ReadContact(Required(p, "primary"u8)), ReadContact(Required(p, "backup"u8))))),
+            EquatableList<ChangeTask>.Wrap(Required(d, "tasks"u8).ReadArray(t => new ChangeTask(RequiredString(t, "id"u8), RequiredString(t, "description"u8), RequiredString(t, "ownerId"u8), ReadDuration(Required(t, "startOffset"u8)), ReadDuration(Required(t, "length"u8))))),
             pointOfNoReturn.ValueKind == JsonValueKind.Null ? null : pointOfNoReturn.GetString(),
-            RequiredString(d, "backOutPlan"),
-            ReadStrings(Required(d, "validationSteps")));
+            RequiredString(d, "backOutPlan"u8),
+            ReadStrings(Required(d, "validationSteps"u8)));
     }
 
     /// <summary>
@@ -627,9 +628,9 @@ public sealed partial class IncidentEventSerializer
         }
     }
 
-    private static Rejection? ReadSubProcessRejection(string kind, JsonElement root)
+    private static Rejection? ReadSubProcessRejection(string kind, PayloadNode root)
     {
-        if (root.TryGetProperty("process", out var process))
+        if (root.TryGetProperty("process"u8, out var process))
         {
             var name = process.GetString();
             return kind switch
@@ -644,11 +645,11 @@ public sealed partial class IncidentEventSerializer
                 },
                 nameof(NotAuthorized) => name switch
                 {
-                    nameof(ChangePlanTrigger) => Unauthorized(root, ReadEnum<ChangePlanTrigger>(Required(root, "trigger"))),
-                    nameof(CommunicationTrigger) => Unauthorized(root, ReadEnum<CommunicationTrigger>(Required(root, "trigger"))),
-                    nameof(MitigationTrialTrigger) => Unauthorized(root, ReadEnum<MitigationTrialTrigger>(Required(root, "trigger"))),
-                    nameof(ReviewTrigger) => Unauthorized(root, ReadEnum<ReviewTrigger>(Required(root, "trigger"))),
-                    nameof(String) => Unauthorized(root, RequiredString(root, "trigger")),
+                    nameof(ChangePlanTrigger) => Unauthorized(root, ReadEnum<ChangePlanTrigger>(Required(root, "trigger"u8))),
+                    nameof(CommunicationTrigger) => Unauthorized(root, ReadEnum<CommunicationTrigger>(Required(root, "trigger"u8))),
+                    nameof(MitigationTrialTrigger) => Unauthorized(root, ReadEnum<MitigationTrialTrigger>(Required(root, "trigger"u8))),
+                    nameof(ReviewTrigger) => Unauthorized(root, ReadEnum<ReviewTrigger>(Required(root, "trigger"u8))),
+                    nameof(String) => Unauthorized(root, RequiredString(root, "trigger"u8)),
                     _ => null,
                 },
                 _ => null,
@@ -657,24 +658,24 @@ public sealed partial class IncidentEventSerializer
 
         return kind switch
         {
-            nameof(EscalationNotPermitted) => new EscalationNotPermitted(ReadEnum<EscalationPhase>(Required(root, "phase")), ReadEnum<EscalationTrigger>(Required(root, "trigger"))),
-            nameof(EscalationNotAuthorized) => new EscalationNotAuthorized(ReadEnum<IncidentRole>(Required(root, "role")), ReadEnum<EscalationTrigger>(Required(root, "trigger")), RequiredString(root, "detail")),
+            nameof(EscalationNotPermitted) => new EscalationNotPermitted(ReadEnum<EscalationPhase>(Required(root, "phase"u8)), ReadEnum<EscalationTrigger>(Required(root, "trigger"u8))),
+            nameof(EscalationNotAuthorized) => new EscalationNotAuthorized(ReadEnum<IncidentRole>(Required(root, "role"u8)), ReadEnum<EscalationTrigger>(Required(root, "trigger"u8)), RequiredString(root, "detail"u8)),
             nameof(ChangeSlotRefused) => new ChangeSlotRefused(
-                new Interval(ReadInstant(Required(root, "slotStart")), ReadInstant(Required(root, "slotEnd"))),
+                new Interval(ReadInstant(Required(root, "slotStart"u8)), ReadInstant(Required(root, "slotEnd"u8))),
                 EquatableList<BlackoutHit>.Empty,
-                Required(root, "insideAllowedTime").GetBoolean(),
-                RequiredString(root, "detail")),
+                Required(root, "insideAllowedTime"u8).GetBoolean(),
+                RequiredString(root, "detail"u8)),
             _ => null,
         };
     }
 
-    private static NotPermittedInState<TState, TTrigger> NotPermitted<TState, TTrigger>(JsonElement root)
+    private static NotPermittedInState<TState, TTrigger> NotPermitted<TState, TTrigger>(PayloadNode root)
         where TState : struct, Enum
         where TTrigger : struct, Enum
-        => new(ReadEnum<TState>(Required(root, "state")), ReadEnum<TTrigger>(Required(root, "trigger")));
+        => new(ReadEnum<TState>(Required(root, "state"u8)), ReadEnum<TTrigger>(Required(root, "trigger"u8)));
 
-    private static NotAuthorized<TTrigger> Unauthorized<TTrigger>(JsonElement root, TTrigger trigger)
-        => new(ReadEnum<IncidentRole>(Required(root, "role")), trigger, RequiredString(root, "detail"));
+    private static NotAuthorized<TTrigger> Unauthorized<TTrigger>(PayloadNode root, TTrigger trigger)
+        => new(ReadEnum<IncidentRole>(Required(root, "role"u8)), trigger, RequiredString(root, "detail"u8));
 
     /// <summary>
     /// The snapshot converter for a change plan's definition: its calendars and blackouts have no field-by-field
@@ -689,8 +690,9 @@ public sealed partial class IncidentEventSerializer
     {
         public override ChangePlanDefinition Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
+            // The reader may stand on a segmented buffer; the definition's own text is copied out whole to be indexed.
             using var document = JsonDocument.ParseValue(ref reader);
-            return ReadDefinition(document.RootElement);
+            return ReadDefinition(new PayloadIndex().Parse(Encoding.UTF8.GetBytes(document.RootElement.GetRawText())));
         }
 
         public override void Write(Utf8JsonWriter writer, ChangePlanDefinition value, JsonSerializerOptions options)

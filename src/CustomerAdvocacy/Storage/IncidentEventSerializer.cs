@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Resolution;
@@ -51,7 +52,11 @@ public sealed partial class IncidentEventSerializer
 
     private static readonly JsonSerializerOptions NodaOptions = new JsonSerializerOptions().ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 
+    // Strict both ways: a lone surrogate or an invalid byte is a corrupt payload, as it is to JsonDocument.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly Dictionary<(string Type, int Version), IncidentEventUpcaster> _upcasters = new();
+    private PayloadIndex? _spareIndex;
 
     /// <summary>Creates a serializer that reads only current events.</summary>
     public IncidentEventSerializer()
@@ -140,13 +145,8 @@ public sealed partial class IncidentEventSerializer
                 schema = upcaster.ToSchemaVersion;
             }
 
-            if (node is not null)
-            {
-                payload = node.ToJsonString();
-            }
-
-            using var document = JsonDocument.Parse(payload ?? string.Empty);
-            return ReadCurrent(incidentId, version, type, document.RootElement);
+            var utf8 = StrictUtf8.GetBytes(node is not null ? node.ToJsonString() : payload ?? string.Empty);
+            return ReadIndexed(incidentId, version, type, utf8);
         }
         catch (Exception ex) when (IsCorruption(ex))
         {
@@ -176,8 +176,7 @@ public sealed partial class IncidentEventSerializer
 
         try
         {
-            using var document = JsonDocument.Parse(utf8Payload);
-            return ReadCurrent(incidentId, version, eventType, document.RootElement);
+            return ReadIndexed(incidentId, version, eventType, utf8Payload);
         }
         catch (Exception ex) when (IsCorruption(ex))
         {
@@ -237,23 +236,27 @@ public sealed partial class IncidentEventSerializer
     /// <exception cref="CommandRecordDeserializationException">The JSON is corrupt or of an unknown kind.</exception>
     public Rejection DeserializeRejection(CommandId commandId, string json)
     {
+        var index = RentIndex();
         try
         {
-            using var document = JsonDocument.Parse(json ?? string.Empty);
-            var root = document.RootElement;
-            var kind = RequiredString(root, "kind");
+            var root = index.Parse(StrictUtf8.GetBytes(json ?? string.Empty));
+            var kind = RequiredString(root, "kind"u8);
             return ReadSubProcessRejection(kind, root) ?? kind switch
             {
-                nameof(NotPermittedInState) => new NotPermittedInState(ReadEnum<IncidentState>(Required(root, "state")), ReadEnum<IncidentTrigger>(Required(root, "trigger"))),
-                nameof(NotAuthorized) => new NotAuthorized(ReadEnum<IncidentRole>(Required(root, "role")), ReadEnum<IncidentTrigger>(Required(root, "trigger")), RequiredString(root, "detail")),
-                nameof(RuleBroken) => new RuleBroken(RequiredString(root, "rule"), RequiredString(root, "detail")),
-                nameof(StaleVersion) => new StaleVersion(Required(root, "expectedVersion").GetInt64(), Required(root, "actualVersion").GetInt64()),
+                nameof(NotPermittedInState) => new NotPermittedInState(ReadEnum<IncidentState>(Required(root, "state"u8)), ReadEnum<IncidentTrigger>(Required(root, "trigger"u8))),
+                nameof(NotAuthorized) => new NotAuthorized(ReadEnum<IncidentRole>(Required(root, "role"u8)), ReadEnum<IncidentTrigger>(Required(root, "trigger"u8)), RequiredString(root, "detail"u8)),
+                nameof(RuleBroken) => new RuleBroken(RequiredString(root, "rule"u8), RequiredString(root, "detail"u8)),
+                nameof(StaleVersion) => new StaleVersion(Required(root, "expectedVersion"u8).GetInt64(), Required(root, "actualVersion"u8).GetInt64()),
                 _ => throw new CommandRecordDeserializationException(commandId, $"no rejection kind '{kind}' is known"),
             };
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {
             throw new CommandRecordDeserializationException(commandId, "the rejection is corrupt: " + ex.Message, ex);
+        }
+        finally
+        {
+            ReturnIndex(index);
         }
     }
 
@@ -387,68 +390,92 @@ public sealed partial class IncidentEventSerializer
     private static bool IsCorruption(Exception ex)
         => ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException;
 
-    private static IncidentEvent ReadCurrent(IncidentId incidentId, long version, string type, JsonElement root)
+    private IncidentEvent ReadIndexed(IncidentId incidentId, long version, string type, ReadOnlyMemory<byte> utf8Payload)
     {
-        var actor = Required(root, "actor");
+        var index = RentIndex();
+        try
+        {
+            return ReadCurrent(incidentId, version, type, index.Parse(utf8Payload));
+        }
+        finally
+        {
+            ReturnIndex(index);
+        }
+    }
+
+    // One index is kept per serializer and lent to one reader at a time; a reader that finds it lent out makes its own.
+    private PayloadIndex RentIndex() => Interlocked.Exchange(ref _spareIndex, null) ?? new PayloadIndex();
+
+    private void ReturnIndex(PayloadIndex index)
+    {
+        if (index.Release())
+        {
+            Volatile.Write(ref _spareIndex, index);
+        }
+    }
+
+    private static IncidentEvent ReadCurrent(IncidentId incidentId, long version, string type, PayloadNode root)
+    {
+        var actor = Required(root, "actor"u8);
         var metadata = new EventMetadata(
             incidentId,
             version,
-            ReadInstant(Required(root, "occurredAt")),
-            new Actor(RequiredString(actor, "id"), ReadEnum<IncidentRole>(Required(actor, "role"))),
-            new CommandId(Required(root, "commandId").GetGuid()));
+            ReadInstant(Required(root, "occurredAt"u8)),
+            new Actor(RequiredString(actor, "id"u8), ReadEnum<IncidentRole>(Required(actor, "role"u8))),
+            new CommandId(Required(root, "commandId"u8).GetGuid()));
         return ReadBody(type, metadata, root);
     }
 
-    private static IncidentEvent ReadBody(string type, EventMetadata m, JsonElement r) => type switch
+    private static IncidentEvent ReadBody(string type, EventMetadata m, PayloadNode r) => type switch
     {
         IncidentOpened.TypeName => new IncidentOpened(
             m,
-            RequiredString(r, "customerId"),
-            RequiredString(r, "accountableOwnerId"),
-            new PolicyReference(RequiredString(Required(r, "policy"), "segmentId"), Required(Required(r, "policy"), "version").GetInt32()),
-            Required(r, "linkedFrom").ValueKind == JsonValueKind.Null ? null : new IncidentId(Required(r, "linkedFrom").GetGuid())),
-        PerspectiveCaptured.TypeName => new PerspectiveCaptured(m, ReadPerspective(Required(r, "perspective"))),
+            RequiredString(r, "customerId"u8),
+            RequiredString(r, "accountableOwnerId"u8),
+            new PolicyReference(RequiredString(Required(r, "policy"u8), "segmentId"u8), Required(Required(r, "policy"u8), "version"u8).GetInt32()),
+            Required(r, "linkedFrom"u8).ValueKind == JsonValueKind.Null ? null : new IncidentId(Required(r, "linkedFrom"u8).GetGuid())),
+        PerspectiveCaptured.TypeName => new PerspectiveCaptured(m, ReadPerspective(Required(r, "perspective"u8))),
         AnalysisStarted.TypeName => new AnalysisStarted(m),
-        PlanProposed.TypeName => new PlanProposed(m, ReadInstant(Required(r, "targetDate")), ReadDrafts(Required(r, "criteria"))),
-        PlanRejected.TypeName => new PlanRejected(m, RequiredString(r, "reason")),
+        PlanProposed.TypeName => new PlanProposed(m, ReadInstant(Required(r, "targetDate"u8)), ReadDrafts(Required(r, "criteria"u8))),
+        PlanRejected.TypeName => new PlanRejected(m, RequiredString(r, "reason"u8)),
         PlanApproved.TypeName => new PlanApproved(m),
         ExecutionStarted.TypeName => new ExecutionStarted(m),
-        CriterionMet.TypeName => new CriterionMet(m, RequiredString(r, "criterionId"), RequiredString(r, "evidence"), RequiredString(r, "verifiedBy")),
+        CriterionMet.TypeName => new CriterionMet(m, RequiredString(r, "criterionId"u8), RequiredString(r, "evidence"u8), RequiredString(r, "verifiedBy"u8)),
         ResolutionProposed.TypeName => new ResolutionProposed(m),
         ResolutionConfirmed.TypeName => new ResolutionConfirmed(m),
-        ResolutionDisputed.TypeName => new ResolutionDisputed(m, ReadStrings(Required(r, "disputedCriterionIds")), RequiredString(r, "reason")),
+        ResolutionDisputed.TypeName => new ResolutionDisputed(m, ReadStrings(Required(r, "disputedCriterionIds"u8)), RequiredString(r, "reason"u8)),
         IncidentResolved.TypeName => new IncidentResolved(m),
         IncidentReturnedToSop.TypeName => new IncidentReturnedToSop(m),
         ReviewCompleted.TypeName => new ReviewCompleted(m),
-        CommitmentMade.TypeName => new CommitmentMade(m, ReadCommitment(Required(r, "commitment"))),
-        CommitmentOffered.TypeName => new CommitmentOffered(m, ReadCommitment(Required(r, "offer"))),
-        CommitmentDueRejected.TypeName => new CommitmentDueRejected(m, RequiredString(r, "commitmentId"), RequiredString(r, "reason")),
-        CommitmentDelivered.TypeName => new CommitmentDelivered(m, RequiredString(r, "commitmentId")),
-        CommitmentMissed.TypeName => new CommitmentMissed(m, RequiredString(r, "commitmentId")),
-        ConversationRecorded.TypeName => new ConversationRecorded(m, ReadConversation(Required(r, "conversation"))),
-        HandoffOffered.TypeName => new HandoffOffered(m, RequiredString(r, "successorId")),
-        HandoffAccepted.TypeName => new HandoffAccepted(m, RequiredString(r, "previousOwnerId"), RequiredString(r, "newOwnerId")),
-        RelatedRecurrenceJoined.TypeName => new RelatedRecurrenceJoined(m, RequiredString(r, "recurrenceReference"), ReadDrafts(Required(r, "proposedCriteria"))),
+        CommitmentMade.TypeName => new CommitmentMade(m, ReadCommitment(Required(r, "commitment"u8))),
+        CommitmentOffered.TypeName => new CommitmentOffered(m, ReadCommitment(Required(r, "offer"u8))),
+        CommitmentDueRejected.TypeName => new CommitmentDueRejected(m, RequiredString(r, "commitmentId"u8), RequiredString(r, "reason"u8)),
+        CommitmentDelivered.TypeName => new CommitmentDelivered(m, RequiredString(r, "commitmentId"u8)),
+        CommitmentMissed.TypeName => new CommitmentMissed(m, RequiredString(r, "commitmentId"u8)),
+        ConversationRecorded.TypeName => new ConversationRecorded(m, ReadConversation(Required(r, "conversation"u8))),
+        HandoffOffered.TypeName => new HandoffOffered(m, RequiredString(r, "successorId"u8)),
+        HandoffAccepted.TypeName => new HandoffAccepted(m, RequiredString(r, "previousOwnerId"u8), RequiredString(r, "newOwnerId"u8)),
+        RelatedRecurrenceJoined.TypeName => new RelatedRecurrenceJoined(m, RequiredString(r, "recurrenceReference"u8), ReadDrafts(Required(r, "proposedCriteria"u8))),
         CriteriaChangeAgreed.TypeName => new CriteriaChangeAgreed(m),
-        CriteriaChangeRejected.TypeName => new CriteriaChangeRejected(m, RequiredString(r, "reason")),
-        UnrelatedRecurrenceLinked.TypeName => new UnrelatedRecurrenceLinked(m, RequiredString(r, "recurrenceReference"), new IncidentId(Required(r, "newIncidentId").GetGuid())),
-        ServiceLevelsStarted.TypeName => new ServiceLevelsStarted(m, ReadSchedule(Required(r, "firstResponse")), ReadSchedule(Required(r, "firstUpdate")), ReadSchedule(Required(r, "resolution"))),
-        CustomerUpdateSent.TypeName => new CustomerUpdateSent(m, ReadStrings(Required(r, "recipients"))),
-        UpdateScheduled.TypeName => new UpdateScheduled(m, Required(r, "occurrence").GetInt32(), ReadSchedule(Required(r, "schedule"))),
-        ServiceLevelWarningRaised.TypeName => new ServiceLevelWarningRaised(m, ReadEnum<ServiceLevelKind>(Required(r, "kind")), Required(r, "occurrence").GetInt32(), ReadInstant(Required(r, "warningAt"))),
-        ServiceLevelBreached.TypeName => new ServiceLevelBreached(m, ReadEnum<ServiceLevelKind>(Required(r, "kind")), Required(r, "occurrence").GetInt32(), ReadInstant(Required(r, "due"))),
+        CriteriaChangeRejected.TypeName => new CriteriaChangeRejected(m, RequiredString(r, "reason"u8)),
+        UnrelatedRecurrenceLinked.TypeName => new UnrelatedRecurrenceLinked(m, RequiredString(r, "recurrenceReference"u8), new IncidentId(Required(r, "newIncidentId"u8).GetGuid())),
+        ServiceLevelsStarted.TypeName => new ServiceLevelsStarted(m, ReadSchedule(Required(r, "firstResponse"u8)), ReadSchedule(Required(r, "firstUpdate"u8)), ReadSchedule(Required(r, "resolution"u8))),
+        CustomerUpdateSent.TypeName => new CustomerUpdateSent(m, ReadStrings(Required(r, "recipients"u8))),
+        UpdateScheduled.TypeName => new UpdateScheduled(m, Required(r, "occurrence"u8).GetInt32(), ReadSchedule(Required(r, "schedule"u8))),
+        ServiceLevelWarningRaised.TypeName => new ServiceLevelWarningRaised(m, ReadEnum<ServiceLevelKind>(Required(r, "kind"u8)), Required(r, "occurrence"u8).GetInt32(), ReadInstant(Required(r, "warningAt"u8))),
+        ServiceLevelBreached.TypeName => new ServiceLevelBreached(m, ReadEnum<ServiceLevelKind>(Required(r, "kind"u8)), Required(r, "occurrence"u8).GetInt32(), ReadInstant(Required(r, "due"u8))),
         _ => ReadSubProcessBody(type, m, r) ?? throw new InvalidOperationException($"No reader for event type '{type}'."),
     };
 
-    private static CustomerPerspective ReadPerspective(JsonElement e) => new(
-        RequiredString(e, "biggestProblem"),
-        RequiredString(e, "problemsCaused"),
-        RequiredString(e, "remedySought"),
-        Required(e, "timeAllowed").Deserialize<Duration>(NodaOptions));
+    private static CustomerPerspective ReadPerspective(PayloadNode e) => new(
+        RequiredString(e, "biggestProblem"u8),
+        RequiredString(e, "problemsCaused"u8),
+        RequiredString(e, "remedySought"u8),
+        ReadDuration(Required(e, "timeAllowed"u8)));
 
-    private static Commitment ReadCommitment(JsonElement e) => new(RequiredString(e, "id"), RequiredString(e, "ownerId"), RequiredString(e, "description"), ReadInstant(Required(e, "due")))
+    private static Commitment ReadCommitment(PayloadNode e) => new(RequiredString(e, "id"u8), RequiredString(e, "ownerId"u8), RequiredString(e, "description"u8), ReadInstant(Required(e, "due"u8)))
     {
-        Status = ReadEnum<CommitmentStatus>(Required(e, "status")),
+        Status = ReadEnum<CommitmentStatus>(Required(e, "status"u8)),
     };
 
     private static void WriteCommitment(Utf8JsonWriter w, string name, Commitment commitment)
@@ -475,23 +502,41 @@ public sealed partial class IncidentEventSerializer
         w.WriteEndObject();
     }
 
-    private static ServiceLevelSchedule ReadSchedule(JsonElement e)
-        => new(ReadInstant(Required(e, "countedFrom")), ReadInstant(Required(e, "warningAt")), ReadInstant(Required(e, "due")));
+    private static ServiceLevelSchedule ReadSchedule(PayloadNode e)
+        => new(ReadInstant(Required(e, "countedFrom"u8)), ReadInstant(Required(e, "warningAt"u8)), ReadInstant(Required(e, "due"u8)));
 
-    private static ConversationRecord ReadConversation(JsonElement e)
+    private static ConversationRecord ReadConversation(PayloadNode e)
     {
-        var aside = Required(e, "privateAsideWith");
-        return new ConversationRecord(RequiredString(e, "id"), ReadStrings(Required(e, "participants")), ReadInstant(Required(e, "at")), aside.ValueKind == JsonValueKind.Null ? null : aside.GetString());
+        var aside = Required(e, "privateAsideWith"u8);
+        return new ConversationRecord(RequiredString(e, "id"u8), ReadStrings(Required(e, "participants"u8)), ReadInstant(Required(e, "at"u8)), aside.ValueKind == JsonValueKind.Null ? null : aside.GetString());
     }
 
     // The pattern NodaTime's JSON converter uses for instants, applied directly: the same text, without a trip
     // through the serializer per value (most of what reading an event cost).
     private static void WriteInstant(Utf8JsonWriter w, Instant value) => w.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
 
-    private static Instant ReadInstant(JsonElement e)
-        => e.ValueKind == JsonValueKind.String
-            ? ParseInstant(e.GetString()!)
-            : throw new JsonException($"An instant is a string, not {e.ValueKind}.");
+    private static Instant ReadInstant(PayloadNode e)
+    {
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            throw new JsonException($"An instant is a string, not {e.ValueKind}.");
+        }
+
+        return TryParseWrittenInstant(e.Utf8String, out var instant) ? instant : InstantPattern.ExtendedIso.Parse(e.GetString()!).Value;
+    }
+
+    private static Duration ReadDuration(PayloadNode e)
+    {
+        var reader = e.ToReader();
+        return JsonSerializer.Deserialize<Duration>(ref reader, NodaOptions);
+    }
+
+    /// <summary>Hands a value to a reader that takes a <see cref="JsonElement"/> (the calendars' and blackouts' own JSON readers).</summary>
+    private static T WithDocument<T>(PayloadNode e, Func<JsonElement, T> read)
+    {
+        using var document = e.ToDocument();
+        return read(document.RootElement);
+    }
 
     /// <summary>
     /// Parses what <see cref="WriteInstant"/> writes. The exact shape it writes (<c>uuuu-MM-ddTHH:mm:ss</c>, an optional
@@ -500,9 +545,20 @@ public sealed partial class IncidentEventSerializer
     /// refuse exactly the same texts.
     /// </summary>
     internal static Instant ParseInstant(string text)
-        => TryParseWrittenInstant(text, out var instant) ? instant : InstantPattern.ExtendedIso.Parse(text).Value;
+    {
+        // The written form is ASCII and at most 30 characters: narrowed to bytes, it shares the payload reader's parser.
+        Span<byte> bytes = stackalloc byte[30];
+        var ascii = text.Length <= bytes.Length;
+        for (var i = 0; ascii && i < text.Length; i++)
+        {
+            ascii = text[i] < 128;
+            bytes[i] = (byte)text[i];
+        }
 
-    private static bool TryParseWrittenInstant(string t, out Instant instant)
+        return ascii && TryParseWrittenInstant(bytes.Slice(0, text.Length), out var instant) ? instant : InstantPattern.ExtendedIso.Parse(text).Value;
+    }
+
+    private static bool TryParseWrittenInstant(ReadOnlySpan<byte> t, out Instant instant)
     {
         instant = default;
         var length = t.Length;
@@ -541,7 +597,7 @@ public sealed partial class IncidentEventSerializer
         return true;
     }
 
-    private static bool Digits(string text, int start, int count, out int value)
+    private static bool Digits(ReadOnlySpan<byte> text, int start, int count, out int value)
     {
         value = 0;
         for (var i = start; i < start + count; i++)
@@ -569,13 +625,13 @@ public sealed partial class IncidentEventSerializer
         w.WriteEndArray();
     }
 
-    private static IReadOnlyList<string> ReadStrings(JsonElement e)
-        => EquatableList<string>.From(e.EnumerateArray().Select(s => s.GetString() ?? throw new JsonException("A list holds null.")));
+    private static IReadOnlyList<string> ReadStrings(PayloadNode e)
+        => EquatableList<string>.Wrap(e.ReadArray(s => s.GetString() ?? throw new JsonException("A list holds null.")));
 
     private static void WriteDrafts(Utf8JsonWriter w, string name, IEnumerable<CriterionDraft> drafts)
         => WriteIdsAndDescriptions(w, name, drafts, d => d.Id, d => d.Description);
 
-    private static IReadOnlyList<CriterionDraft> ReadDrafts(JsonElement e)
+    private static IReadOnlyList<CriterionDraft> ReadDrafts(PayloadNode e)
         => ReadIdsAndDescriptions(e, (id, description) => new CriterionDraft(id, description));
 
     // Criterion drafts and proposal actions are both stored as [{ "id", "description" }]: one writer and one reader keep
@@ -594,31 +650,49 @@ public sealed partial class IncidentEventSerializer
         w.WriteEndArray();
     }
 
-    private static IReadOnlyList<T> ReadIdsAndDescriptions<T>(JsonElement e, Func<string, string, T> create)
-        => EquatableList<T>.From(e.EnumerateArray().Select(item => create(RequiredString(item, "id"), RequiredString(item, "description"))));
-
-    private static JsonElement Required(JsonElement e, string name)
-        => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var value) ? value : throw new JsonException($"Property '{name}' is missing.");
-
-    private static string RequiredString(JsonElement e, string name)
-        => Required(e, name).GetString() ?? throw new JsonException($"Property '{name}' is null.");
-
-    private static T ReadEnum<T>(JsonElement e)
-        where T : struct, Enum
+    private static IReadOnlyList<T> ReadIdsAndDescriptions<T>(PayloadNode e, Func<string, string, T> create)
     {
-        var text = e.ValueKind == JsonValueKind.String ? e.GetString() : null;
-        if (text is null || !EnumNames<T>.ByName.TryGetValue(text, out var value))
+        var items = new T[e.GetArrayLength()];
+        var i = 0;
+        foreach (var item in e.EnumerateArray())
         {
-            throw new JsonException(string.Format(CultureInfo.InvariantCulture, "'{0}' is not a {1}.", text ?? e.ToString(), typeof(T).Name));
+            items[i++] = create(RequiredString(item, "id"u8), RequiredString(item, "description"u8));
         }
 
-        return value;
+        return EquatableList<T>.Wrap(items);
+    }
+
+    private static PayloadNode Required(PayloadNode e, ReadOnlySpan<byte> name)
+        => e.TryGetProperty(name, out var value) ? value : throw new JsonException($"Property '{NameOf(name)}' is missing.");
+
+    private static string RequiredString(PayloadNode e, ReadOnlySpan<byte> name)
+        => Required(e, name).GetString() ?? throw new JsonException($"Property '{NameOf(name)}' is null.");
+
+    private static string NameOf(ReadOnlySpan<byte> utf8Name) => Encoding.UTF8.GetString(utf8Name.ToArray());
+
+    private static T ReadEnum<T>(PayloadNode e)
+        where T : struct, Enum
+    {
+        if (e.ValueKind == JsonValueKind.String)
+        {
+            var text = e.Utf8String;
+            foreach (var (name, value) in EnumNames<T>.Utf8)
+            {
+                if (text.SequenceEqual(name))
+                {
+                    return value;
+                }
+            }
+        }
+
+        throw new JsonException(string.Format(CultureInfo.InvariantCulture, "'{0}' is not a {1}.", e.ValueKind == JsonValueKind.String ? e.GetString() : e.ToString(), typeof(T).Name));
     }
 
     /// <summary>An enum's declared names, exactly as written (no numbers, no combinations, case-sensitive).</summary>
     private static class EnumNames<T>
         where T : struct, Enum
     {
-        internal static readonly Dictionary<string, T> ByName = Enum.GetNames(typeof(T)).ToDictionary(n => n, n => (T)Enum.Parse(typeof(T), n), StringComparer.Ordinal);
+        // A handful of names each: comparing the bytes in turn beats hashing them.
+        internal static readonly (byte[] Name, T Value)[] Utf8 = Enum.GetNames(typeof(T)).Select(n => (Encoding.UTF8.GetBytes(n), (T)Enum.Parse(typeof(T), n))).ToArray();
     }
 }
