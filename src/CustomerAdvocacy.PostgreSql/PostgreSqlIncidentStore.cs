@@ -265,6 +265,19 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotS
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Copies a text column's UTF-8 bytes into <paramref name="buffer"/>, growing it when the value does not fit.</summary>
+    /// <returns>How many bytes the value has.</returns>
+    private static int ReadUtf8(NpgsqlDataReader reader, int ordinal, ref byte[] buffer)
+    {
+        var length = checked((int)reader.GetBytes(ordinal, 0, null, 0, 0));
+        if (length > buffer.Length)
+        {
+            buffer = new byte[Math.Max(length, buffer.Length * 2)];
+        }
+
+        return length == 0 ? 0 : (int)reader.GetBytes(ordinal, 0, buffer, 0, length);
+    }
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<IncidentEvent>> ReadStreamAsync(IncidentId incidentId, long fromVersion, CancellationToken cancellationToken)
     {
@@ -284,10 +297,17 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotS
                 var events = new List<IncidentEvent>();
                 var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 await using var readerScope = reader.ConfigureAwait(false);
+                // The type and payload columns are UTF-8 text: their bytes go to the serializer through two buffers
+                // reused row after row (it reads a payload before it returns), never through a string per row.
+                var type = new byte[64];
+                var payload = new byte[1024];
                 while (await reader.ReadAsync(ct).ConfigureAwait(false))
                 {
                     var version = reader.GetInt64(0);
-                    events.Add(_serializer.Deserialize(incidentId, version, new SerializedEvent(reader.GetString(1), reader.GetInt32(2), reader.GetString(3))));
+                    var typeLength = ReadUtf8(reader, 1, ref type);
+                    var schemaVersion = reader.GetInt32(2);
+                    var payloadLength = ReadUtf8(reader, 3, ref payload);
+                    events.Add(_serializer.Deserialize(incidentId, version, type.AsSpan(0, typeLength), schemaVersion, payload.AsMemory(0, payloadLength)));
                 }
 
                 return events;

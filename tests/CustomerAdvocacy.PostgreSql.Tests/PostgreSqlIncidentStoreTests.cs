@@ -22,6 +22,34 @@ public sealed class PostgreSqlIncidentStoreTests : StoreFaultTests, IAsyncDispos
 
     public PostgreSqlIncidentStoreTests(PostgresServer server) => _server = server;
 
+    [Theory]
+    [InlineData("incident-opened", "{\"occurredAt\":")]
+    [InlineData("incident-opened", "{\"occurredAt\":\"2026-03-02T09:00:00Z\"}")]
+    [InlineData("incident-teleported", "{}")]
+    [InlineData("", "{}")]
+    [InlineData("incident-öffnet ✓", "{}")]
+    public async Task Read_StoredEventUnreadable_ThrowsNamingIncidentVersionAndType(string eventType, string payload)
+    {
+        var connectionString = await _server.NewSchemaAsync();
+        var store = Track(new PostgreSqlIncidentStore(connectionString));
+        await store.InitializeAsync();
+        var id = IncidentId.New();
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand("INSERT INTO ca_events (incident_id, version, event_type, schema_version, payload) VALUES ($1, 1, $2, 1, $3)", connection);
+            insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id.Value });
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = eventType });
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = payload });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var ex = await Assert.ThrowsAsync<EventDeserializationException>(() => store.ReadStreamAsync(id, 1, CancellationToken.None));
+        Assert.Equal(id, ex.IncidentId);
+        Assert.Equal(1, ex.Version);
+        Assert.Equal(eventType, ex.EventType);
+    }
+
     [Fact]
     public async Task Initialize_ManyStoresAtOnceAndAgain_IsIdempotent()
     {

@@ -47,6 +47,14 @@ public sealed partial class IncidentEventSerializer
         {
             KnownTypes.Add(name);
         }
+
+        KnownTypesByUtf8Length = KnownTypes.Select(n => (Utf8: Encoding.UTF8.GetBytes(n), Name: n))
+            .ToLookup(t => t.Utf8.Length)
+            .Aggregate(new (byte[] Utf8, string Name)[KnownTypes.Max(n => Encoding.UTF8.GetByteCount(n)) + 1][], (table, g) =>
+            {
+                table[g.Key] = g.ToArray();
+                return table;
+            });
     }
 
     private static bool TryWriteSubProcessBody(Utf8JsonWriter w, IncidentEvent e)

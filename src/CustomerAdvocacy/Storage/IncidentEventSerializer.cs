@@ -47,6 +47,9 @@ public sealed partial class IncidentEventSerializer
         ServiceLevelWarningRaised.TypeName, ServiceLevelBreached.TypeName,
     };
 
+    // Known type names by their UTF-8 length (null where none is that long); filled once both partial files' names are in.
+    private static readonly (byte[] Utf8, string Name)[]?[] KnownTypesByUtf8Length;
+
     /// <summary>Every event type name this serializer writes and reads in <see cref="CurrentSchemaVersion"/>, for docs and tests.</summary>
     internal static IReadOnlyCollection<string> KnownEventTypes => KnownTypes;
 
@@ -183,6 +186,21 @@ public sealed partial class IncidentEventSerializer
             throw new EventDeserializationException(incidentId, version, eventType, schemaVersion, "the payload is corrupt: " + ex.Message, ex);
         }
     }
+
+    /// <summary>
+    /// Reads a stored event from the UTF-8 bytes of its type name and payload, as a store holds them, upcasting older
+    /// schemas. The same as <see cref="Deserialize(IncidentId, long, string, int, ReadOnlyMemory{byte})"/>, without a
+    /// string for the type name of each event: a known name is matched on its bytes.
+    /// </summary>
+    /// <param name="incidentId">The stream it was stored in.</param>
+    /// <param name="version">Its version in the stream.</param>
+    /// <param name="utf8EventType">The stored type name in UTF-8.</param>
+    /// <param name="schemaVersion">The schema version the payload was written in.</param>
+    /// <param name="utf8Payload">The payload's JSON in UTF-8; read before this returns, so the caller may reuse its buffer.</param>
+    /// <returns>The current event.</returns>
+    /// <exception cref="EventDeserializationException">The type or schema version is unknown, or the payload is corrupt.</exception>
+    public IncidentEvent Deserialize(IncidentId incidentId, long version, ReadOnlySpan<byte> utf8EventType, int schemaVersion, ReadOnlyMemory<byte> utf8Payload)
+        => Deserialize(incidentId, version, KnownTypeName(utf8EventType) ?? LenientUtf8(utf8EventType), schemaVersion, utf8Payload);
 
     /// <summary>Serializes a rejection for a command record.</summary>
     /// <param name="rejection">The rejection.</param>
@@ -386,6 +404,26 @@ public sealed partial class IncidentEventSerializer
                 break;
         }
     }
+
+    /// <summary>The known type name spelled by <paramref name="utf8"/>, or null.</summary>
+    private static string? KnownTypeName(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length < KnownTypesByUtf8Length.Length && KnownTypesByUtf8Length[utf8.Length] is { } candidates)
+        {
+            foreach (var (bytes, name) in candidates)
+            {
+                if (utf8.SequenceEqual(bytes))
+                {
+                    return name;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // An unknown type name is only reported, so bytes that are no UTF-8 are shown replaced rather than thrown on.
+    private static string LenientUtf8(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8.ToArray());
 
     private static bool IsCorruption(Exception ex)
         => ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException;

@@ -44,6 +44,29 @@ public sealed class PayloadIndexTests
         }
     }
 
+    [Fact]
+    public void Deserialize_Utf8TypeNameOfEveryEventType_EqualsTheOriginal()
+    {
+        foreach (var e in GoldenStreams.All().Values.SelectMany(s => s))
+        {
+            var stored = Serializer.Serialize(e);
+            var read = Serializer.Deserialize(e.IncidentId, e.Version, Encoding.UTF8.GetBytes(stored.EventType), stored.SchemaVersion, Encoding.UTF8.GetBytes(stored.Payload));
+            Assert.Equal(e, read);
+        }
+    }
+
+    [Theory]
+    [InlineData(new byte[0], "")]
+    [InlineData(new byte[] { (byte)'p', (byte)'l', (byte)'a', (byte)'n' }, "plan")]
+    [InlineData(new byte[] { (byte)'p', 0xFF }, "p\uFFFD")]
+    public void Deserialize_Utf8TypeNameUnknown_ThrowsNamingIt(byte[] type, string shown)
+    {
+        var payload = Encoding.UTF8.GetBytes(Payload("\"reason\":\"r\""));
+        var ex = Assert.Throws<EventDeserializationException>(() => Serializer.Deserialize(Id, 8, type, 1, payload));
+        Assert.Equal(8, ex.Version);
+        Assert.Equal(System.Text.RegularExpressions.Regex.Unescape(shown), ex.EventType);
+    }
+
     [ConfiguredProperty]
     public Property Deserialize_RepeatedProperty_LastOneWinsAsInJsonDocument(NonNull<string> first, NonNull<string> last)
     {
