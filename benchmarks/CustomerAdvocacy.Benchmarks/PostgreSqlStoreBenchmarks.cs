@@ -165,6 +165,22 @@ public class PostgreSqlStoreBenchmarks
         return tokens;
     }
 
+    [Benchmark(Description = "plain SELECT + IncidentEventSerializer.Deserialize of 1,000 payloads (reference)")]
+    [BenchmarkCategory("load 1000")]
+    public async Task<int> PlainLoadDeserialized()
+    {
+        await using var select = _plain.CreateCommand("SELECT version, payload FROM events WHERE incident_id = $1 AND version >= 1 ORDER BY version");
+        select.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = _loaded.Value });
+        var events = new List<IncidentEvent>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            events.Add(_serializer.Deserialize(_loaded, reader.GetInt64(0), CommitmentMade.TypeName, IncidentEventSerializer.CurrentSchemaVersion, reader.GetFieldValue<byte[]>(1)));
+        }
+
+        return events.Count;
+    }
+
     [Benchmark(Description = "PostgreSqlIncidentStore.ReadStreamAsync, 1,000 events")]
     [BenchmarkCategory("load 1000")]
     public Task<IReadOnlyList<IncidentEvent>> StoreRead() => _store.ReadStreamAsync(_loaded, 1, CancellationToken.None);

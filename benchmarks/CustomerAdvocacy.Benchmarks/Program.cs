@@ -7,7 +7,7 @@ namespace CustomerAdvocacy.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project benchmarks/CustomerAdvocacy.Benchmarks -- --filter '*'</c>;
-/// <c>-- --retained</c> measures retained memory per open incident instead.
+/// <c>-- --retained</c> measures retained memory per open incident instead, <c>-- --load-minimums</c> the load cases' best times.
 /// </summary>
 public static class Program
 {
@@ -16,6 +16,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "--retained")
         {
             Console.Write(await RetainedMemory.MeasureAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000));
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "--load-minimums")
+        {
+            Console.Write(await LoadMinimums.MeasureAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200));
             return;
         }
 

@@ -596,7 +596,7 @@ public sealed partial class IncidentEventSerializer
         return ascii && TryParseWrittenInstant(bytes.Slice(0, text.Length), out var instant) ? instant : InstantPattern.ExtendedIso.Parse(text).Value;
     }
 
-    private static bool TryParseWrittenInstant(ReadOnlySpan<byte> t, out Instant instant)
+    internal static bool TryParseWrittenInstant(ReadOnlySpan<byte> t, out Instant instant)
     {
         instant = default;
         var length = t.Length;

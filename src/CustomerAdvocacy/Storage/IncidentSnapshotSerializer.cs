@@ -39,6 +39,9 @@ public sealed class IncidentSnapshotSerializer
         _graph = new StateGraphConverterFactory(typeof(Incident).Assembly);
         _options = new JsonSerializerOptions { WriteIndented = false, MaxDepth = 64 };
         _options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+
+        // Ahead of NodaTime's own instant converter: the same text, read without the general pattern parser.
+        _options.Converters.Insert(0, new WrittenInstantConverter());
         _options.Converters.Add(new EquatableListConverterFactory());
         _options.Converters.Add(new HashSetConverterFactory());
         _options.Converters.Add(IncidentEventSerializer.OwnStoredFormConverter);
