@@ -8,6 +8,7 @@ using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Storage;
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using SQLitePCL;
 
 namespace CustomerAdvocacy.Sqlite;
 
@@ -29,6 +30,9 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
     private readonly string _connectionString;
     private readonly IncidentEventSerializer _serializer;
     private const int MaxPooledSessions = 8;
+
+    // SQLite numbers named parameters in order of appearance: the native read binds $incident as 1 and $from as 2.
+    private const string ReadStreamSql = "SELECT version, event_type, schema_version, payload FROM events WHERE incident_id = $incident AND version >= $from ORDER BY version";
 
     // Appends in three statements: head (the version check), command claim, events.
     private const string HeadInsertSql = "INSERT INTO incidents (incident_id, version, state, next_due) SELECT $incident, $version, $state, $due WHERE $expected = 0 ON CONFLICT (incident_id) DO NOTHING";
@@ -250,23 +254,78 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
 
         cancellationToken.ThrowIfCancellationRequested();
         return await RunAsync<IReadOnlyList<IncidentEvent>>(
-            async (session, ct) =>
+            async (session, ct) => ReadStreamNative(session.Connection, incidentId, fromVersion)
+                ?? await ReadStreamCommandAsync(session, incidentId, fromVersion, ct).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads a stream through the connection's native handle: Microsoft.Data.Sqlite copies every TEXT value it returns
+    /// into a new string or array (GetBytes and GetStream included), which cost more than the rest of the read. Here the
+    /// type name and payload go to the serializer as UTF-8 straight from SQLite's row (the payload through one reused
+    /// buffer), so a row allocates only its event.
+    /// </summary>
+    /// <returns>The events, or null when the database was busy before the first row (the command path then waits it out as configured).</returns>
+    private List<IncidentEvent>? ReadStreamNative(SqliteConnection connection, IncidentId incidentId, long fromVersion)
+    {
+        var db = connection.Handle!;
+        var rc = raw.sqlite3_prepare_v2(db, ReadStreamSql, out var statement);
+        using (statement)
+        {
+            if (IsBusy(rc))
             {
-                var select = session.Command("SELECT version, event_type, schema_version, payload FROM events WHERE incident_id = $incident AND version >= $from ORDER BY version", null, "$incident", "$from");
-                select.Parameters[0].Value = Key(incidentId.Value);
-                select.Parameters[1].Value = fromVersion;
-                var events = new List<IncidentEvent>();
-                using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                while (reader.Read())
+                return null;
+            }
+
+            SqliteException.ThrowExceptionForRC(rc, db);
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(statement, 1, Key(incidentId.Value)), db);
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(statement, 2, fromVersion), db);
+            var events = new List<IncidentEvent>();
+            var payload = new byte[1024];
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                var text = raw.sqlite3_column_blob(statement, 3);
+                if (text.Length > payload.Length)
                 {
-                    var version = reader.GetInt64(0);
-                    // The payload column holds UTF-8 text: its bytes go to the JSON reader as they are, never through a string.
-                    events.Add(_serializer.Deserialize(incidentId, version, reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<byte[]>(3)));
+                    payload = new byte[Math.Max(text.Length, payload.Length * 2)];
                 }
 
-                return events;
-            },
-            cancellationToken).ConfigureAwait(false);
+                text.CopyTo(payload);
+                events.Add(_serializer.Deserialize(
+                    incidentId,
+                    raw.sqlite3_column_int64(statement, 0),
+                    raw.sqlite3_column_blob(statement, 1),
+                    raw.sqlite3_column_int(statement, 2),
+                    payload.AsMemory(0, text.Length)));
+            }
+
+            if (IsBusy(rc) && events.Count == 0)
+            {
+                return null;
+            }
+
+            SqliteException.ThrowExceptionForRC(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc, db);
+            return events;
+        }
+    }
+
+    // Extended result codes keep the primary code in their low byte.
+    private static bool IsBusy(int rc) => (rc & 0xFF) is SqliteBusy or SqliteLocked;
+
+    private async Task<List<IncidentEvent>> ReadStreamCommandAsync(Session session, IncidentId incidentId, long fromVersion, CancellationToken cancellationToken)
+    {
+        var select = session.Command(ReadStreamSql, null, "$incident", "$from");
+        select.Parameters[0].Value = Key(incidentId.Value);
+        select.Parameters[1].Value = fromVersion;
+        var events = new List<IncidentEvent>();
+        using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (reader.Read())
+        {
+            // The payload column holds UTF-8 text: its bytes go to the JSON reader as they are, never through a string.
+            events.Add(_serializer.Deserialize(incidentId, reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<byte[]>(3)));
+        }
+
+        return events;
     }
 
     /// <inheritdoc />

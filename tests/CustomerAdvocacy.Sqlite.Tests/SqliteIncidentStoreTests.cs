@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -89,6 +90,41 @@ public sealed class SqliteIncidentStoreTests : StoreFaultTests, IDisposable
         var ex = await Assert.ThrowsAsync<IncidentStoreUnavailableException>(() => store.ReadStreamAsync(IncidentId.New(), 1, CancellationToken.None));
         Assert.Contains(_database.FilePath, ex.Message, StringComparison.Ordinal);
         Assert.Equal(_database.FilePath, ex.Target);
+    }
+
+    [Fact]
+    public async Task Read_FileLockedAfterStart_WaitsThenThrowsUnavailableAndReadsOnceFree()
+    {
+        // The native read hands a busy database to the command path, which waits out the configured timeout.
+        var id = IncidentId.New();
+        var scenario = new IncidentScenario(id, Instant.FromUtc(2026, 3, 2, 9, 0));
+        var open = new IncidentCommands(id, scenario.Now).Open();
+        var append = new IncidentAppend(id, 0, scenario.When(open).ThenAccepted(), open.CommandId, IncidentState.Opened);
+        using (var writer = _database.CreateStore())
+        {
+            await writer.AppendAsync(append, CancellationToken.None);
+        }
+
+        using var store = _database.CreateStore(timeoutSeconds: 1);
+        await store.InitializeAsync();
+        SqliteConnection.ClearAllPools();
+        await using (var holder = new SqliteConnection(_database.ConnectionString()))
+        {
+            await holder.OpenAsync();
+            await using var exclusive = holder.CreateCommand();
+            exclusive.CommandText = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;";
+            await exclusive.ExecuteNonQueryAsync();
+
+            var started = Stopwatch.StartNew();
+            var ex = await Assert.ThrowsAsync<IncidentStoreUnavailableException>(() => store.ReadStreamAsync(id, 1, CancellationToken.None));
+            Assert.True(started.Elapsed >= TimeSpan.FromSeconds(0.9), $"gave up after {started.Elapsed}");
+            Assert.Equal(_database.FilePath, ex.Target);
+            exclusive.CommandText = "ROLLBACK;";
+            await exclusive.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(append.Events, await store.ReadStreamAsync(id, 1, CancellationToken.None));
     }
 
     [Fact]
