@@ -18,6 +18,9 @@ internal sealed class PayloadIndex
     // A reused index keeps at most this many rows, so one huge payload does not pin its arrays forever.
     private const int KeptRows = 4096;
 
+    // Likewise for the buffers of copied and unescaped text.
+    private const int KeptBytes = 64 * 1024;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private Row[] _rows = new Row[64];
@@ -101,15 +104,20 @@ internal sealed class PayloadIndex
         return new PayloadNode(this, 0);
     }
 
-    /// <summary>Drops the payload (so a kept index does not hold it alive) and says whether the index is worth keeping.</summary>
+    /// <summary>Drops the payload (so a kept index does not hold it alive) and oversized buffers, and says whether the index is worth keeping.</summary>
     /// <returns>False when a huge payload grew the arrays beyond what an index keeps.</returns>
     internal bool Release()
     {
         _json = Array.Empty<byte>();
         _count = 0;
-        if (_copy.Length > KeptRows * 16)
+        if (_copy.Length > KeptBytes)
         {
             _copy = Array.Empty<byte>();
+        }
+
+        if (_unescaped.Length > KeptBytes)
+        {
+            _unescaped = new byte[256];
         }
 
         return _rows.Length <= KeptRows;
@@ -118,9 +126,6 @@ internal sealed class PayloadIndex
     internal JsonTokenType Kind(int row) => _rows[row].Kind;
 
     internal int Next(int row) => _rows[row].Next;
-
-    /// <summary>The row after the last one of this document.</summary>
-    internal int End => _count;
 
     /// <summary>A string's or property name's unescaped UTF-8, a number's text, or a container's whole text.</summary>
     internal ReadOnlySpan<byte> Bytes(int row)
