@@ -173,53 +173,26 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotS
         {
             var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var connectionScope = connection.ConfigureAwait(false);
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using var transactionScope = transaction.ConfigureAwait(false);
 
-            // One round trip: head check, command claim, events, notification. The head statement fails the batch
-            // (division by zero, reported as the conflict) unless it moved the stream from the expected version; the
-            // command id's primary key fails it for a recorded command.
-            var batch = new NpgsqlBatch(connection, transaction);
-            await using (batch.ConfigureAwait(false))
+            // One round trip: head check, command claim, events and notification in one batch without an explicit
+            // transaction. PostgreSQL runs a batch (one Sync) as one implicit transaction that commits when its last
+            // statement succeeds, so the append is all or nothing and needs no separate COMMIT. The head statement
+            // fails the batch (division by zero, reported as the conflict) unless it moved the stream from the
+            // expected version; the command id's primary key fails it for a recorded command. Only the crash test
+            // seam opens an explicit transaction, so that it can act between the statements and the commit.
+            var beforeCommit = BeforeCommit;
+            if (beforeCommit is null)
             {
-                var head = new NpgsqlBatchCommand(HeadSql);
-                head.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
-                head.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion });
-                head.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion + count });
-                head.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)append.ResultingState });
-                head.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = append.NextDueAt?.ToUnixTimeTicks(), NpgsqlDbType = NpgsqlDbType.Bigint });
-                batch.BatchCommands.Add(head);
-
-                var claim = new NpgsqlBatchCommand("INSERT INTO ca_commands (command_id, incident_id, first_version, event_count, rejection) VALUES ($1, $2, $3, $4, NULL)");
-                claim.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.CommandId.Value });
-                claim.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
-                claim.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion + 1 });
-                claim.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
-                batch.BatchCommands.Add(claim);
-
-                var insert = new NpgsqlBatchCommand("INSERT INTO ca_events (incident_id, version, event_type, schema_version, payload) SELECT $1, v, t, s, p FROM unnest($2, $3, $4, $5) AS e(v, t, s, p)");
-                insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
-                insert.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = versions });
-                insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-                insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = schemas });
-                insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-                batch.BatchCommands.Add(insert);
-
-                // Delivered to listeners only if the transaction commits.
-                var notify = new NpgsqlBatchCommand("SELECT pg_notify($1, $2)");
-                notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = AppendedChannel });
-                notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.IncidentId.ToString() });
-                batch.BatchCommands.Add(notify);
-
-                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await ExecuteAppendBatchAsync(connection, null, append, versions, types, schemas, payloads, cancellationToken).ConfigureAwait(false);
             }
-
-            if (BeforeCommit is { } beforeCommit)
+            else
             {
+                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using var transactionScope = transaction.ConfigureAwait(false);
+                await ExecuteAppendBatchAsync(connection, transaction, append, versions, types, schemas, payloads, cancellationToken).ConfigureAwait(false);
                 await beforeCommit(connection).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (ex.SqlState == DivisionByZero || (ex.SqlState == UniqueViolation && ex.ConstraintName == "ca_events_stream_version"))
         {
@@ -238,6 +211,53 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotS
         if (AfterCommit is { } afterCommit)
         {
             await afterCommit().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ExecuteAppendBatchAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction? transaction,
+        IncidentAppend append,
+        long[] versions,
+        string[] types,
+        int[] schemas,
+        string[] payloads,
+        CancellationToken cancellationToken)
+    {
+        var count = versions.Length;
+        var batch = new NpgsqlBatch(connection, transaction);
+        await using (batch.ConfigureAwait(false))
+        {
+            var head = new NpgsqlBatchCommand(HeadSql);
+            head.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
+            head.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion });
+            head.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion + count });
+            head.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)append.ResultingState });
+            head.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = append.NextDueAt?.ToUnixTimeTicks(), NpgsqlDbType = NpgsqlDbType.Bigint });
+            batch.BatchCommands.Add(head);
+
+            var claim = new NpgsqlBatchCommand("INSERT INTO ca_commands (command_id, incident_id, first_version, event_count, rejection) VALUES ($1, $2, $3, $4, NULL)");
+            claim.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.CommandId.Value });
+            claim.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
+            claim.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion + 1 });
+            claim.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
+            batch.BatchCommands.Add(claim);
+
+            var insert = new NpgsqlBatchCommand("INSERT INTO ca_events (incident_id, version, event_type, schema_version, payload) SELECT $1, v, t, s, p FROM unnest($2, $3, $4, $5) AS e(v, t, s, p)");
+            insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
+            insert.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = versions });
+            insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = schemas });
+            insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            batch.BatchCommands.Add(insert);
+
+            // Delivered to listeners only if the transaction commits.
+            var notify = new NpgsqlBatchCommand("SELECT pg_notify($1, $2)");
+            notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = AppendedChannel });
+            notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.IncidentId.ToString() });
+            batch.BatchCommands.Add(notify);
+
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
