@@ -136,9 +136,13 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
         var healthy = false;
         try
         {
-            using (var transaction = session.Connection.BeginTransaction(deferred: false))
+            var statements = session.Append();
+
+            // BEGIN IMMEDIATE on the prepared statement; only when another writer holds the lock does the append wait
+            // for it through the driver's transaction, which retries up to the connection string's Default Timeout.
+            var transaction = statements.TryBeginImmediate() ? null : session.Connection.BeginTransaction(deferred: false);
+            try
             {
-                var statements = session.Append();
                 var key = Key(append.IncidentId.Value);
 
                 // The head row is the stream's version: moving it from the expected version is the concurrency check,
@@ -190,7 +194,27 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
                     await beforeCommit().ConfigureAwait(false);
                 }
 
-                transaction.Commit();
+                if (transaction is null)
+                {
+                    statements.Commit();
+                }
+                else
+                {
+                    transaction.Commit();
+                }
+            }
+            finally
+            {
+                // Nothing of a failed append stays: its transaction ends here, so the connection never goes back to a
+                // pool holding the write lock.
+                if (transaction is null)
+                {
+                    statements.RollbackIfOpen();
+                }
+                else
+                {
+                    transaction.Dispose();
+                }
             }
 
             healthy = true;
@@ -548,9 +572,16 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
     {
         private readonly sqlite3 _database;
 
+        private readonly sqlite3_stmt _begin;
+        private readonly sqlite3_stmt _commit;
+        private readonly sqlite3_stmt _rollback;
+
         internal AppendStatements(sqlite3 database)
         {
             _database = database;
+            _begin = Prepare("BEGIN IMMEDIATE");
+            _commit = Prepare("COMMIT");
+            _rollback = Prepare("ROLLBACK");
             HeadInsert = Prepare(HeadInsertSql);
             HeadUpdate = Prepare(HeadUpdateSql);
             Claim = Prepare(ClaimSql);
@@ -593,8 +624,41 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
             }
         }
 
+        /// <summary>Takes the write lock, or returns <see langword="false"/> at once when another connection holds it.</summary>
+        internal bool TryBeginImmediate()
+        {
+            var rc = raw.sqlite3_step(_begin);
+            raw.sqlite3_reset(_begin);
+            if (rc == raw.SQLITE_DONE)
+            {
+                return true;
+            }
+
+            if ((rc & 0xFF) is SqliteBusy or SqliteLocked)
+            {
+                return false;
+            }
+
+            SqliteException.ThrowExceptionForRC(rc, _database);
+            return false;
+        }
+
+        internal void Commit() => Execute(_commit);
+
+        /// <summary>Rolls back the transaction this connection is in, if any.</summary>
+        internal void RollbackIfOpen()
+        {
+            if (raw.sqlite3_get_autocommit(_database) == 0)
+            {
+                Execute(_rollback);
+            }
+        }
+
         public void Dispose()
         {
+            _begin.Dispose();
+            _commit.Dispose();
+            _rollback.Dispose();
             HeadInsert.Dispose();
             HeadUpdate.Dispose();
             Claim.Dispose();
