@@ -15,8 +15,8 @@ namespace CustomerAdvocacy.Incidents;
 /// <remarks>
 /// The machine is asked, not fired: a decision changes nothing, and the transition it permits is recorded as an event
 /// and made by the fold of that event. Firing a rented machine would move only its private cursor, which the next
-/// rental overwrites, at about twice the cost of asking. That the fold reaches the destination firing would reach is
-/// checked by tests for every edge.
+/// rental overwrites, at about twice the cost of asking. That the lifecycle's fold reaches the destination firing would
+/// reach is checked by the model-based property for every accepted command.
 /// </remarks>
 /// <typeparam name="TState">The machine's state type.</typeparam>
 /// <typeparam name="TTrigger">The machine's trigger type.</typeparam>
