@@ -16,6 +16,7 @@ using Xunit.Abstractions;
 
 namespace CustomerAdvocacy.Orleans.Tests.Grains;
 
+[Collection(ClusterCollection.Name)]
 public sealed class IncidentGrainTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
