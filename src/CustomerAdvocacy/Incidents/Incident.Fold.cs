@@ -41,36 +41,12 @@ public sealed partial record Incident
         {
             // Only a written list is assigned: the copy already holds every other one.
             var w = _w;
-            if (_criteria.IsWritten)
-            {
-                w._criteria = _criteria.Build();
-            }
-
-            if (_commitments.IsWritten)
-            {
-                w._commitments = _commitments.Build();
-            }
-
-            if (_offers.IsWritten)
-            {
-                w._commitmentOffers = _offers.Build();
-            }
-
-            if (_conversations.IsWritten)
-            {
-                w._conversations = _conversations.Build();
-            }
-
-            if (_relatedRecurrences.IsWritten)
-            {
-                w._relatedRecurrences = _relatedRecurrences.Build();
-            }
-
-            if (_linkedIncidents.IsWritten)
-            {
-                w._linkedIncidents = _linkedIncidents.Build();
-            }
-
+            _criteria.HandOver(ref w._criteria);
+            _commitments.HandOver(ref w._commitments);
+            _offers.HandOver(ref w._commitmentOffers);
+            _conversations.HandOver(ref w._conversations);
+            _relatedRecurrences.HandOver(ref w._relatedRecurrences);
+            _linkedIncidents.HandOver(ref w._linkedIncidents);
             return w;
         }
 
@@ -387,21 +363,23 @@ public sealed partial record Incident
             return _index.TryGetValue(key, out var index) ? index : -1;
         }
 
-        /// <summary>Whether the list was written, so that it has a copy to hand over.</summary>
-        internal readonly bool IsWritten => _items is not null;
-
-        /// <summary>The written copy as an immutable list; only when <see cref="IsWritten"/>.</summary>
-        internal readonly IReadOnlyList<T> Build()
+        /// <summary>Puts the written copy, as an immutable list, into <paramref name="target"/>; leaves it alone when nothing was written.</summary>
+        internal readonly void HandOver(ref IReadOnlyList<T> target)
         {
-            var items = _items ?? throw new InvalidOperationException("Only a written list is built.");
+            if (_items is not { } items)
+            {
+                return;
+            }
+
             if (_count == items.Length)
             {
-                return EquatableList<T>.Wrap(items);
+                target = EquatableList<T>.Wrap(items);
+                return;
             }
 
             var exact = new T[_count];
             Array.Copy(items, exact, _count);
-            return EquatableList<T>.Wrap(exact);
+            target = EquatableList<T>.Wrap(exact);
         }
 
         private void EnsureRoom(int extra)
