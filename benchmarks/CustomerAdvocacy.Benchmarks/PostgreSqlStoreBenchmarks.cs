@@ -95,6 +95,10 @@ public class PostgreSqlStoreBenchmarks
     [BenchmarkCategory("append 1")]
     public Task PlainAppendOne() => PlainInsertAsync(IncidentId.New(), 1);
 
+    [Benchmark(Description = "plain INSERTs sent as one batch, 1 event (reference)")]
+    [BenchmarkCategory("append 1")]
+    public Task PlainBatchAppendOne() => PlainBatchInsertAsync(IncidentId.New(), 1);
+
     [Benchmark(Description = "PostgreSqlIncidentStore.AppendAsync, 1 event")]
     [BenchmarkCategory("append 1")]
     public Task StoreAppendOne() => AppendNewAsync(1);
@@ -102,6 +106,10 @@ public class PostgreSqlStoreBenchmarks
     [Benchmark(Baseline = true, Description = "plain INSERT, batch of 10")]
     [BenchmarkCategory("append 10")]
     public Task PlainAppendTen() => PlainInsertAsync(IncidentId.New(), 10);
+
+    [Benchmark(Description = "plain INSERTs sent as one batch, batch of 10 (reference)")]
+    [BenchmarkCategory("append 10")]
+    public Task PlainBatchAppendTen() => PlainBatchInsertAsync(IncidentId.New(), 10);
 
     [Benchmark(Description = "PostgreSqlIncidentStore.AppendAsync, batch of 10")]
     [BenchmarkCategory("append 10")]
@@ -270,5 +278,22 @@ public class PostgreSqlStoreBenchmarks
         }
 
         await transaction.CommitAsync();
+    }
+
+    /// <summary>The reference for what the store does: the same INSERTs in one batch, one round trip, one implicit transaction.</summary>
+    private async Task PlainBatchInsertAsync(IncidentId id, int count)
+    {
+        await using var connection = await _plain.OpenConnectionAsync();
+        await using var batch = new NpgsqlBatch(connection);
+        for (var v = 1; v <= count; v++)
+        {
+            var insert = new NpgsqlBatchCommand("INSERT INTO events (incident_id, version, payload) VALUES ($1, $2, $3)");
+            insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id.Value });
+            insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = v });
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _payload });
+            batch.BatchCommands.Add(insert);
+        }
+
+        await batch.ExecuteNonQueryAsync();
     }
 }

@@ -35,6 +35,8 @@ public class SqliteStoreBenchmarks
     private IncidentId _loaded;
     private string _payload = "";
     private IncidentEngine _engine = null!;
+    private SqliteConnection _preparedConnection = null!;
+    private SqliteCommand _preparedInsert = null!;
 
     [GlobalSetup]
     public async Task Setup()
@@ -76,6 +78,17 @@ public class SqliteStoreBenchmarks
             await insert.ExecuteNonQueryAsync();
         }
 
+        // The reference for what the store does (one open connection, statements prepared once): the same INSERT as the
+        // baseline on a connection and command kept across runs.
+        _preparedConnection = new SqliteConnection(_plain);
+        await _preparedConnection.OpenAsync();
+        _preparedInsert = _preparedConnection.CreateCommand();
+        _preparedInsert.CommandText = "INSERT INTO events (incident_id, version, payload) VALUES ($incident, $version, $payload)";
+        _preparedInsert.Parameters.Add("$incident", SqliteType.Text);
+        _preparedInsert.Parameters.Add("$version", SqliteType.Integer);
+        _preparedInsert.Parameters.AddWithValue("$payload", _payload);
+        _preparedInsert.Prepare();
+
         _engine = new IncidentEngine(_store, CustomerAdvocacy.Testing.FixedIncidentContextProvider.Standard, NodaTime.Testing.FakeClock.FromUtc(2026, 3, 2), null, new IncidentEngineOptions { SnapshotInterval = 100 });
         if (!(await _engine.LoadAsync(_loaded)).Equals(IncidentEvolver.Replay(_loaded, history)))
         {
@@ -86,6 +99,8 @@ public class SqliteStoreBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _preparedInsert.Dispose();
+        _preparedConnection.Dispose();
         _store.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
@@ -95,6 +110,10 @@ public class SqliteStoreBenchmarks
     [BenchmarkCategory("append 1")]
     public Task PlainAppendOne() => PlainInsertAsync(IncidentId.New(), 1);
 
+    [Benchmark(Description = "plain INSERT prepared once, 1 event (reference)")]
+    [BenchmarkCategory("append 1")]
+    public Task PlainPreparedAppendOne() => PlainPreparedInsertAsync(1);
+
     [Benchmark(Description = "SqliteIncidentStore.AppendAsync, 1 event")]
     [BenchmarkCategory("append 1")]
     public Task StoreAppendOne() => AppendNewAsync(1);
@@ -102,6 +121,10 @@ public class SqliteStoreBenchmarks
     [Benchmark(Baseline = true, Description = "plain INSERT, batch of 10")]
     [BenchmarkCategory("append 10")]
     public Task PlainAppendTen() => PlainInsertAsync(IncidentId.New(), 10);
+
+    [Benchmark(Description = "plain INSERT prepared once, batch of 10 (reference)")]
+    [BenchmarkCategory("append 10")]
+    public Task PlainPreparedAppendTen() => PlainPreparedInsertAsync(10);
 
     [Benchmark(Description = "SqliteIncidentStore.AppendAsync, batch of 10")]
     [BenchmarkCategory("append 10")]
@@ -266,6 +289,20 @@ public class SqliteStoreBenchmarks
         {
             version.Value = v;
             await insert.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    private async Task PlainPreparedInsertAsync(int count)
+    {
+        await using var transaction = _preparedConnection.BeginTransaction(deferred: false);
+        _preparedInsert.Transaction = transaction;
+        _preparedInsert.Parameters[0].Value = IncidentId.New().ToString();
+        for (var v = 1; v <= count; v++)
+        {
+            _preparedInsert.Parameters[1].Value = v;
+            await _preparedInsert.ExecuteNonQueryAsync();
         }
 
         await transaction.CommitAsync();

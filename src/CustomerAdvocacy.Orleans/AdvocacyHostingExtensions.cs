@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Orleans;
 using Orleans.Hosting;
+using Orleans.Serialization;
 
 namespace CustomerAdvocacy.Orleans;
 
@@ -48,6 +49,7 @@ public static class AdvocacyHostingExtensions
                 return true;
             })
             .ValidateOnStart();
+        AllowLibraryExceptions(services);
         services.TryAddSingleton<IClock>(sp => new TimeProviderClock(sp.GetService<TimeProvider>() ?? throw new InvalidOperationException("Register an IClock (or a TimeProvider) in the silo's services.")));
         services.TryAddSingleton<IIncidentDueItemSource, IncidentStateDueItemSource>();
         services.TryAddSingleton<IReminderActionHandler, NoReminderActionHandler>();
@@ -63,9 +65,16 @@ public static class AdvocacyHostingExtensions
     public static IClientBuilder AddCustomerAdvocacyClient(this IClientBuilder builder)
     {
         Preconditions.CheckNotNull(builder);
+        AllowLibraryExceptions(builder.Services);
         builder.Services.TryAddSingleton<IAdvocacyClient>(sp => new AdvocacyClient(sp.GetRequiredService<IGrainFactory>(), sp.GetService<IncidentEventSerializer>()));
         return builder;
     }
+
+    // Orleans carries an exception across the wire only when its namespace is on this list (System, Microsoft and Azure
+    // by default); without it a grain failing with, say, IncidentStoreUnavailableException reached the caller as a
+    // CodecNotFoundException. Type and message travel; the exception's own properties do not.
+    private static void AllowLibraryExceptions(IServiceCollection services)
+        => services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add(nameof(CustomerAdvocacy)));
 
     /// <summary>Reads the silo's <see cref="TimeProvider"/>, so that a host replacing it for tests moves the incidents' clock too.</summary>
     private sealed class TimeProviderClock : IClock

@@ -27,9 +27,12 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotS
     private const string UniqueViolation = "23505";
     private const string DivisionByZero = "22012";
 
-    // Moves the head from the expected version or divides by zero: a new stream (expected 0) inserts its head unless
-    // one exists, an existing stream updates it only at the expected version; anything else changes no row.
-    private const string HeadSql = """
+    // The whole append in one statement. The head moves from the expected version or the statement divides by zero:
+    // a new stream (expected 0) inserts its head unless one exists, an existing stream updates it only at the expected
+    // version; anything else changes no row. The command claim's primary key fails it for a recorded command id, the
+    // events' unique (incident_id, version) backs the version check, and the notification is delivered on commit.
+    // Data-modifying CTEs all run to completion, and any error undoes all of them.
+    private const string AppendSql = """
         WITH created AS (
             INSERT INTO ca_incidents (incident_id, version, state, next_due)
             SELECT $1, $3, $4, $5 WHERE $2 = 0
@@ -38,8 +41,16 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotS
         moved AS (
             UPDATE ca_incidents SET version = $3, state = $4, next_due = $5
             WHERE incident_id = $1 AND version = $2 AND $2 > 0
+            RETURNING 1),
+        claimed AS (
+            INSERT INTO ca_commands (command_id, incident_id, first_version, event_count, rejection)
+            VALUES ($6, $1, $2 + 1, $7, NULL)
+            RETURNING 1),
+        appended AS (
+            INSERT INTO ca_events (incident_id, version, event_type, schema_version, payload)
+            SELECT $1, v, t, s, p FROM unnest($8, $9, $10, $11) AS e(v, t, s, p)
             RETURNING 1)
-        SELECT 1 / ((SELECT count(*) FROM created) + (SELECT count(*) FROM moved))
+        SELECT 1 / ((SELECT count(*) FROM created) + (SELECT count(*) FROM moved)), pg_notify($12, $13)
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -173,53 +184,25 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotS
         {
             var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var connectionScope = connection.ConfigureAwait(false);
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using var transactionScope = transaction.ConfigureAwait(false);
 
-            // One round trip: head check, command claim, events, notification. The head statement fails the batch
-            // (division by zero, reported as the conflict) unless it moved the stream from the expected version; the
-            // command id's primary key fails it for a recorded command.
-            var batch = new NpgsqlBatch(connection, transaction);
-            await using (batch.ConfigureAwait(false))
+            // One round trip: the append is one statement (AppendSql) without an explicit transaction, so PostgreSQL
+            // runs it as its own transaction, all or nothing, with no separate BEGIN or COMMIT to wait for. A failed
+            // head check divides by zero (reported as the conflict); a recorded command id fails the claim's primary
+            // key. Only the crash test seam opens an explicit transaction, so that it can act between the statement
+            // and the commit.
+            var beforeCommit = BeforeCommit;
+            if (beforeCommit is null)
             {
-                var head = new NpgsqlBatchCommand(HeadSql);
-                head.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
-                head.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion });
-                head.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion + count });
-                head.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)append.ResultingState });
-                head.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = append.NextDueAt?.ToUnixTimeTicks(), NpgsqlDbType = NpgsqlDbType.Bigint });
-                batch.BatchCommands.Add(head);
-
-                var claim = new NpgsqlBatchCommand("INSERT INTO ca_commands (command_id, incident_id, first_version, event_count, rejection) VALUES ($1, $2, $3, $4, NULL)");
-                claim.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.CommandId.Value });
-                claim.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
-                claim.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion + 1 });
-                claim.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
-                batch.BatchCommands.Add(claim);
-
-                var insert = new NpgsqlBatchCommand("INSERT INTO ca_events (incident_id, version, event_type, schema_version, payload) SELECT $1, v, t, s, p FROM unnest($2, $3, $4, $5) AS e(v, t, s, p)");
-                insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
-                insert.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = versions });
-                insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-                insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = schemas });
-                insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-                batch.BatchCommands.Add(insert);
-
-                // Delivered to listeners only if the transaction commits.
-                var notify = new NpgsqlBatchCommand("SELECT pg_notify($1, $2)");
-                notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = AppendedChannel });
-                notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = append.IncidentId.ToString() });
-                batch.BatchCommands.Add(notify);
-
-                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await ExecuteAppendAsync(connection, null, append, versions, types, schemas, payloads, cancellationToken).ConfigureAwait(false);
             }
-
-            if (BeforeCommit is { } beforeCommit)
+            else
             {
+                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using var transactionScope = transaction.ConfigureAwait(false);
+                await ExecuteAppendAsync(connection, transaction, append, versions, types, schemas, payloads, cancellationToken).ConfigureAwait(false);
                 await beforeCommit(connection).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (ex.SqlState == DivisionByZero || (ex.SqlState == UniqueViolation && ex.ConstraintName == "ca_events_stream_version"))
         {
@@ -238,6 +221,37 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotS
         if (AfterCommit is { } afterCommit)
         {
             await afterCommit().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ExecuteAppendAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction? transaction,
+        IncidentAppend append,
+        long[] versions,
+        string[] types,
+        int[] schemas,
+        string[] payloads,
+        CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand(AppendSql, connection, transaction);
+        await using (command.ConfigureAwait(false))
+        {
+            var parameters = command.Parameters;
+            parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.IncidentId.Value });
+            parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion });
+            parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion + versions.Length });
+            parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)append.ResultingState });
+            parameters.Add(new NpgsqlParameter<long?> { TypedValue = append.NextDueAt?.ToUnixTimeTicks(), NpgsqlDbType = NpgsqlDbType.Bigint });
+            parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.CommandId.Value });
+            parameters.Add(new NpgsqlParameter<int> { TypedValue = versions.Length });
+            parameters.Add(new NpgsqlParameter<long[]> { TypedValue = versions });
+            parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            parameters.Add(new NpgsqlParameter<int[]> { TypedValue = schemas });
+            parameters.Add(new NpgsqlParameter<string[]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            parameters.Add(new NpgsqlParameter<string> { TypedValue = AppendedChannel });
+            parameters.Add(new NpgsqlParameter<string> { TypedValue = append.IncidentId.ToString() });
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -34,11 +34,12 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
     // SQLite numbers named parameters in order of appearance: the native read binds $incident as 1 and $from as 2.
     private const string ReadStreamSql = "SELECT version, event_type, schema_version, payload FROM events WHERE incident_id = $incident AND version >= $from ORDER BY version";
 
-    // Appends in three statements: head (the version check), command claim, events.
-    private const string HeadInsertSql = "INSERT INTO incidents (incident_id, version, state, next_due) SELECT $incident, $version, $state, $due WHERE $expected = 0 ON CONFLICT (incident_id) DO NOTHING";
-    private const string HeadUpdateSql = "UPDATE incidents SET version = $version, state = $state, next_due = $due WHERE incident_id = $incident AND version = $expected";
-    private const string ClaimSql = "INSERT INTO commands (command_id, incident_id, first_version, event_count, rejection) VALUES ($command, $incident, $first, $count, NULL) ON CONFLICT (command_id) DO NOTHING";
-    private const string InsertEventSql = "INSERT INTO events (incident_id, version, event_type, schema_version, payload) VALUES ($incident, $version, $type, $schema, $payload)";
+    // Appends in three statements: head (the version check), command claim, events. Positional parameters: the
+    // append binds them by index on statements prepared once per connection.
+    private const string HeadInsertSql = "INSERT INTO incidents (incident_id, version, state, next_due) SELECT ?1, ?3, ?4, ?5 WHERE ?2 = 0 ON CONFLICT (incident_id) DO NOTHING";
+    private const string HeadUpdateSql = "UPDATE incidents SET version = ?3, state = ?4, next_due = ?5 WHERE incident_id = ?1 AND version = ?2";
+    private const string ClaimSql = "INSERT INTO commands (command_id, incident_id, first_version, event_count, rejection) VALUES (?1, ?2, ?3, ?4, NULL) ON CONFLICT (command_id) DO NOTHING";
+    private const string InsertEventSql = "INSERT INTO events (incident_id, version, event_type, schema_version, payload) VALUES (?1, ?2, ?3, ?4, ?5)";
 
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private readonly ConcurrentBag<Session> _sessions = new();
@@ -138,49 +139,57 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
         var healthy = false;
         try
         {
-            using (var transaction = session.Connection.BeginTransaction(deferred: false))
+            var statements = session.Append();
+
+            // BEGIN IMMEDIATE on the prepared statement; only when another writer holds the lock does the append wait
+            // for it through the driver's transaction, which retries up to the connection string's Default Timeout.
+            var transaction = statements.TryBeginImmediate() ? null : session.Connection.BeginTransaction(deferred: false);
+            try
             {
+                var key = Key(append.IncidentId.Value);
+
                 // The head row is the stream's version: moving it from the expected version is the concurrency check,
                 // under the write lock BEGIN IMMEDIATE took, so no separate read is needed.
-                var head = session.Command(
-                    append.ExpectedVersion == 0 ? HeadInsertSql : HeadUpdateSql,
-                    transaction,
-                    "$incident",
-                    "$expected",
-                    "$version",
-                    "$state",
-                    "$due");
-                var key = Key(append.IncidentId.Value);
-                head.Parameters[0].Value = key;
-                head.Parameters[1].Value = append.ExpectedVersion;
-                head.Parameters[2].Value = append.ExpectedVersion + append.Events.Count;
-                head.Parameters[3].Value = (int)append.ResultingState;
-                head.Parameters[4].Value = append.NextDueAt is { } due ? due.ToUnixTimeTicks() : DBNull.Value;
-                if (await head.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                var head = append.ExpectedVersion == 0 ? statements.HeadInsert : statements.HeadUpdate;
+                statements.BindText(head, 1, key);
+                statements.BindInt64(head, 2, append.ExpectedVersion);
+                statements.BindInt64(head, 3, append.ExpectedVersion + append.Events.Count);
+                statements.BindInt64(head, 4, (int)append.ResultingState);
+                if (append.NextDueAt is { } due)
+                {
+                    statements.BindInt64(head, 5, due.ToUnixTimeTicks());
+                }
+                else
+                {
+                    statements.BindNull(head, 5);
+                }
+
+                if (statements.Execute(head) == 0)
                 {
                     var actual = await CurrentVersionAsync(session, transaction, append.IncidentId, cancellationToken).ConfigureAwait(false);
                     throw new IncidentConcurrencyException(append.IncidentId, append.ExpectedVersion, actual);
                 }
 
-                var claim = session.Command(ClaimSql, transaction, "$command", "$incident", "$first", "$count");
-                claim.Parameters[0].Value = Key(append.CommandId.Value);
-                claim.Parameters[1].Value = key;
-                claim.Parameters[2].Value = append.ExpectedVersion + 1;
-                claim.Parameters[3].Value = append.Events.Count;
-                if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                var claim = statements.Claim;
+                statements.BindText(claim, 1, Key(append.CommandId.Value));
+                statements.BindText(claim, 2, key);
+                statements.BindInt64(claim, 3, append.ExpectedVersion + 1);
+                statements.BindInt64(claim, 4, append.Events.Count);
+                if (statements.Execute(claim) == 0)
                 {
                     throw new DuplicateCommandException(append.CommandId);
                 }
 
-                var insert = session.Command(InsertEventSql, transaction, "$incident", "$version", "$type", "$schema", "$payload");
-                insert.Parameters[0].Value = key;
+                var insert = statements.InsertEvent;
+                statements.BindText(insert, 1, key);
                 for (var i = 0; i < serialized.Length; i++)
                 {
-                    insert.Parameters[1].Value = append.ExpectedVersion + i + 1;
-                    insert.Parameters[2].Value = serialized[i].EventType;
-                    insert.Parameters[3].Value = serialized[i].SchemaVersion;
-                    insert.Parameters[4].Value = serialized[i].Payload;
-                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    statements.BindInt64(insert, 2, append.ExpectedVersion + i + 1);
+                    statements.BindText(insert, 3, serialized[i].EventType);
+                    statements.BindInt64(insert, 4, serialized[i].SchemaVersion);
+                    statements.BindText(insert, 5, serialized[i].Payload);
+                    statements.Execute(insert);
                 }
 
                 if (BeforeCommit is { } beforeCommit)
@@ -188,7 +197,27 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
                     await beforeCommit().ConfigureAwait(false);
                 }
 
-                transaction.Commit();
+                if (transaction is null)
+                {
+                    statements.Commit();
+                }
+                else
+                {
+                    transaction.Commit();
+                }
+            }
+            finally
+            {
+                // Nothing of a failed append stays: its transaction ends here, so the connection never goes back to a
+                // pool holding the write lock.
+                if (transaction is null)
+                {
+                    statements.RollbackIfOpen();
+                }
+                else
+                {
+                    transaction.Dispose();
+                }
             }
 
             healthy = true;
@@ -551,10 +580,14 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
     private sealed class Session : IDisposable
     {
         private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+        private AppendStatements? _append;
 
         internal Session(SqliteConnection connection) => Connection = connection;
 
         internal SqliteConnection Connection { get; }
+
+        /// <summary>The append's statements on this connection, prepared on first use.</summary>
+        internal AppendStatements Append() => _append ??= new AppendStatements(Connection.Handle!);
 
         internal SqliteCommand Command(string sql, SqliteTransaction? transaction, params string[] parameters)
         {
@@ -581,7 +614,127 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
                 command.Dispose();
             }
 
+            // Finalized before the connection closes: a pooled handle must not carry statements of ours.
+            _append?.Dispose();
             Connection.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The append's statements on one connection, run through SQLitePCLRaw (the layer Microsoft.Data.Sqlite is built
+    /// on): bound by index and stepped directly, without the per-execution parameter lookup by name and data reader
+    /// that <see cref="SqliteCommand"/> costs. Transactions, timeouts and everything else still go through the
+    /// connection; a failed step throws the same <see cref="SqliteException"/> a command would.
+    /// </summary>
+    private sealed class AppendStatements : IDisposable
+    {
+        private readonly sqlite3 _database;
+
+        private readonly sqlite3_stmt _begin;
+        private readonly sqlite3_stmt _commit;
+        private readonly sqlite3_stmt _rollback;
+
+        internal AppendStatements(sqlite3 database)
+        {
+            _database = database;
+            _begin = Prepare("BEGIN IMMEDIATE");
+            _commit = Prepare("COMMIT");
+            _rollback = Prepare("ROLLBACK");
+            HeadInsert = Prepare(HeadInsertSql);
+            HeadUpdate = Prepare(HeadUpdateSql);
+            Claim = Prepare(ClaimSql);
+            InsertEvent = Prepare(InsertEventSql);
+        }
+
+        internal sqlite3_stmt HeadInsert { get; }
+
+        internal sqlite3_stmt HeadUpdate { get; }
+
+        internal sqlite3_stmt Claim { get; }
+
+        internal sqlite3_stmt InsertEvent { get; }
+
+        internal void BindText(sqlite3_stmt statement, int index, string value)
+            => Check(raw.sqlite3_bind_text16(statement, index, value.AsSpan()));
+
+        internal void BindInt64(sqlite3_stmt statement, int index, long value)
+            => Check(raw.sqlite3_bind_int64(statement, index, value));
+
+        internal void BindNull(sqlite3_stmt statement, int index)
+            => Check(raw.sqlite3_bind_null(statement, index));
+
+        /// <summary>Runs a bound statement to completion and resets it; returns the rows it changed.</summary>
+        internal int Execute(sqlite3_stmt statement)
+        {
+            var rc = raw.sqlite3_step(statement);
+            try
+            {
+                if (rc != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(rc, _database);
+                }
+
+                return raw.sqlite3_changes(_database);
+            }
+            finally
+            {
+                raw.sqlite3_reset(statement);
+            }
+        }
+
+        /// <summary>Takes the write lock, or returns <see langword="false"/> at once when another connection holds it.</summary>
+        internal bool TryBeginImmediate()
+        {
+            var rc = raw.sqlite3_step(_begin);
+            raw.sqlite3_reset(_begin);
+            if (rc == raw.SQLITE_DONE)
+            {
+                return true;
+            }
+
+            if ((rc & 0xFF) is SqliteBusy or SqliteLocked)
+            {
+                return false;
+            }
+
+            SqliteException.ThrowExceptionForRC(rc, _database);
+            return false;
+        }
+
+        internal void Commit() => Execute(_commit);
+
+        /// <summary>Rolls back the transaction this connection is in, if any.</summary>
+        internal void RollbackIfOpen()
+        {
+            if (raw.sqlite3_get_autocommit(_database) == 0)
+            {
+                Execute(_rollback);
+            }
+        }
+
+        public void Dispose()
+        {
+            _begin.Dispose();
+            _commit.Dispose();
+            _rollback.Dispose();
+            HeadInsert.Dispose();
+            HeadUpdate.Dispose();
+            Claim.Dispose();
+            InsertEvent.Dispose();
+        }
+
+        private sqlite3_stmt Prepare(string sql)
+        {
+            Check(raw.sqlite3_prepare_v3(_database, sql, raw.SQLITE_PREPARE_PERSISTENT, out var statement, out _));
+            return statement;
+        }
+
+        private void Check(int rc)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _database);
+            }
         }
     }
 }

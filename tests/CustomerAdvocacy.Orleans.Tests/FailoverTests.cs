@@ -13,6 +13,7 @@ using Xunit.Abstractions;
 
 namespace CustomerAdvocacy.Orleans.Tests;
 
+[Collection(ClusterCollection.Name)]
 public sealed class FailoverTests : IAsyncLifetime
 {
     private const int Incidents = 24;

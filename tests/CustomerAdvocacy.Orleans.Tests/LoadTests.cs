@@ -20,6 +20,7 @@ namespace CustomerAdvocacy.Orleans.Tests;
 /// <c>CUSTOMERADVOCACY_ORLEANS_LOAD_INCIDENTS</c>. Reports commands/s and latency percentiles (recorded in
 /// benchmarks/results/orleans-load.md); checks every command was accepted and recorded.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public sealed class LoadTests : IAsyncLifetime
 {
     private const int InFlight = 16;

@@ -74,6 +74,72 @@ public sealed class SqliteIncidentStoreTests : StoreFaultTests, IDisposable
     }
 
     [Fact]
+    public async Task Initialize_DatabaseAtSchemaVersion2_MigratesToKeyedTablesKeepingHeadsCommandsAndDueIndex()
+    {
+        var start = Instant.FromUtc(2026, 3, 2, 9, 0);
+        var c = new IncidentCommands(IncidentId.New(), start);
+        var open = c.Open();
+        var events = new IncidentScenario(c.IncidentId, start).When(open).ThenAccepted();
+        var serializer = new IncidentEventSerializer();
+        var rejected = new CommandRecord(CommandId.New(), c.IncidentId, 0, 0, new RuleBroken("rule", "detail"));
+        var due = start + Duration.FromHours(4);
+        await using (var connection = new SqliteConnection(_database.ConnectionString()))
+        {
+            await connection.OpenAsync();
+            await using var v2 = connection.CreateCommand();
+            v2.CommandText = SqliteSchema.Migrations[0] + SqliteSchema.Migrations[1] + "PRAGMA user_version = 2;"
+                + "INSERT INTO incidents (incident_id, version, state, next_due) VALUES ($incident, $version, $state, $due);"
+                + "INSERT INTO commands VALUES ($open, $incident, 1, $version, NULL);"
+                + "INSERT INTO commands VALUES ($rejected, $incident, 0, 0, $rejection);";
+            v2.Parameters.AddWithValue("$incident", c.IncidentId.Value.ToString("D"));
+            v2.Parameters.AddWithValue("$version", events.Count);
+            v2.Parameters.AddWithValue("$state", (int)IncidentState.Opened);
+            v2.Parameters.AddWithValue("$due", due.ToUnixTimeTicks());
+            v2.Parameters.AddWithValue("$open", open.CommandId.Value.ToString("D"));
+            v2.Parameters.AddWithValue("$rejected", rejected.CommandId.Value.ToString("D"));
+            v2.Parameters.AddWithValue("$rejection", serializer.SerializeRejection(rejected.Rejection!));
+            await v2.ExecuteNonQueryAsync();
+            foreach (var e in events)
+            {
+                var stored = serializer.Serialize(e);
+                await using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO events VALUES ($incident, $version, $type, $schema, $payload)";
+                insert.Parameters.AddWithValue("$incident", c.IncidentId.Value.ToString("D"));
+                insert.Parameters.AddWithValue("$version", e.Version);
+                insert.Parameters.AddWithValue("$type", stored.EventType);
+                insert.Parameters.AddWithValue("$schema", stored.SchemaVersion);
+                insert.Parameters.AddWithValue("$payload", stored.Payload);
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var store = _database.CreateStore();
+        await store.InitializeAsync();
+
+        Assert.Equal(events, await store.ReadStreamAsync(c.IncidentId, 1, CancellationToken.None));
+        Assert.Equal(new CommandRecord(open.CommandId, c.IncidentId, 1, events.Count, null), await store.FindCommandAsync(open.CommandId, CancellationToken.None));
+        Assert.Equal(rejected, await store.FindCommandAsync(rejected.CommandId, CancellationToken.None));
+        Assert.Equal(new[] { c.IncidentId }, await store.ListByStateAsync(IncidentState.Opened, CancellationToken.None));
+        Assert.Equal(new[] { new DueIncident(c.IncidentId, due) }, await store.FindDueAsync(Instant.MaxValue, 10, CancellationToken.None));
+
+        // The migrated head row still decides: a second opening conflicts, a recorded command is a duplicate, and the
+        // next command appends at version 2.
+        var second = new IncidentAppend(c.IncidentId, 0, events, open.CommandId, IncidentState.Opened);
+        await Assert.ThrowsAsync<IncidentConcurrencyException>(() => store.AppendAsync(second, CancellationToken.None));
+        var engine = new IncidentEngine(store, FixedIncidentContextProvider.Standard, new NodaTime.Testing.FakeClock(start));
+        Assert.True((await engine.ExecuteAsync(open)).IsDuplicate);
+        Assert.True((await engine.ExecuteAsync(c.CapturePerspective())).Decision.IsAccepted);
+        Assert.True((await store.ReadStreamAsync(c.IncidentId, 1, CancellationToken.None)).Count > events.Count);
+
+        await using var check = new SqliteConnection(_database.ConnectionString());
+        await check.OpenAsync();
+        Assert.Equal((long)SqliteIncidentStore.SchemaVersion, await ScalarAsync(check, "PRAGMA user_version"));
+        Assert.Equal(2L, await ScalarAsync(check, "SELECT count(*) FROM sqlite_schema WHERE name IN ('incidents', 'commands') AND sql LIKE '%WITHOUT ROWID%'"));
+        Assert.Equal(2L, await ScalarAsync(check, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN ('incidents_by_state', 'incidents_by_due') AND tbl_name = 'incidents'"));
+    }
+
+    [Fact]
     public async Task Initialize_FileLockedByAnotherWriter_ThrowsUnavailableNamingTheFile()
     {
         await _database.CreateStore().InitializeAsync();

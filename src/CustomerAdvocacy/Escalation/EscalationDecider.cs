@@ -67,7 +67,7 @@ public sealed class EscalationDecider
         var rung = status.Rung is { } r ? Math.Min(r, ladder.TopIndex) : (int?)null;
         var next = rung is { } current ? ladder.NextRungAfterTimeOut(current, status.RepeatsDone) : null;
         var clearsLast = command is ClearEscalationTrigger clear && status.ActiveTriggers.Count == 1 && status.IsActive(clear.Reason);
-        if (!_machines.TryFire(status.Phase, new EscalationGuards(next is not null, clearsLast), command.EscalationTrigger, out _))
+        if (!_machines.CanFire(status.Phase, new EscalationGuards(next is not null, clearsLast), command.EscalationTrigger))
         {
             return Reject(new EscalationNotPermitted(status.Phase, command.EscalationTrigger));
         }

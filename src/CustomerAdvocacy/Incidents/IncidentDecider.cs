@@ -124,7 +124,7 @@ public sealed class IncidentDecider
             return identity;
         }
 
-        return _machines.TryFire(incident.State, trigger, out _) ? null : new NotPermittedInState(incident.State, trigger);
+        return _machines.CanFire(incident.State, trigger) ? null : new NotPermittedInState(incident.State, trigger);
     }
 
     private static NotAuthorized? CheckIdentity(Incident incident, IncidentCommand command)
@@ -246,7 +246,7 @@ public sealed class IncidentDecider
             case DisputeResolution c:
                 {
                     var ids = c.DisputedCriterionIds ?? Array.Empty<string>();
-                    if (ids.Count == 0 || ids.Any(id => !incident.Criteria.Any(x => x.Id == id)))
+                    if (ids.Count == 0 || !AllAgreed(incident, ids))
                     {
                         return Broken(IncidentRules.DisputeNamesAgreedCriteria, "A dispute names the agreed criteria in doubt.");
                     }
@@ -543,6 +543,20 @@ public sealed class IncidentDecider
     }
 
     private static RuleBroken Broken(string rule, string detail) => new(rule, detail);
+
+    // A loop rather than a lambda: a lambda capturing the incident would allocate its closure on every decision.
+    private static bool AllAgreed(Incident incident, IReadOnlyList<string> ids)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!HasCriterion(incident, ids[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool HasCriterion(Incident incident, string id)
     {

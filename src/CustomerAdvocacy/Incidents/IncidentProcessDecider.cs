@@ -187,10 +187,20 @@ internal sealed class IncidentProcessDecider
         }
 
         List<IncidentEvent>? all = null;
-        var status = incident.Processes.Escalation ?? EscalationStatus.Initial(incident.Id);
-        foreach (var e in events)
+        EscalationStatus? status = null;
+
+        // Indexed, and the status looked up only for an event that raises something: most decisions raise nothing and
+        // should not pay for an enumerator or an initial status.
+        for (var i = 0; i < events.Count; i++)
         {
-            if (IncidentEventTriggers.Raised(e) is not { } raised || status.IsActive(raised.Kind))
+            var e = events[i];
+            if (IncidentEventTriggers.Raised(e) is not { } raised)
+            {
+                continue;
+            }
+
+            status ??= incident.Processes.Escalation ?? EscalationStatus.Initial(incident.Id);
+            if (status.IsActive(raised.Kind))
             {
                 continue;
             }

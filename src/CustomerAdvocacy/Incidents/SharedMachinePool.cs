@@ -7,11 +7,17 @@ namespace CustomerAdvocacy.Incidents;
 
 /// <summary>
 /// A few Stateless machines configured once each from one shared definition, each over external state accessors that
-/// read and write its own cursor. A decision rents one, points the cursor at the process's state, asks and fires, and
-/// returns it: the pool grows only to the number of decisions running at the same time, never with the number of
-/// incidents, plans or other processes. Every state machine of the library (the incident lifecycle and each
-/// sub-process) decides through one of these.
+/// read and write its own cursor. A decision rents one, points the cursor at the process's state, asks it whether the
+/// trigger can fire (Stateless evaluates the edge and its guards), and returns it: the pool grows only to the number of
+/// decisions running at the same time, never with the number of incidents, plans or other processes. Every state
+/// machine of the library (the incident lifecycle and each sub-process) decides through one of these.
 /// </summary>
+/// <remarks>
+/// The machine is asked, not fired: a decision changes nothing, and the transition it permits is recorded as an event
+/// and made by the fold of that event. Firing a rented machine would move only its private cursor, which the next
+/// rental overwrites, at about twice the cost of asking. That the lifecycle's fold reaches the destination firing would
+/// reach is checked by the model-based property for every accepted command.
+/// </remarks>
 /// <typeparam name="TState">The machine's state type.</typeparam>
 /// <typeparam name="TTrigger">The machine's trigger type.</typeparam>
 internal sealed class SharedMachinePool<TState, TTrigger>
@@ -21,16 +27,15 @@ internal sealed class SharedMachinePool<TState, TTrigger>
     /// <param name="configure">Configures a machine from the definition over the given state accessors.</param>
     /// <param name="permits">
     /// The definition's own answer to "is this trigger permitted in this state", when it has a table for it: a
-    /// rejection then costs no machine, and an accepted trigger is fired without asking the machine first. Without it
-    /// the rented machine is asked through <c>CanFire</c>.
+    /// rejection then costs no machine. A trigger the table permits is still put to the machine.
     /// </param>
     internal SharedMachinePool(
         Func<Func<TState>, Action<TState>, StateMachine<TState, TTrigger>> configure,
         Func<TState, TTrigger, bool>? permits = null)
         => _pool = new((read, write, _) => configure(read, write), permits);
 
-    /// <summary>Whether <paramref name="trigger"/> is permitted in <paramref name="from"/>; if so fires it. Thread-safe.</summary>
-    internal bool TryFire(TState from, TTrigger trigger, out TState to) => _pool.TryFire(from, default, trigger, out to);
+    /// <summary>Whether a machine in <paramref name="from"/> can fire <paramref name="trigger"/>. Thread-safe.</summary>
+    internal bool CanFire(TState from, TTrigger trigger) => _pool.CanFire(from, default, trigger);
 }
 
 /// <summary>
@@ -49,7 +54,7 @@ internal sealed class SharedMachinePool<TState, TTrigger, TContext>
     private Bound? _spare;
 
     /// <param name="configure">Configures a machine over the given state accessors and guard-context reader.</param>
-    /// <param name="permits">As for <see cref="SharedMachinePool{TState, TTrigger}"/>; only for machines whose guards never refuse.</param>
+    /// <param name="permits">As for <see cref="SharedMachinePool{TState, TTrigger}"/>: a fast refusal, never a permission.</param>
     internal SharedMachinePool(
         Func<Func<TState>, Action<TState>, Func<TContext>, StateMachine<TState, TTrigger>> configure,
         Func<TState, TTrigger, bool>? permits = null)
@@ -58,12 +63,11 @@ internal sealed class SharedMachinePool<TState, TTrigger, TContext>
         _permits = permits;
     }
 
-    /// <summary>Whether <paramref name="trigger"/> is permitted in <paramref name="from"/> under <paramref name="context"/>; if so fires it. Thread-safe.</summary>
-    internal bool TryFire(TState from, TContext context, TTrigger trigger, out TState to)
+    /// <summary>Whether a machine in <paramref name="from"/>, its guards reading <paramref name="context"/>, can fire <paramref name="trigger"/>. Thread-safe.</summary>
+    internal bool CanFire(TState from, TContext context, TTrigger trigger)
     {
         if (_permits is not null && !_permits(from, trigger))
         {
-            to = from;
             return false;
         }
 
@@ -78,15 +82,7 @@ internal sealed class SharedMachinePool<TState, TTrigger, TContext>
         {
             bound.State = from;
             bound.Context = context;
-            if (_permits is null && !bound.Machine.CanFire(trigger))
-            {
-                to = from;
-                return false;
-            }
-
-            bound.Machine.Fire(trigger);
-            to = bound.State;
-            return true;
+            return bound.Machine.CanFire(trigger);
         }
         finally
         {

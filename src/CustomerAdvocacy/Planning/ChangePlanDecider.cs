@@ -52,7 +52,7 @@ public sealed class ChangePlanDecider
             return new ProcessRejected<ChangePlanEvent>(refused);
         }
 
-        if (!ChangePlanMachine.Definition.TryFire(plan.State, command.PlanTrigger, out _))
+        if (!ChangePlanMachine.Definition.CanFire(plan.State, command.PlanTrigger))
         {
             return new ProcessRejected<ChangePlanEvent>(new NotPermittedInState<ChangePlanState, ChangePlanTrigger>(plan.State, command.PlanTrigger));
         }

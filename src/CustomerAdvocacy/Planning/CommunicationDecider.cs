@@ -56,7 +56,7 @@ public sealed class CommunicationDecider
             return new ProcessRejected<CommunicationEvent>(refused);
         }
 
-        if (!CommunicationMachine.Definition.TryFire(communication.State, command.CommunicationTrigger, out _))
+        if (!CommunicationMachine.Definition.CanFire(communication.State, command.CommunicationTrigger))
         {
             return new ProcessRejected<CommunicationEvent>(new NotPermittedInState<CommunicationState, CommunicationTrigger>(communication.State, command.CommunicationTrigger));
         }

@@ -82,7 +82,7 @@ public static class MitigationTrialDecider
             return Reject(new NotAuthorized<MitigationTrialTrigger>(role, command.TrialTrigger, $"The role {role} may not {command.TrialTrigger} a mitigation trial."));
         }
 
-        if (!Definition.TryFire(trial.State, command.TrialTrigger, out _))
+        if (!Definition.CanFire(trial.State, command.TrialTrigger))
         {
             return Reject(new NotPermittedInState<MitigationTrialState, MitigationTrialTrigger>(trial.State, command.TrialTrigger));
         }

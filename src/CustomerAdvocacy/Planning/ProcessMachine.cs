@@ -28,8 +28,8 @@ internal sealed class ProcessMachine<TState, TTrigger>
 
     internal IReadOnlyList<(TState From, TTrigger Trigger, TState To)> Transitions { get; }
 
-    /// <summary>Whether <paramref name="trigger"/> is permitted in <paramref name="from"/>; if so fires it. Thread-safe.</summary>
-    internal bool TryFire(TState from, TTrigger trigger, out TState to) => _machines.TryFire(from, trigger, out to);
+    /// <summary>Whether a machine in <paramref name="from"/> can fire <paramref name="trigger"/>. Thread-safe.</summary>
+    internal bool CanFire(TState from, TTrigger trigger) => _machines.CanFire(from, trigger);
 
     /// <summary>The states from which <paramref name="trigger"/> is permitted.</summary>
     internal IEnumerable<TState> StatesPermitting(TTrigger trigger)

@@ -99,7 +99,7 @@ public static class ReviewDecider
             return new ProcessRejected<ReviewEvent>(new NotAuthorized<ReviewTrigger>(role, command.ReviewTrigger, who));
         }
 
-        if (!Definition.TryFire(review.State, command.ReviewTrigger, out _))
+        if (!Definition.CanFire(review.State, command.ReviewTrigger))
         {
             return new ProcessRejected<ReviewEvent>(new NotPermittedInState<ReviewState, ReviewTrigger>(review.State, command.ReviewTrigger));
         }

@@ -186,15 +186,37 @@ internal sealed class StateGraphConverterFactory : JsonConverterFactory
                         throw new NotSupportedException($"{Name(type)}.{field.Name} holds a {Name(field.FieldType)}, which a snapshot cannot represent.");
                     }
 
-                    var name = field.Name.StartsWith("<", StringComparison.Ordinal) && field.Name.EndsWith(">k__BackingField", StringComparison.Ordinal)
-                        ? field.Name.Substring(1, field.Name.Length - 1 - ">k__BackingField".Length)
-                        : field.Name;
+                    var name = NameOf(declaring, field);
                     var model = (FieldModel)Activator.CreateInstance(typeof(FieldModel<>).MakeGenericType(field.FieldType), declaring == type ? name : declaring.Name + "." + name, field)!;
                     fields.Add(model);
                 }
             }
 
             return fields.ToArray();
+        }
+
+        // A field behind a property is named after the property, whether the compiler made it (an auto-property) or the
+        // type declares it (`_camelCase` behind `get => _x; init => _x = value`), so a type can move between the two
+        // without changing its snapshots' shape.
+        private static string NameOf(Type declaring, FieldInfo field)
+        {
+            var name = field.Name;
+            if (name.StartsWith("<", StringComparison.Ordinal) && name.EndsWith(">k__BackingField", StringComparison.Ordinal))
+            {
+                return name.Substring(1, name.Length - 1 - ">k__BackingField".Length);
+            }
+
+            if (name.Length > 1 && name[0] == '_')
+            {
+                var propertyName = char.ToUpperInvariant(name[1]) + name.Substring(2);
+                var property = declaring.GetProperty(propertyName, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly);
+                if (property is not null && property.PropertyType == field.FieldType)
+                {
+                    return propertyName;
+                }
+            }
+
+            return name;
         }
     }
 

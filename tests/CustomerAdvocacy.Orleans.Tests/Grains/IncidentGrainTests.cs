@@ -7,13 +7,16 @@ using CustomerAdvocacy.DueActions;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Orleans.Grains;
+using CustomerAdvocacy.Storage;
 using CustomerAdvocacy.Testing;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 using Orleans;
 using Xunit.Abstractions;
 
 namespace CustomerAdvocacy.Orleans.Tests.Grains;
 
+[Collection(ClusterCollection.Name)]
 public sealed class IncidentGrainTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -41,6 +44,26 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         Assert.Equal(IncidentState.Executing, last.Incident.State);
         Assert.Equal(fromStore, last.Incident);
         Assert.Equal(fromStore, await _cluster.Client.LoadAsync(script.IncidentId));
+    }
+
+    [Fact]
+    public async Task Execute_StoredEventCorrupt_CallerGetsTheLibrarysTypedException()
+    {
+        var script = new IncidentCommands(IncidentId.New(), _cluster.Clock.GetCurrentInstant());
+        await _cluster.Client.ExecuteAsync(script.Open());
+        await _cluster.Cluster.DeactivateAsync(_cluster.Grain(script.IncidentId));
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _cluster.DatabasePath }.ToString()))
+        {
+            await connection.OpenAsync();
+            using var corrupt = connection.CreateCommand();
+            corrupt.CommandText = "UPDATE events SET payload = '{broken' WHERE incident_id = $id AND version = 1";
+            corrupt.Parameters.AddWithValue("$id", script.IncidentId.ToString());
+            Assert.Equal(1, await corrupt.ExecuteNonQueryAsync());
+        }
+
+        var thrown = await Assert.ThrowsAsync<EventDeserializationException>(() => _cluster.Client.ExecuteAsync(script.CapturePerspective()));
+        Assert.Contains(script.IncidentId.ToString(), thrown.Message, StringComparison.Ordinal);
+        Assert.Contains("version 1", thrown.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,8 @@ public sealed class ModelBasedTests
         var engine = new IncidentEngine(store, new FixedIncidentContextProvider(Contexts.Context with { EscalationLadder = Escalation.EscalationFixture.Ladder }), clock);
         var everMissed = false;
         var model = new Model();
+        var cursor = new IncidentLifecycle.Cursor();
+        var machine = IncidentLifecycle.Definition.Configure(() => cursor.State, s => cursor.State = s);
         Interlocked.Increment(ref _stats.Sequences);
 
         foreach (var command in sequence)
@@ -135,6 +137,14 @@ public sealed class ModelBasedTests
             Require(
                 (after.Processes.Escalation?.IsActive(CustomerAdvocacy.Escalation.EscalationTriggerKind.CommitmentMissed) ?? false) == everMissed,
                 "a missed commitment raises the escalation in the same decision, and nothing else does");
+            if (!command.Trigger.IsSubProcess())
+            {
+                // Decisions only ask the shared machine; the event's fold must land where firing would have.
+                cursor.State = before.State;
+                machine.Fire(command.Trigger);
+                Require(after.State == cursor.State, $"the fold reached {after.State}, firing {command.Trigger} in {before.State} reaches {cursor.State}");
+            }
+
             model.Apply(command, before.State, after.Version);
             Require(after.State == model.State, $"state {after.State} but the model expects {model.State} after {command.Trigger}");
             Require(after.AccountableOwnerId == model.Owner && after.PendingSuccessorId == model.Pending, "the owner matches the model and is never absent");
