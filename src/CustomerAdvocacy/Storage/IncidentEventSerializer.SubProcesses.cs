@@ -333,13 +333,7 @@ public sealed partial class IncidentEventSerializer
                 WriteStrings(w, "customerRecipientIds", x.CustomerRecipientIds);
                 break;
             case CommunicationReleased x:
-                w.WriteStartObject("conversation");
-                w.WriteString("id", x.Conversation.Id);
-                WriteStrings(w, "participants", x.Conversation.Participants);
-                w.WritePropertyName("at");
-                WriteInstant(w, x.Conversation.At);
-                w.WriteString("privateAsideWith", x.Conversation.PrivateAsideWith);
-                w.WriteEndObject();
+                WriteConversation(w, "conversation", x.Conversation);
                 break;
             case CommunicationWithdrawn x:
                 w.WriteString("reason", x.Reason);

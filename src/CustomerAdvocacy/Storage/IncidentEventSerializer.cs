@@ -342,13 +342,7 @@ public sealed partial class IncidentEventSerializer
                 w.WriteString("commitmentId", x.CommitmentId);
                 break;
             case ConversationRecorded x:
-                w.WriteStartObject("conversation");
-                w.WriteString("id", x.Conversation.Id);
-                WriteStrings(w, "participants", x.Conversation.Participants);
-                w.WritePropertyName("at");
-                WriteInstant(w, x.Conversation.At);
-                w.WriteString("privateAsideWith", x.Conversation.PrivateAsideWith);
-                w.WriteEndObject();
+                WriteConversation(w, "conversation", x.Conversation);
                 break;
             case HandoffOffered x:
                 w.WriteString("successorId", x.SuccessorId);
@@ -525,6 +519,17 @@ public sealed partial class IncidentEventSerializer
         w.WritePropertyName("due");
         WriteInstant(w, commitment.Due);
         w.WriteString("status", commitment.Status.ToString());
+        w.WriteEndObject();
+    }
+
+    private static void WriteConversation(Utf8JsonWriter w, string name, ConversationRecord conversation)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("id", conversation.Id);
+        WriteStrings(w, "participants", conversation.Participants);
+        w.WritePropertyName("at");
+        WriteInstant(w, conversation.At);
+        w.WriteString("privateAsideWith", conversation.PrivateAsideWith);
         w.WriteEndObject();
     }
 
