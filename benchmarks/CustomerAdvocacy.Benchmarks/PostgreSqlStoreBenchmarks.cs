@@ -5,12 +5,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.PostgreSql;
-using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Storage;
-using NodaTime;
 using Npgsql;
 
 namespace CustomerAdvocacy.Benchmarks;
@@ -29,8 +26,6 @@ public class PostgreSqlStoreBenchmarks
     /// <summary>The environment variable holding the server's connection string.</summary>
     public const string Variable = "CUSTOMERADVOCACY_POSTGRES";
 
-    private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
-    private static readonly Actor Owner = new("owner-1", IncidentRole.AccountableOwner);
     private readonly IncidentEventSerializer _serializer = new();
     private readonly string _schema = "bench_" + Guid.NewGuid().ToString("N");
     private string _server = "";
@@ -56,7 +51,7 @@ public class PostgreSqlStoreBenchmarks
             + "CREATE TABLE snapshots (incident_id uuid NOT NULL PRIMARY KEY, version bigint NOT NULL, payload text NOT NULL);");
 
         _loaded = IncidentId.New();
-        var history = Stream(_loaded, 1000);
+        var history = StoreBenchmarkStreams.Stream(_loaded, 1000);
         for (var i = 0; i < history.Count; i += 100)
         {
             var batch = history.Skip(i).Take(100).Select(e => e with { Metadata = e.Metadata with { CommandId = history[i].Metadata.CommandId } }).ToArray();
@@ -240,27 +235,7 @@ public class PostgreSqlStoreBenchmarks
         await command.ExecuteNonQueryAsync();
     }
 
-    private static List<IncidentEvent> Stream(IncidentId id, int count)
-    {
-        var events = new List<IncidentEvent>(count)
-        {
-            new IncidentOpened(new EventMetadata(id, 1, Start, Owner, CommandId.New()), "customer-acme", Owner.Id, new PolicyReference("standard", 1), null),
-        };
-        for (var v = 2; v <= count; v++)
-        {
-            events.Add(new CommitmentMade(new EventMetadata(id, v, Start, Owner, CommandId.New()), new Commitment("k" + v, Owner.Id, "call back with findings", Start + Duration.FromHours(v))));
-        }
-
-        return events;
-    }
-
-    private Task AppendNewAsync(int count)
-    {
-        var id = IncidentId.New();
-        var commandId = CommandId.New();
-        var events = Stream(id, count).Select(e => e with { Metadata = e.Metadata with { CommandId = commandId } }).ToArray();
-        return _store.AppendAsync(new IncidentAppend(id, 0, events, commandId, IncidentState.Opened), CancellationToken.None);
-    }
+    private Task AppendNewAsync(int count) => _store.AppendAsync(StoreBenchmarkStreams.NewAppend(count), CancellationToken.None);
 
     private async Task PlainInsertAsync(IncidentId id, int count)
     {

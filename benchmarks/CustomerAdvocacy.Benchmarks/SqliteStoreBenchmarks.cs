@@ -6,13 +6,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
-using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Sqlite;
 using CustomerAdvocacy.Storage;
 using Microsoft.Data.Sqlite;
-using NodaTime;
 
 namespace CustomerAdvocacy.Benchmarks;
 
@@ -26,8 +23,6 @@ namespace CustomerAdvocacy.Benchmarks;
 [CategoriesColumn]
 public class SqliteStoreBenchmarks
 {
-    private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
-    private static readonly Actor Owner = new("owner-1", IncidentRole.AccountableOwner);
     private readonly IncidentEventSerializer _serializer = new();
     private string _directory = "";
     private SqliteIncidentStore _store = null!;
@@ -55,7 +50,7 @@ public class SqliteStoreBenchmarks
         }
 
         _loaded = IncidentId.New();
-        var history = Stream(_loaded, 1000);
+        var history = StoreBenchmarkStreams.Stream(_loaded, 1000);
         for (var i = 0; i < history.Count; i += 100)
         {
             var batch = history.Skip(i).Take(100).Select((e, j) => e with { Metadata = e.Metadata with { CommandId = history[i].Metadata.CommandId } }).ToArray();
@@ -252,27 +247,7 @@ public class SqliteStoreBenchmarks
     [BenchmarkCategory("load 1000 with snapshot")]
     public Task<Incident> EngineSnapshotLoad() => _engine.LoadAsync(_loaded);
 
-    private static List<IncidentEvent> Stream(IncidentId id, int count)
-    {
-        var events = new List<IncidentEvent>(count)
-        {
-            new IncidentOpened(new EventMetadata(id, 1, Start, Owner, CommandId.New()), "customer-acme", Owner.Id, new PolicyReference("standard", 1), null),
-        };
-        for (var v = 2; v <= count; v++)
-        {
-            events.Add(new CommitmentMade(new EventMetadata(id, v, Start, Owner, CommandId.New()), new Commitment("k" + v, Owner.Id, "call back with findings", Start + Duration.FromHours(v))));
-        }
-
-        return events;
-    }
-
-    private Task AppendNewAsync(int count)
-    {
-        var id = IncidentId.New();
-        var commandId = CommandId.New();
-        var events = Stream(id, count).Select(e => e with { Metadata = e.Metadata with { CommandId = commandId } }).ToArray();
-        return _store.AppendAsync(new IncidentAppend(id, 0, events, commandId, IncidentState.Opened), CancellationToken.None);
-    }
+    private Task AppendNewAsync(int count) => _store.AppendAsync(StoreBenchmarkStreams.NewAppend(count), CancellationToken.None);
 
     private async Task PlainInsertAsync(IncidentId id, int count)
     {
