@@ -692,7 +692,7 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
                 return true;
             }
 
-            if ((rc & 0xFF) is SqliteBusy or SqliteLocked)
+            if (IsBusy(rc))
             {
                 return false;
             }
