@@ -283,7 +283,7 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
 
         cancellationToken.ThrowIfCancellationRequested();
         return await RunAsync<IReadOnlyList<IncidentEvent>>(
-            async (session, ct) => ReadStreamNative(session.Connection, incidentId, fromVersion)
+            async (session, ct) => ReadStreamNative(session, incidentId, fromVersion)
                 ?? await ReadStreamCommandAsync(session, incidentId, fromVersion, ct).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
     }
@@ -295,28 +295,28 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
     /// buffer), so a row allocates only its event.
     /// </summary>
     /// <returns>The events, or null when the database was busy before the first row (the command path then waits it out as configured).</returns>
-    private List<IncidentEvent>? ReadStreamNative(SqliteConnection connection, IncidentId incidentId, long fromVersion)
+    private List<IncidentEvent>? ReadStreamNative(Session session, IncidentId incidentId, long fromVersion)
     {
-        var db = connection.Handle!;
-        var rc = raw.sqlite3_prepare_v2(db, ReadStreamSql, out var statement);
-        using (statement)
+        var statement = session.ReadStream();
+        if (statement is null)
         {
-            if (IsBusy(rc))
-            {
-                return null;
-            }
+            return null;
+        }
 
-            SqliteException.ThrowExceptionForRC(rc, db);
+        var db = session.Connection.Handle!;
+        try
+        {
             SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(statement, 1, Key(incidentId.Value)), db);
             SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(statement, 2, fromVersion), db);
             var events = new List<IncidentEvent>();
-            var payload = new byte[1024];
+            var payload = session.PayloadBuffer;
+            int rc;
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
                 var text = raw.sqlite3_column_blob(statement, 3);
                 if (text.Length > payload.Length)
                 {
-                    payload = new byte[Math.Max(text.Length, payload.Length * 2)];
+                    payload = session.PayloadBuffer = new byte[Math.Max(text.Length, payload.Length * 2)];
                 }
 
                 text.CopyTo(payload);
@@ -335,6 +335,11 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
 
             SqliteException.ThrowExceptionForRC(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc, db);
             return events;
+        }
+        finally
+        {
+            // Ends the read (and its read transaction) so the statement can run again on this connection.
+            raw.sqlite3_reset(statement);
         }
     }
 
@@ -581,13 +586,44 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
     {
         private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
         private AppendStatements? _append;
+        private sqlite3_stmt? _readStream;
 
         internal Session(SqliteConnection connection) => Connection = connection;
 
         internal SqliteConnection Connection { get; }
 
+        /// <summary>The buffer a native stream read copies payloads into; grows to the largest payload read on this connection.</summary>
+        internal byte[] PayloadBuffer { get; set; } = new byte[1024];
+
         /// <summary>The append's statements on this connection, prepared on first use.</summary>
         internal AppendStatements Append() => _append ??= new AppendStatements(Connection.Handle!);
+
+        /// <summary>
+        /// The native stream read on this connection, prepared on first use; <see langword="null"/> when the database
+        /// was busy while preparing it (the caller then reads through the command path, which waits as configured).
+        /// </summary>
+        internal sqlite3_stmt? ReadStream()
+        {
+            if (_readStream is null)
+            {
+                var db = Connection.Handle!;
+                var rc = raw.sqlite3_prepare_v3(db, ReadStreamSql, raw.SQLITE_PREPARE_PERSISTENT, out var statement, out _);
+                if (rc != raw.SQLITE_OK)
+                {
+                    statement.Dispose();
+                    if (IsBusy(rc))
+                    {
+                        return null;
+                    }
+
+                    SqliteException.ThrowExceptionForRC(rc, db);
+                }
+
+                _readStream = statement;
+            }
+
+            return _readStream;
+        }
 
         internal SqliteCommand Command(string sql, SqliteTransaction? transaction, params string[] parameters)
         {
@@ -616,6 +652,7 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
 
             // Finalized before the connection closes: a pooled handle must not carry statements of ours.
             _append?.Dispose();
+            _readStream?.Dispose();
             Connection.Dispose();
         }
     }
