@@ -258,14 +258,10 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotS
     /// <inheritdoc />
     public async Task<bool> RecordRejectionAsync(CommandRecord record, CancellationToken cancellationToken)
     {
-        Preconditions.CheckNotNull(record);
-        if (record.Rejection is null)
-        {
-            throw new ArgumentException("A rejection record carries its rejection.", nameof(record));
-        }
+        var rejection = IncidentStoreValidator.ValidateRejection(record);
 
         cancellationToken.ThrowIfCancellationRequested();
-        var json = _serializer.SerializeRejection(record.Rejection);
+        var json = _serializer.SerializeRejection(rejection);
         return await RunAsync(
             async (connection, ct) =>
             {
@@ -295,10 +291,7 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotS
     /// <inheritdoc />
     public async Task<IReadOnlyList<IncidentEvent>> ReadStreamAsync(IncidentId incidentId, long fromVersion, CancellationToken cancellationToken)
     {
-        if (fromVersion < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(fromVersion), fromVersion, "Versions start at 1.");
-        }
+        IncidentStoreValidator.ValidateFromVersion(fromVersion);
 
         cancellationToken.ThrowIfCancellationRequested();
         return await RunAsync<IReadOnlyList<IncidentEvent>>(
@@ -419,10 +412,7 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotS
     /// <inheritdoc />
     public async Task<IReadOnlyList<DueIncident>> FindDueAsync(Instant until, int limit, CancellationToken cancellationToken)
     {
-        if (limit < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit is at least 1.");
-        }
+        IncidentStoreValidator.ValidateDueLimit(limit);
 
         cancellationToken.ThrowIfCancellationRequested();
         return await RunAsync<IReadOnlyList<DueIncident>>(

@@ -313,6 +313,27 @@ public abstract class IncidentStoreConformance
     }
 
     /// <summary>
+    /// Bad arguments are refused with the typed errors of <see cref="IncidentStoreValidator"/> before anything is
+    /// written: a read from version 0 and a rejection record without its rejection.
+    /// </summary>
+    /// <returns>The check.</returns>
+    public async Task BadArguments_AreRefusedWithTypedErrorsAndWriteNothing()
+    {
+        var store = await CreateStoreAsync().ConfigureAwait(false);
+        var (id, batches) = History(1);
+        await store.AppendAsync(batches[0], CancellationToken.None).ConfigureAwait(false);
+
+        var read = await CatchAsync<ArgumentOutOfRangeException>(() => store.ReadStreamAsync(id, 0, CancellationToken.None)).ConfigureAwait(false);
+        Expect(read.ParamName == "fromVersion", "a read from version 0 is refused naming fromVersion");
+
+        var record = new CommandRecord(CommandId.New(), id, 0, 0, null);
+        var rejection = await CatchAsync<ArgumentException>(() => store.RecordRejectionAsync(record, CancellationToken.None)).ConfigureAwait(false);
+        Expect(rejection.ParamName == "record", "a rejection record without its rejection is refused naming record");
+        Expect(await store.FindCommandAsync(record.CommandId, CancellationToken.None).ConfigureAwait(false) is null, "the refused record is not stored");
+        Expect((await store.ReadStreamAsync(id, 1, CancellationToken.None).ConfigureAwait(false)).Count == batches[0].Events.Count, "the stream is unchanged");
+    }
+
+    /// <summary>
     /// The head an append leaves (version, state, due instant) is what state listings and the due index show, whether
     /// the append changes the state, the due instant, both or neither; and an append at a stale version conflicts and
     /// changes nothing on each of those paths (a store may move the head by a narrower write when less changed).

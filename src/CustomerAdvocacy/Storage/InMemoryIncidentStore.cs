@@ -24,7 +24,7 @@ public sealed class InMemoryIncidentStore : IIncidentStore, IIncidentSnapshotSto
     {
         Preconditions.CheckNotNull(append);
         cancellationToken.ThrowIfCancellationRequested();
-        Validate(append);
+        IncidentAppendValidator.Validate(append);
         var stream = _streams.GetOrAdd(append.IncidentId, static _ => new Stream());
         lock (stream)
         {
@@ -50,12 +50,8 @@ public sealed class InMemoryIncidentStore : IIncidentStore, IIncidentSnapshotSto
     /// <inheritdoc />
     public Task<bool> RecordRejectionAsync(CommandRecord record, CancellationToken cancellationToken)
     {
-        Preconditions.CheckNotNull(record);
+        IncidentStoreValidator.ValidateRejection(record);
         cancellationToken.ThrowIfCancellationRequested();
-        if (record.Rejection is null)
-        {
-            throw new ArgumentException("A rejection record carries its rejection.", nameof(record));
-        }
 
         return Task.FromResult(_commands.TryAdd(record.CommandId, record));
     }
@@ -64,10 +60,7 @@ public sealed class InMemoryIncidentStore : IIncidentStore, IIncidentSnapshotSto
     public Task<IReadOnlyList<IncidentEvent>> ReadStreamAsync(IncidentId incidentId, long fromVersion, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (fromVersion < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(fromVersion), fromVersion, "Versions start at 1.");
-        }
+        IncidentStoreValidator.ValidateFromVersion(fromVersion);
 
         if (!_streams.TryGetValue(incidentId, out var stream))
         {
@@ -144,10 +137,7 @@ public sealed class InMemoryIncidentStore : IIncidentStore, IIncidentSnapshotSto
     /// <inheritdoc />
     public Task<IReadOnlyList<DueIncident>> FindDueAsync(Instant until, int limit, CancellationToken cancellationToken)
     {
-        if (limit < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit is at least 1.");
-        }
+        IncidentStoreValidator.ValidateDueLimit(limit);
 
         cancellationToken.ThrowIfCancellationRequested();
         var due = new List<DueIncident>();
@@ -167,33 +157,6 @@ public sealed class InMemoryIncidentStore : IIncidentStore, IIncidentSnapshotSto
             .ThenBy(d => d.IncidentId.Value.ToString("D", System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal)
             .Take(limit)
             .ToArray());
-    }
-
-    private static void Validate(IncidentAppend append)
-    {
-        if (append.Events is null || append.Events.Count == 0)
-        {
-            throw new ArgumentException("An append carries at least one event.", nameof(append));
-        }
-
-        if (append.ExpectedVersion < 0)
-        {
-            throw new ArgumentException("The expected version is not negative.", nameof(append));
-        }
-
-        for (var i = 0; i < append.Events.Count; i++)
-        {
-            var e = append.Events[i];
-            if (e.IncidentId != append.IncidentId || e.Version != append.ExpectedVersion + i + 1)
-            {
-                throw new ArgumentException($"Event {i} is not version {append.ExpectedVersion + i + 1} of incident {append.IncidentId}.", nameof(append));
-            }
-        }
-
-        if (append.Events.Any(e => e.Metadata.CommandId != append.CommandId))
-        {
-            throw new ArgumentException("Every event of an append comes from its command.", nameof(append));
-        }
     }
 
     private sealed class Stream
