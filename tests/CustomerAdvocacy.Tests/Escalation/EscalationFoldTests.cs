@@ -50,16 +50,7 @@ public sealed class EscalationFoldTests : IClassFixture<EscalationFoldTests.Expl
     }
 
     [Fact]
-    public void Walks_Generated_VisitEveryPhase()
-    {
-        var visited = new HashSet<EscalationPhase>();
-        foreach (var walk in SubProcessExploration<EscalationPhase, EscalationTrigger>.Walks().Generator.Sample(200))
-        {
-            visited.UnionWith(_explored.Walk(walk));
-        }
-
-        Assert.Equal(Enum.GetValues<EscalationPhase>().OrderBy(p => p), visited.OrderBy(p => p));
-    }
+    public void Walks_Generated_VisitEveryPhase() => _explored.VerifyWalksVisitEveryState(200);
 
     /// <summary>
     /// The escalation has no terminal phase, but whatever the sequence (bad actors, repeated commands, time-outs not
@@ -68,7 +59,7 @@ public sealed class EscalationFoldTests : IClassFixture<EscalationFoldTests.Expl
     /// </summary>
     [ConfiguredProperty]
     public Property RandomCommands_FoldAgreesWithFire()
-        => Prop.ForAll(SubProcessExploration<EscalationPhase, EscalationTrigger>.Walks(), walk => _explored.Walk(walk).Count > 0);
+        => _explored.WalkProperty();
 
     public sealed class Explored
     {
@@ -107,6 +98,9 @@ internal sealed class EscalationScript : SubProcessScript<EscalationPhase, Escal
         var s = Status(incident);
         return (s.Phase, s.Rung, s.RepeatsDone, string.Join(",", s.ActiveTriggers));
     }
+
+    // A missed commitment or a breached service level raises the escalation in the lifecycle's own decision.
+    internal override EscalationTrigger? RaisedByLifecycle => EscalationTrigger.Raise;
 
     internal override bool IsRefusal(Rejection reason, EscalationPhase state, EscalationTrigger trigger)
         => reason is EscalationNotPermitted r && r.Phase == state && r.Trigger == trigger;

@@ -95,6 +95,13 @@ internal abstract class SubProcessScript<TState, TTrigger>
     internal virtual bool IsRefusal(Rejection reason, TState state, TTrigger trigger)
         => reason is NotPermittedInState<TState, TTrigger> r && Same(r.State, state) && EqualityComparer<TTrigger>.Default.Equals(r.Trigger, trigger);
 
+    /// <summary>The trigger a lifecycle decision may fire on this process in the same decision (the escalation's raise), if any.</summary>
+    internal virtual TTrigger? RaisedByLifecycle => null;
+
+    /// <summary>Where a fresh machine, in the process's state in <paramref name="before"/>, lands on <paramref name="trigger"/>.</summary>
+    internal TState? Fire(Incident before, TTrigger trigger)
+        => MachineFiring.Fire((read, write) => Configure(read, write, before, null), StateOf(before), trigger);
+
     /// <summary>Where a fresh machine, in the process's state in <paramref name="before"/>, lands on the command's trigger.</summary>
     internal TState? Fire(Incident before, IncidentCommand command)
         => MachineFiring.Fire((read, write) => Configure(read, write, before, command), StateOf(before), TriggerOf(command));
@@ -117,9 +124,12 @@ internal sealed record FoldObservation<TState, TTrigger>(
         => $"{Step.Command.GetType().Name} in {Before}: {(Decision is Rejected r ? "rejected " + r.Reason : "fold " + Folded)}, Fire {(Fired is { } f ? f.ToString() : "cannot fire")}";
 }
 
-/// <summary>One random step of a walk: which trigger (mostly one the current state permits), which of its commands,
-/// whether another actor issues it, how much time passes and whether an earlier command is repeated instead.</summary>
-internal sealed record WalkStep(int Pick, int Candidate, Actor Actor, int Swap, int Minutes, int Repeat);
+/// <summary>
+/// One random step of a walk: which trigger (mostly one the current state permits), which of its commands, whether
+/// another actor issues it, how much time passes, whether an earlier command is repeated instead, and whether a
+/// lifecycle command from the model-based property's generator runs instead.
+/// </summary>
+internal sealed record WalkStep(int Pick, int Candidate, Actor Actor, int Swap, int Minutes, int Repeat, int Lifecycle, IncidentCommand Noise);
 
 /// <summary>
 /// Explores a sub-process breadth first from a freshly set-up incident: in every distinct place reached (by
@@ -205,8 +215,8 @@ internal sealed class SubProcessExploration<TState, TTrigger>
         return data;
     }
 
-    /// <summary>Random walks, built from the lifecycle property's actors.</summary>
-    internal static Arbitrary<WalkStep[]> Walks()
+    /// <summary>Random walks, built from the lifecycle property's actors and commands.</summary>
+    internal Arbitrary<WalkStep[]> Walks()
         => Arb.From(Gen.ArrayOf(
             from pick in Gen.Choose(0, 9_999)
             from candidate in Gen.Choose(0, 7)
@@ -214,7 +224,25 @@ internal sealed class SubProcessExploration<TState, TTrigger>
             from swap in Gen.Choose(0, 9)
             from minutes in Gen.Choose(0, 24 * 60)
             from repeat in Gen.Choose(0, 19)
-            select new WalkStep(pick, candidate, actor, swap, minutes, repeat)));
+            from lifecycle in Gen.Choose(0, 9)
+            from noise in IncidentGenerators.Commands(Script.IncidentId, SubProcessScript<TState, TTrigger>.Start)
+            select new WalkStep(pick, candidate, actor, swap, minutes, repeat, lifecycle, noise)));
+
+    /// <summary>The walk property: every random walk keeps the fold and the machine in agreement (see <see cref="Walk"/>).</summary>
+    internal Property WalkProperty() => Prop.ForAll(Walks(), walk => Walk(walk).Count > 0);
+
+    /// <summary>Checks that sampled walks reach every state, so the walk property exercises every part of the machine.</summary>
+    internal void VerifyWalksVisitEveryState(int walks)
+    {
+        var visited = new HashSet<TState>();
+        foreach (var walk in Walks().Generator.Sample(walks))
+        {
+            visited.UnionWith(Walk(walk));
+        }
+
+        var missed = Enum.GetValues<TState>().Where(s => !visited.Contains(s)).ToList();
+        Assert.True(missed.Count == 0, $"{Script.Machine}: {walks} sampled walks never reached {string.Join(", ", missed)}.");
+    }
 
     /// <summary>
     /// Checks one configured edge: some public command fires it from a reachable incident, the fold of what the decider
@@ -298,6 +326,22 @@ internal sealed class SubProcessExploration<TState, TTrigger>
         {
             now += Duration.FromMinutes(step.Minutes);
             var before = Script.StateOf(incident);
+            if (step.Lifecycle == 0)
+            {
+                // The lifecycle moves on around the process: its events leave the process alone, except that the
+                // escalation may be raised in the same decision, which must land where firing that trigger lands.
+                if (_decider.Decide(incident, step.Noise, SubProcessScript<TState, TTrigger>.Context, now) is Accepted { Events.Count: > 0 } moved)
+                {
+                    var raised = Script.RaisedByLifecycle is { } t ? Script.Fire(incident, t) : null;
+                    incident = moved.Events.Aggregate(incident, IncidentEvolver.Evolve);
+                    var landed = Script.StateOf(incident);
+                    Require(Same(landed, before) || (raised is { } r && Same(r, landed)), $"the lifecycle's {step.Noise.GetType().Name} moved the process from {before} to {landed}");
+                    visited.Add(landed);
+                }
+
+                continue;
+            }
+
             IncidentCommand command;
             if (step.Repeat == 0 && history.Count > 0)
             {

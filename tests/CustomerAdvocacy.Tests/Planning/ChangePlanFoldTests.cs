@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Tests.Incidents;
 using FsCheck;
-using FsCheck.Fluent;
 using NodaTime;
 using Stateless;
 
@@ -40,16 +38,7 @@ public sealed class ChangePlanFoldTests : IClassFixture<ChangePlanFoldTests.Expl
     public void Decide_EveryChangePlanCommandType_AcceptedSomewhere() => _explored.VerifyEveryCommandTypeAccepted();
 
     [Fact]
-    public void Walks_Generated_VisitEveryState()
-    {
-        var visited = new HashSet<ChangePlanState>();
-        foreach (var walk in SubProcessExploration<ChangePlanState, ChangePlanTrigger>.Walks().Generator.Sample(200))
-        {
-            visited.UnionWith(_explored.Walk(walk));
-        }
-
-        Assert.Equal(Enum.GetValues<ChangePlanState>().OrderBy(s => s), visited.OrderBy(s => s));
-    }
+    public void Walks_Generated_VisitEveryState() => _explored.VerifyWalksVisitEveryState(200);
 
     /// <summary>
     /// A plan confirmed by the customer is never reopened (the Saturday patch: nobody closes it but the customer, and
@@ -57,7 +46,7 @@ public sealed class ChangePlanFoldTests : IClassFixture<ChangePlanFoldTests.Expl
     /// </summary>
     [ConfiguredProperty]
     public Property RandomCommands_FoldAgreesWithFire_ConfirmedPlanStaysConfirmed()
-        => Prop.ForAll(SubProcessExploration<ChangePlanState, ChangePlanTrigger>.Walks(), walk => _explored.Walk(walk).Count > 0);
+        => _explored.WalkProperty();
 
     public sealed class Explored
     {

@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Tests.Incidents;
 using FsCheck;
-using FsCheck.Fluent;
 using NodaTime;
 using Stateless;
 
@@ -40,16 +38,7 @@ public sealed class CommunicationFoldTests : IClassFixture<CommunicationFoldTest
     public void Decide_EveryCommunicationCommandType_AcceptedSomewhere() => _explored.VerifyEveryCommandTypeAccepted();
 
     [Fact]
-    public void Walks_Generated_VisitEveryState()
-    {
-        var visited = new HashSet<CommunicationState>();
-        foreach (var walk in SubProcessExploration<CommunicationState, CommunicationTrigger>.Walks().Generator.Sample(200))
-        {
-            visited.UnionWith(_explored.Walk(walk));
-        }
-
-        Assert.Equal(Enum.GetValues<CommunicationState>().OrderBy(s => s), visited.OrderBy(s => s));
-    }
+    public void Walks_Generated_VisitEveryState() => _explored.VerifyWalksVisitEveryState(200);
 
     /// <summary>
     /// A released result is never pulled back and a withdrawn one never reaches the customer afterwards, and every
@@ -57,7 +46,7 @@ public sealed class CommunicationFoldTests : IClassFixture<CommunicationFoldTest
     /// </summary>
     [ConfiguredProperty]
     public Property RandomCommands_FoldAgreesWithFire_ReleasedOrWithdrawnStays()
-        => Prop.ForAll(SubProcessExploration<CommunicationState, CommunicationTrigger>.Walks(), walk => _explored.Walk(walk).Count > 0);
+        => _explored.WalkProperty();
 
     public sealed class Explored
     {

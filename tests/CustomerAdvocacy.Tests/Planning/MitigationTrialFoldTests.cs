@@ -6,7 +6,6 @@ using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Tests.Incidents;
 using FsCheck;
-using FsCheck.Fluent;
 using NodaTime;
 using Stateless;
 
@@ -40,16 +39,7 @@ public sealed class MitigationTrialFoldTests : IClassFixture<MitigationTrialFold
     public void Decide_EveryMitigationTrialCommandType_AcceptedSomewhere() => _explored.VerifyEveryCommandTypeAccepted();
 
     [Fact]
-    public void Walks_Generated_VisitEveryState()
-    {
-        var visited = new HashSet<MitigationTrialState>();
-        foreach (var walk in SubProcessExploration<MitigationTrialState, MitigationTrialTrigger>.Walks().Generator.Sample(200))
-        {
-            visited.UnionWith(_explored.Walk(walk));
-        }
-
-        Assert.Equal(Enum.GetValues<MitigationTrialState>().OrderBy(s => s), visited.OrderBy(s => s));
-    }
+    public void Walks_Generated_VisitEveryState() => _explored.VerifyWalksVisitEveryState(200);
 
     /// <summary>
     /// A declined, purchased or switched-off trial never runs again, and every accepted command's fold lands where
@@ -57,7 +47,7 @@ public sealed class MitigationTrialFoldTests : IClassFixture<MitigationTrialFold
     /// </summary>
     [ConfiguredProperty]
     public Property RandomCommands_FoldAgreesWithFire_EndedTrialStaysEnded()
-        => Prop.ForAll(SubProcessExploration<MitigationTrialState, MitigationTrialTrigger>.Walks(), walk => _explored.Walk(walk).Count > 0);
+        => _explored.WalkProperty();
 
     public sealed class Explored
     {

@@ -7,7 +7,6 @@ using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Review;
 using CustomerAdvocacy.Tests.Incidents;
 using FsCheck;
-using FsCheck.Fluent;
 using NodaTime;
 using Stateless;
 
@@ -41,21 +40,12 @@ public sealed class ManagementReviewFoldTests : IClassFixture<ManagementReviewFo
     public void Decide_EveryReviewCommandType_AcceptedSomewhere() => _explored.VerifyEveryCommandTypeAccepted();
 
     [Fact]
-    public void Walks_Generated_VisitEveryState()
-    {
-        var visited = new HashSet<ReviewState>();
-        foreach (var walk in SubProcessExploration<ReviewState, ReviewTrigger>.Walks().Generator.Sample(200))
-        {
-            visited.UnionWith(_explored.Walk(walk));
-        }
-
-        Assert.Equal(Enum.GetValues<ReviewState>().OrderBy(s => s), visited.OrderBy(s => s));
-    }
+    public void Walks_Generated_VisitEveryState() => _explored.VerifyWalksVisitEveryState(200);
 
     /// <summary>A completed review is never reopened, and every accepted command's fold lands where firing does.</summary>
     [ConfiguredProperty]
     public Property RandomCommands_FoldAgreesWithFire_CompletedReviewStaysCompleted()
-        => Prop.ForAll(SubProcessExploration<ReviewState, ReviewTrigger>.Walks(), walk => _explored.Walk(walk).Count > 0);
+        => _explored.WalkProperty();
 
     public sealed class Explored
     {
