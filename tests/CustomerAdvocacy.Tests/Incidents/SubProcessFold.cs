@@ -148,6 +148,7 @@ internal sealed class SubProcessExploration<TState, TTrigger>
 
     private readonly IncidentDecider _decider = new();
     private readonly List<FoldObservation<TState, TTrigger>> _observations = new();
+    private readonly bool _stoppedEarly;
 
     internal SubProcessExploration(SubProcessScript<TState, TTrigger> script)
     {
@@ -160,6 +161,7 @@ internal sealed class SubProcessExploration<TState, TTrigger>
         }
 
         var (incident, now, path) = SetUp();
+        var setUp = path.Length;
         var queue = new Queue<(Incident Incident, Instant Now, TimedCommand[] Path)>();
         var seen = new HashSet<object> { script.Signature(incident) };
         queue.Enqueue((incident, now, path));
@@ -172,20 +174,20 @@ internal sealed class SubProcessExploration<TState, TTrigger>
                 foreach (var step in script.CommandsFor(trigger, place.Incident, place.Now))
                 {
                     var after = Observe(place.Path, place.Incident, place.Now, trigger, step);
-                    if (after is not null && place.Path.Length < MaxDepth && seen.Add(script.Signature(after)))
+                    if (after is not null && place.Path.Length - setUp < MaxDepth && seen.Add(script.Signature(after)))
                     {
                         queue.Enqueue((after, step.At, place.Path.Append(step).ToArray()));
                     }
                 }
             }
         }
+
+        _stoppedEarly = queue.Count > 0;
     }
 
     internal SubProcessScript<TState, TTrigger> Script { get; }
 
     internal IReadOnlyList<MachineEdge<TState, TTrigger>> Edges { get; }
-
-    internal IReadOnlyList<FoldObservation<TState, TTrigger>> Observations => _observations;
 
     /// <summary>The configured edges, one theory row each.</summary>
     internal static TheoryData<TState, TTrigger, TState> EdgeData(SubProcessScript<TState, TTrigger> script)
@@ -400,7 +402,10 @@ internal sealed class SubProcessExploration<TState, TTrigger>
         var mapped = _observations.Where(o => Same(o.Trigger, trigger)).ToList();
         Assert.True(mapped.Count > 0, $"{name}: no command maps to the trigger {trigger}; add one to {Script.GetType().Name}.CommandsFor.");
         var reached = mapped.Where(o => Same(o.Before, state)).ToList();
-        Assert.True(reached.Count > 0, $"{name}: the state {state} is never reached within {MaxDepth} accepted commands of {Script.GetType().Name}.");
+        Assert.True(
+            reached.Count > 0,
+            $"{name}: the state {state} is never reached within {MaxDepth} accepted commands of {Script.GetType().Name}"
+            + (_stoppedEarly ? $" (exploration stopped after {MaxPlaces} places; raise the limit or narrow the signature)." : "."));
         return reached;
     }
 
