@@ -38,6 +38,10 @@ internal sealed class ProcessMachine<TState, TTrigger>
     /// <summary>The Mermaid graph of the definition, as Stateless exports it.</summary>
     internal string ToMermaid() => MermaidGraph.Format(Configure(() => default, _ => { }).GetInfo()).Replace("\r\n", "\n").TrimEnd('\n', ' ');
 
-    private StateMachine<TState, TTrigger> Configure(Func<TState> read, Action<TState> write)
+    /// <summary>
+    /// Configures a Stateless machine over the given state accessors from this definition: the one configuration the
+    /// pool, the graph and the tests that fire a fresh machine against the fold all share.
+    /// </summary>
+    internal StateMachine<TState, TTrigger> Configure(Func<TState> read, Action<TState> write)
         => MachineConfiguration.Configure(Transitions, read, write);
 }

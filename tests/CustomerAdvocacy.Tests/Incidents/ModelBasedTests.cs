@@ -58,8 +58,7 @@ public sealed class ModelBasedTests
         var engine = new IncidentEngine(store, new FixedIncidentContextProvider(Contexts.Context with { EscalationLadder = Escalation.EscalationFixture.Ladder }), clock);
         var everMissed = false;
         var model = new Model();
-        var cursor = new IncidentLifecycle.Cursor();
-        var machine = IncidentLifecycle.Definition.Configure(() => cursor.State, s => cursor.State = s);
+        var firing = new FiringProbe<IncidentState, IncidentTrigger>(IncidentLifecycle.Definition.Configure);
         Interlocked.Increment(ref _stats.Sequences);
 
         foreach (var command in sequence)
@@ -140,9 +139,8 @@ public sealed class ModelBasedTests
             if (!command.Trigger.IsSubProcess())
             {
                 // Decisions only ask the shared machine; the event's fold must land where firing would have.
-                cursor.State = before.State;
-                machine.Fire(command.Trigger);
-                Require(after.State == cursor.State, $"the fold reached {after.State}, firing {command.Trigger} in {before.State} reaches {cursor.State}");
+                var fired = firing.Fire(before.State, command.Trigger);
+                Require(after.State == fired, $"the fold reached {after.State}, firing {command.Trigger} in {before.State} reaches {fired?.ToString() ?? "nothing: it cannot fire"}");
             }
 
             model.Apply(command, before.State, after.Version);
