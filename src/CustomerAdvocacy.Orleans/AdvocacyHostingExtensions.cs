@@ -72,7 +72,8 @@ public static class AdvocacyHostingExtensions
 
     // Orleans carries an exception across the wire only when its namespace is on this list (System, Microsoft and Azure
     // by default); without it a grain failing with, say, IncidentStoreUnavailableException reached the caller as a
-    // CodecNotFoundException. Type and message travel; the exception's own properties do not.
+    // CodecNotFoundException. Type, message and Exception.Data travel; the exception's own fields do not, so the
+    // not-found exceptions (UnknownCustomerException, UnknownPolicyException) keep what they carry in Data too.
     private static void AllowLibraryExceptions(IServiceCollection services)
         => services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add(nameof(CustomerAdvocacy)));
 
