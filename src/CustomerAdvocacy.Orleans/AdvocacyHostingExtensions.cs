@@ -24,7 +24,8 @@ public static class AdvocacyHostingExtensions
     /// (<c>UseInMemoryReminderService</c> for development only, <c>UseAdoNetReminderService</c> or another durable one
     /// in production); optionally an <see cref="IClock"/> (default: the silo's <see cref="TimeProvider"/>), an
     /// <see cref="IIncidentDueItemSource"/> (default <see cref="IncidentStateDueItemSource"/>) and an
-    /// <see cref="IReminderActionHandler"/> (default: none). <see cref="IAdvocacyClient"/> is registered too, for code
+    /// <see cref="IDueActionHandler"/>, told of every due action after the grain applied its command (default: none;
+    /// a handler written for <c>CustomerAdvocacy.Hosting</c> works unchanged). <see cref="IAdvocacyClient"/> is registered too, for code
     /// running on the silo.
     /// </summary>
     /// <param name="builder">The silo builder.</param>
@@ -52,7 +53,7 @@ public static class AdvocacyHostingExtensions
         AllowLibraryExceptions(services);
         services.TryAddSingleton<IClock>(sp => new TimeProviderClock(sp.GetService<TimeProvider>() ?? throw new InvalidOperationException("Register an IClock (or a TimeProvider) in the silo's services.")));
         services.TryAddSingleton<IIncidentDueItemSource, IncidentStateDueItemSource>();
-        services.TryAddSingleton<IReminderActionHandler, NoReminderActionHandler>();
+        services.TryAddSingleton<IDueActionHandler, NoDueActionHandler>();
         services.TryAddSingleton<AdvocacyServices>();
         services.TryAddSingleton<IAdvocacyClient>(sp => new AdvocacyClient(sp.GetRequiredService<IGrainFactory>(), sp.GetService<IncidentEventSerializer>()));
         return builder;
@@ -88,7 +89,7 @@ public static class AdvocacyHostingExtensions
     }
 
     /// <summary>The default handler: the grain has applied the incident command already; nothing else to do.</summary>
-    private sealed class NoReminderActionHandler : IReminderActionHandler
+    private sealed class NoDueActionHandler : IDueActionHandler
     {
         public Task HandleAsync(DueAction action, CommandResult? result, CancellationToken cancellationToken) => Task.CompletedTask;
     }

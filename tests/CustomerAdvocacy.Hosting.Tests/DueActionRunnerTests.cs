@@ -161,7 +161,7 @@ public sealed class DueActionRunnerTests
     {
         RecordingHandler? handler = null;
         await using var fixture = HostFixture.Create(
-            services => services.AddSingleton<IDueActionHandler>(sp => handler = new RecordingHandler(new EngineDueActionHandler(sp.GetRequiredService<IncidentEngine>()))),
+            services => services.AddSingleton<IDueActionHandler>(sp => handler = new RecordingHandler(new LoggingDueActionHandler())),
             o =>
             {
                 o.AddSegmentCatalog(HostFixture.Catalog()).AddCustomer(HostFixture.Customer()).UseInMemoryStore();
@@ -265,7 +265,7 @@ public sealed class DueActionRunnerTests
         internal Task<DueAction> Handled(string commitmentId)
             => _handled.GetOrAdd(commitmentId, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-        public Task HandleAsync(DueAction action, CancellationToken cancellationToken)
+        public Task HandleAsync(DueAction action, CustomerAdvocacy.Incidents.CommandResult? result, CancellationToken cancellationToken)
         {
             var reference = action.Item.Key.Reference;
             if (action.Item.Key.Kind != DueItemKind.CommitmentDue)
@@ -294,9 +294,9 @@ public sealed class DueActionRunnerTests
         internal Task<DueAction> Handled(DueItemKind kind)
             => _handled.GetOrAdd(kind, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-        public async Task HandleAsync(DueAction action, CancellationToken cancellationToken)
+        public async Task HandleAsync(DueAction action, CustomerAdvocacy.Incidents.CommandResult? result, CancellationToken cancellationToken)
         {
-            await _inner.HandleAsync(action, cancellationToken);
+            await _inner.HandleAsync(action, result, cancellationToken);
             _handled.GetOrAdd(action.Item.Key.Kind, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(action);
         }
     }

@@ -111,7 +111,7 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
             silo.Services.AddSingleton<IIncidentStore>(new SqliteIncidentStore(connection));
             silo.Services.AddSingleton<IClock>(clock);
             silo.Services.AddSingleton<IIncidentContextProvider>(Contexts);
-            silo.Services.AddSingleton<IReminderActionHandler>(new SiloHandler(handler, siloName));
+            silo.Services.AddSingleton<IDueActionHandler>(new SiloHandler(handler, siloName));
             silo.Services.AddSingleton<IIncidentDueItemSource>(extra);
             // A tick lost to the failover is retried after the reminder's period: seconds here, not Orleans' default minute.
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(2));
@@ -170,7 +170,7 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
         }
     }
 
-    private sealed class SiloHandler(RecordingHandler recorder, string silo) : IReminderActionHandler
+    private sealed class SiloHandler(RecordingHandler recorder, string silo) : IDueActionHandler
     {
         public Task HandleAsync(DueAction action, CommandResult? result, CancellationToken cancellationToken)
         {
