@@ -219,6 +219,25 @@ public sealed class DueActionRunnerTests
     }
 
     [Fact]
+    public async Task Runner_CommitmentDueWithAHostHandler_CommandAppliedFirstThenTheHandlerHearsItsOutcome()
+    {
+        var handler = new OutcomeHandler();
+        await using var fixture = HostFixture.Create(services => services.AddSingleton<IDueActionHandler>(handler));
+        await fixture.Host.StartAsync();
+        var due = HostFixture.Start + Duration.FromHours(1);
+        var id = await fixture.OpenWithCommitmentsAsync(("call-back", due));
+
+        fixture.Time.Advance(TimeSpan.FromHours(1));
+        var (action, result) = await handler.Heard.Task.WaitAsync(Hang);
+
+        Assert.Equal(DueActionKind.MarkMissed, action.Kind);
+        Assert.True(result!.Decision.IsAccepted);
+        Assert.Equal(id, result.Incident.Id);
+        Assert.Equal(CommitmentStatus.Missed, result.Incident.Commitments.Single().Status);
+        Assert.Equal(result.Incident, await fixture.Engine.LoadAsync(id));
+    }
+
+    [Fact]
     public async Task Runner_HostStops_StopsCleanly()
     {
         await using var fixture = HostFixture.Create();
@@ -279,6 +298,22 @@ public sealed class DueActionRunnerTests
             }
 
             _handled.GetOrAdd(reference, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(action);
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Signals the first commitment action it hears, with the engine's outcome.</summary>
+    private sealed class OutcomeHandler : IDueActionHandler
+    {
+        internal TaskCompletionSource<(DueAction Action, CustomerAdvocacy.Incidents.CommandResult? Result)> Heard { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task HandleAsync(DueAction action, CustomerAdvocacy.Incidents.CommandResult? result, CancellationToken cancellationToken)
+        {
+            if (action.Item.Key.Kind == DueItemKind.CommitmentDue)
+            {
+                Heard.TrySetResult((action, result));
+            }
+
             return Task.CompletedTask;
         }
     }
