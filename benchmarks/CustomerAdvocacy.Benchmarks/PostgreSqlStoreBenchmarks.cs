@@ -26,6 +26,9 @@ public class PostgreSqlStoreBenchmarks
     /// <summary>The environment variable holding the server's connection string.</summary>
     public const string Variable = "CUSTOMERADVOCACY_POSTGRES";
 
+    // Running incidents that take the "append 1 running" appends in turn.
+    private const int RunningIncidents = 1000;
+
     private readonly IncidentEventSerializer _serializer = new();
     private readonly string _schema = "bench_" + Guid.NewGuid().ToString("N");
     private string _server = "";
@@ -34,6 +37,8 @@ public class PostgreSqlStoreBenchmarks
     private IncidentId _loaded;
     private string _payload = "";
     private IncidentEngine _engine = null!;
+    private RunningStreams _runningInStore = null!;
+    private RunningStreams _runningInPlain = null!;
 
     [GlobalSetup]
     public async Task Setup()
@@ -59,7 +64,19 @@ public class PostgreSqlStoreBenchmarks
         }
 
         _payload = _serializer.Serialize(history[1]).Payload;
-        await PlainInsertAsync(_loaded, 1000);
+        await PlainInsertAsync(_loaded, 1, 1000);
+
+        _runningInStore = new RunningStreams(RunningIncidents);
+        foreach (var id in _runningInStore.Ids)
+        {
+            await _store.AppendAsync(StoreBenchmarkStreams.Opening(id), CancellationToken.None);
+        }
+
+        _runningInPlain = new RunningStreams(RunningIncidents);
+        foreach (var id in _runningInPlain.Ids)
+        {
+            await PlainInsertAsync(id, 1, 1);
+        }
 
         var snapshot = new IncidentSnapshotSerializer().Serialize(IncidentEvolver.Replay(_loaded, history));
         await _store.SaveSnapshotAsync(snapshot, CancellationToken.None);
@@ -88,7 +105,7 @@ public class PostgreSqlStoreBenchmarks
 
     [Benchmark(Baseline = true, Description = "plain INSERT, 1 event")]
     [BenchmarkCategory("append 1")]
-    public Task PlainAppendOne() => PlainInsertAsync(IncidentId.New(), 1);
+    public Task PlainAppendOne() => PlainInsertAsync(IncidentId.New(), 1, 1);
 
     [Benchmark(Description = "plain INSERTs sent as one batch, 1 event (reference)")]
     [BenchmarkCategory("append 1")]
@@ -98,9 +115,25 @@ public class PostgreSqlStoreBenchmarks
     [BenchmarkCategory("append 1")]
     public Task StoreAppendOne() => AppendNewAsync(1);
 
+    [Benchmark(Baseline = true, Description = "plain INSERT, 1 event to a running incident")]
+    [BenchmarkCategory("append 1 running")]
+    public Task PlainAppendOneRunning()
+    {
+        var (id, version) = _runningInPlain.Next();
+        return PlainInsertAsync(id, version + 1, 1);
+    }
+
+    [Benchmark(Description = "PostgreSqlIncidentStore.AppendAsync, 1 event to a running incident")]
+    [BenchmarkCategory("append 1 running")]
+    public Task StoreAppendOneRunning()
+    {
+        var (id, version) = _runningInStore.Next();
+        return _store.AppendAsync(StoreBenchmarkStreams.FollowUp(id, version), CancellationToken.None);
+    }
+
     [Benchmark(Baseline = true, Description = "plain INSERT, batch of 10")]
     [BenchmarkCategory("append 10")]
-    public Task PlainAppendTen() => PlainInsertAsync(IncidentId.New(), 10);
+    public Task PlainAppendTen() => PlainInsertAsync(IncidentId.New(), 1, 10);
 
     [Benchmark(Description = "plain INSERTs sent as one batch, batch of 10 (reference)")]
     [BenchmarkCategory("append 10")]
@@ -237,7 +270,7 @@ public class PostgreSqlStoreBenchmarks
 
     private Task AppendNewAsync(int count) => _store.AppendAsync(StoreBenchmarkStreams.NewAppend(count), CancellationToken.None);
 
-    private async Task PlainInsertAsync(IncidentId id, int count)
+    private async Task PlainInsertAsync(IncidentId id, long firstVersion, int count)
     {
         await using var connection = await _plain.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -246,7 +279,7 @@ public class PostgreSqlStoreBenchmarks
         var version = new NpgsqlParameter<long>();
         insert.Parameters.Add(version);
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _payload });
-        for (var v = 1; v <= count; v++)
+        for (var v = firstVersion; v < firstVersion + count; v++)
         {
             version.TypedValue = v;
             await insert.ExecuteNonQueryAsync();

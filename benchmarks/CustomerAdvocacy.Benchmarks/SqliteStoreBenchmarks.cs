@@ -23,6 +23,9 @@ namespace CustomerAdvocacy.Benchmarks;
 [CategoriesColumn]
 public class SqliteStoreBenchmarks
 {
+    // Running incidents that take the "append 1 running" appends in turn.
+    private const int RunningIncidents = 1000;
+
     private readonly IncidentEventSerializer _serializer = new();
     private string _directory = "";
     private SqliteIncidentStore _store = null!;
@@ -32,6 +35,8 @@ public class SqliteStoreBenchmarks
     private IncidentEngine _engine = null!;
     private SqliteConnection _preparedConnection = null!;
     private SqliteCommand _preparedInsert = null!;
+    private RunningStreams _runningInStore = null!;
+    private RunningStreams _runningInPlain = null!;
 
     [GlobalSetup]
     public async Task Setup()
@@ -58,7 +63,19 @@ public class SqliteStoreBenchmarks
         }
 
         _payload = _serializer.Serialize(history[1]).Payload;
-        await PlainInsertAsync(_loaded, 1000);
+        await PlainInsertAsync(_loaded, 1, 1000);
+
+        _runningInStore = new RunningStreams(RunningIncidents);
+        foreach (var id in _runningInStore.Ids)
+        {
+            await _store.AppendAsync(StoreBenchmarkStreams.Opening(id), CancellationToken.None);
+        }
+
+        _runningInPlain = new RunningStreams(RunningIncidents);
+        foreach (var id in _runningInPlain.Ids)
+        {
+            await PlainInsertAsync(id, 1, 1);
+        }
 
         var snapshot = new IncidentSnapshotSerializer().Serialize(IncidentEvolver.Replay(_loaded, history));
         await _store.SaveSnapshotAsync(snapshot, CancellationToken.None);
@@ -103,7 +120,7 @@ public class SqliteStoreBenchmarks
 
     [Benchmark(Baseline = true, Description = "plain INSERT, 1 event")]
     [BenchmarkCategory("append 1")]
-    public Task PlainAppendOne() => PlainInsertAsync(IncidentId.New(), 1);
+    public Task PlainAppendOne() => PlainInsertAsync(IncidentId.New(), 1, 1);
 
     [Benchmark(Description = "plain INSERT prepared once, 1 event (reference)")]
     [BenchmarkCategory("append 1")]
@@ -113,9 +130,25 @@ public class SqliteStoreBenchmarks
     [BenchmarkCategory("append 1")]
     public Task StoreAppendOne() => AppendNewAsync(1);
 
+    [Benchmark(Baseline = true, Description = "plain INSERT, 1 event to a running incident")]
+    [BenchmarkCategory("append 1 running")]
+    public Task PlainAppendOneRunning()
+    {
+        var (id, version) = _runningInPlain.Next();
+        return PlainInsertAsync(id, version + 1, 1);
+    }
+
+    [Benchmark(Description = "SqliteIncidentStore.AppendAsync, 1 event to a running incident")]
+    [BenchmarkCategory("append 1 running")]
+    public Task StoreAppendOneRunning()
+    {
+        var (id, version) = _runningInStore.Next();
+        return _store.AppendAsync(StoreBenchmarkStreams.FollowUp(id, version), CancellationToken.None);
+    }
+
     [Benchmark(Baseline = true, Description = "plain INSERT, batch of 10")]
     [BenchmarkCategory("append 10")]
-    public Task PlainAppendTen() => PlainInsertAsync(IncidentId.New(), 10);
+    public Task PlainAppendTen() => PlainInsertAsync(IncidentId.New(), 1, 10);
 
     [Benchmark(Description = "plain INSERT prepared once, batch of 10 (reference)")]
     [BenchmarkCategory("append 10")]
@@ -249,7 +282,7 @@ public class SqliteStoreBenchmarks
 
     private Task AppendNewAsync(int count) => _store.AppendAsync(StoreBenchmarkStreams.NewAppend(count), CancellationToken.None);
 
-    private async Task PlainInsertAsync(IncidentId id, int count)
+    private async Task PlainInsertAsync(IncidentId id, long firstVersion, int count)
     {
         await using var connection = new SqliteConnection(_plain);
         await connection.OpenAsync();
@@ -260,7 +293,7 @@ public class SqliteStoreBenchmarks
         insert.Parameters.AddWithValue("$incident", id.ToString());
         var version = insert.Parameters.Add("$version", SqliteType.Integer);
         insert.Parameters.AddWithValue("$payload", _payload);
-        for (var v = 1; v <= count; v++)
+        for (var v = firstVersion; v < firstVersion + count; v++)
         {
             version.Value = v;
             await insert.ExecuteNonQueryAsync();

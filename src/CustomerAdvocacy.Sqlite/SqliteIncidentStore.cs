@@ -37,6 +37,12 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
     // Appends in three statements: head (the version check), command claim, events. Positional parameters: the
     // append binds them by index on statements prepared once per connection.
     private const string HeadInsertSql = "INSERT INTO incidents (incident_id, version, state, next_due) SELECT ?1, ?3, ?4, ?5 WHERE ?2 = 0 ON CONFLICT (incident_id) DO NOTHING";
+    // SQLite rewrites an index whenever the UPDATE sets one of its columns, even to the value it holds (measured: a head
+    // UPDATE that set state and next_due unchanged wrote 3.1 pages per commit, one that set only the version 1.0).
+    // So an existing stream's head moves by the narrowest UPDATE that matches: the version alone when state and due
+    // are unchanged (most commands), then version and due, then all three.
+    private const string HeadMoveSql = "UPDATE incidents SET version = ?3 WHERE incident_id = ?1 AND version = ?2 AND state = ?4 AND next_due IS ?5";
+    private const string HeadMoveDueSql = "UPDATE incidents SET version = ?3, next_due = ?5 WHERE incident_id = ?1 AND version = ?2 AND state = ?4";
     private const string HeadUpdateSql = "UPDATE incidents SET version = ?3, state = ?4, next_due = ?5 WHERE incident_id = ?1 AND version = ?2";
     private const string ClaimSql = "INSERT INTO commands (command_id, incident_id, first_version, event_count, rejection) VALUES (?1, ?2, ?3, ?4, NULL) ON CONFLICT (command_id) DO NOTHING";
     private const string InsertEventSql = "INSERT INTO events (incident_id, version, event_type, schema_version, payload) VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -150,21 +156,7 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
 
                 // The head row is the stream's version: moving it from the expected version is the concurrency check,
                 // under the write lock BEGIN IMMEDIATE took, so no separate read is needed.
-                var head = append.ExpectedVersion == 0 ? statements.HeadInsert : statements.HeadUpdate;
-                statements.BindText(head, 1, key);
-                statements.BindInt64(head, 2, append.ExpectedVersion);
-                statements.BindInt64(head, 3, append.ExpectedVersion + append.Events.Count);
-                statements.BindInt64(head, 4, (int)append.ResultingState);
-                if (append.NextDueAt is { } due)
-                {
-                    statements.BindInt64(head, 5, due.ToUnixTimeTicks());
-                }
-                else
-                {
-                    statements.BindNull(head, 5);
-                }
-
-                if (statements.Execute(head) == 0)
+                if (!MoveHead(statements, key, append))
                 {
                     var actual = await CurrentVersionAsync(session, transaction, append.IncidentId, cancellationToken).ConfigureAwait(false);
                     throw new IncidentConcurrencyException(append.IncidentId, append.ExpectedVersion, actual);
@@ -250,6 +242,40 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
         }
     }
 
+    /// <summary>
+    /// Creates the stream's head or moves it from the expected version, with the state and due instant the append
+    /// leaves; <see langword="false"/> when the head is not at the expected version.
+    /// </summary>
+    private static bool MoveHead(AppendStatements statements, string key, IncidentAppend append)
+    {
+        if (append.ExpectedVersion == 0)
+        {
+            return statements.Execute(BindHead(statements, statements.HeadInsert, key, append)) == 1;
+        }
+
+        return statements.Execute(BindHead(statements, statements.HeadMove, key, append)) == 1
+            || statements.Execute(BindHead(statements, statements.HeadMoveDue, key, append)) == 1
+            || statements.Execute(BindHead(statements, statements.HeadUpdate, key, append)) == 1;
+    }
+
+    private static sqlite3_stmt BindHead(AppendStatements statements, sqlite3_stmt head, string key, IncidentAppend append)
+    {
+        statements.BindText(head, 1, key);
+        statements.BindInt64(head, 2, append.ExpectedVersion);
+        statements.BindInt64(head, 3, append.ExpectedVersion + append.Events.Count);
+        statements.BindInt64(head, 4, (int)append.ResultingState);
+        if (append.NextDueAt is { } due)
+        {
+            statements.BindInt64(head, 5, due.ToUnixTimeTicks());
+        }
+        else
+        {
+            statements.BindNull(head, 5);
+        }
+
+        return head;
+    }
+
     /// <inheritdoc />
     public async Task<bool> RecordRejectionAsync(CommandRecord record, CancellationToken cancellationToken)
     {
@@ -283,7 +309,7 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
 
         cancellationToken.ThrowIfCancellationRequested();
         return await RunAsync<IReadOnlyList<IncidentEvent>>(
-            async (session, ct) => ReadStreamNative(session.Connection, incidentId, fromVersion)
+            async (session, ct) => ReadStreamNative(session, incidentId, fromVersion)
                 ?? await ReadStreamCommandAsync(session, incidentId, fromVersion, ct).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
     }
@@ -295,28 +321,28 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
     /// buffer), so a row allocates only its event.
     /// </summary>
     /// <returns>The events, or null when the database was busy before the first row (the command path then waits it out as configured).</returns>
-    private List<IncidentEvent>? ReadStreamNative(SqliteConnection connection, IncidentId incidentId, long fromVersion)
+    private List<IncidentEvent>? ReadStreamNative(Session session, IncidentId incidentId, long fromVersion)
     {
-        var db = connection.Handle!;
-        var rc = raw.sqlite3_prepare_v2(db, ReadStreamSql, out var statement);
-        using (statement)
+        var statement = session.ReadStream();
+        if (statement is null)
         {
-            if (IsBusy(rc))
-            {
-                return null;
-            }
+            return null;
+        }
 
-            SqliteException.ThrowExceptionForRC(rc, db);
+        var db = session.Connection.Handle!;
+        try
+        {
             SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(statement, 1, Key(incidentId.Value)), db);
             SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(statement, 2, fromVersion), db);
             var events = new List<IncidentEvent>();
-            var payload = new byte[1024];
+            var payload = session.PayloadBuffer;
+            int rc;
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
                 var text = raw.sqlite3_column_blob(statement, 3);
                 if (text.Length > payload.Length)
                 {
-                    payload = new byte[Math.Max(text.Length, payload.Length * 2)];
+                    payload = session.PayloadBuffer = new byte[Math.Max(text.Length, payload.Length * 2)];
                 }
 
                 text.CopyTo(payload);
@@ -335,6 +361,11 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
 
             SqliteException.ThrowExceptionForRC(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc, db);
             return events;
+        }
+        finally
+        {
+            // Ends the read (and its read transaction) so the statement can run again on this connection.
+            raw.sqlite3_reset(statement);
         }
     }
 
@@ -581,13 +612,44 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
     {
         private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
         private AppendStatements? _append;
+        private sqlite3_stmt? _readStream;
 
         internal Session(SqliteConnection connection) => Connection = connection;
 
         internal SqliteConnection Connection { get; }
 
+        /// <summary>The buffer a native stream read copies payloads into; grows to the largest payload read on this connection.</summary>
+        internal byte[] PayloadBuffer { get; set; } = new byte[1024];
+
         /// <summary>The append's statements on this connection, prepared on first use.</summary>
         internal AppendStatements Append() => _append ??= new AppendStatements(Connection.Handle!);
+
+        /// <summary>
+        /// The native stream read on this connection, prepared on first use; <see langword="null"/> when the database
+        /// was busy while preparing it (the caller then reads through the command path, which waits as configured).
+        /// </summary>
+        internal sqlite3_stmt? ReadStream()
+        {
+            if (_readStream is null)
+            {
+                var db = Connection.Handle!;
+                var rc = raw.sqlite3_prepare_v3(db, ReadStreamSql, raw.SQLITE_PREPARE_PERSISTENT, out var statement, out _);
+                if (rc != raw.SQLITE_OK)
+                {
+                    statement.Dispose();
+                    if (IsBusy(rc))
+                    {
+                        return null;
+                    }
+
+                    SqliteException.ThrowExceptionForRC(rc, db);
+                }
+
+                _readStream = statement;
+            }
+
+            return _readStream;
+        }
 
         internal SqliteCommand Command(string sql, SqliteTransaction? transaction, params string[] parameters)
         {
@@ -616,6 +678,7 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
 
             // Finalized before the connection closes: a pooled handle must not carry statements of ours.
             _append?.Dispose();
+            _readStream?.Dispose();
             Connection.Dispose();
         }
     }
@@ -641,12 +704,18 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
             _commit = Prepare("COMMIT");
             _rollback = Prepare("ROLLBACK");
             HeadInsert = Prepare(HeadInsertSql);
+            HeadMove = Prepare(HeadMoveSql);
+            HeadMoveDue = Prepare(HeadMoveDueSql);
             HeadUpdate = Prepare(HeadUpdateSql);
             Claim = Prepare(ClaimSql);
             InsertEvent = Prepare(InsertEventSql);
         }
 
         internal sqlite3_stmt HeadInsert { get; }
+
+        internal sqlite3_stmt HeadMove { get; }
+
+        internal sqlite3_stmt HeadMoveDue { get; }
 
         internal sqlite3_stmt HeadUpdate { get; }
 
@@ -718,6 +787,8 @@ public sealed class SqliteIncidentStore : IIncidentStore, IIncidentSnapshotStore
             _commit.Dispose();
             _rollback.Dispose();
             HeadInsert.Dispose();
+            HeadMove.Dispose();
+            HeadMoveDue.Dispose();
             HeadUpdate.Dispose();
             Claim.Dispose();
             InsertEvent.Dispose();

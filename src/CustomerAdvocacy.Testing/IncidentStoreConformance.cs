@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Storage;
 using NodaTime;
@@ -312,6 +313,53 @@ public abstract class IncidentStoreConformance
     }
 
     /// <summary>
+    /// The head an append leaves (version, state, due instant) is what state listings and the due index show, whether
+    /// the append changes the state, the due instant, both or neither; and an append at a stale version conflicts and
+    /// changes nothing on each of those paths (a store may move the head by a narrower write when less changed).
+    /// </summary>
+    /// <returns>The check.</returns>
+    public async Task Head_FollowsEveryStateAndDueChange_AndStaleVersionsConflict()
+    {
+        var store = await CreateStoreAsync().ConfigureAwait(false);
+        var index = SupportsDueIndex ? store as IDueIncidentIndex : null;
+        var (id, batches) = History(1);
+        await store.AppendAsync(batches[0], CancellationToken.None).ConfigureAwait(false);
+        var version = (long)batches[0].Events.Count;
+        var state = IncidentState.Opened;
+        Instant? due = null;
+        var steps = new (IncidentState State, Instant? Due, string What)[]
+        {
+            (IncidentState.Opened, null, "neither state nor due changes"),
+            (IncidentState.Opened, Start + Duration.FromHours(2), "only the due instant changes (from none)"),
+            (IncidentState.Opened, Start + Duration.FromHours(2), "neither changes, with a due instant"),
+            (IncidentState.Opened, Start + Duration.FromHours(1), "only the due instant changes"),
+            (IncidentState.Analyzing, Start + Duration.FromHours(1), "only the state changes"),
+            (IncidentState.Engaged, Start + Duration.FromHours(4), "both change"),
+            (IncidentState.Engaged, null, "only the due instant changes (to none)"),
+            (IncidentState.Opened, Start + Duration.FromHours(3), "both change, the state back to an earlier one"),
+        };
+
+        foreach (var step in steps)
+        {
+            var stale = FollowUp(id, version - 1, step.State, step.Due);
+            var conflict = await CatchAsync<IncidentConcurrencyException>(() => store.AppendAsync(stale, CancellationToken.None)).ConfigureAwait(false);
+            Expect(conflict.ActualVersion == version, $"a stale append when {step.What} conflicts naming the actual version");
+            await ExpectHeadAsync(store, index, id, version, state, due, $"after a refused append when {step.What}").ConfigureAwait(false);
+
+            await store.AppendAsync(FollowUp(id, version, step.State, step.Due), CancellationToken.None).ConfigureAwait(false);
+            version++;
+            var previous = state;
+            (state, due) = (step.State, step.Due);
+            await ExpectHeadAsync(store, index, id, version, state, due, $"after an append when {step.What}").ConfigureAwait(false);
+            if (previous != state)
+            {
+                var left = await store.ListByStateAsync(previous, CancellationToken.None).ConfigureAwait(false);
+                Expect(!left.Contains(id), $"the incident is no longer listed under its earlier state when {step.What}");
+            }
+        }
+    }
+
+    /// <summary>
     /// Whether the store implements <see cref="IIncidentSnapshotStore"/>; when it is <see langword="true"/> (the
     /// default) the snapshot checks fail for a store that does not. Override to <see langword="false"/> for a store
     /// that deliberately keeps no snapshots.
@@ -347,6 +395,31 @@ public abstract class IncidentStoreConformance
         }
 
         return (id, batches);
+    }
+
+    private static IncidentAppend FollowUp(IncidentId id, long expectedVersion, IncidentState state, Instant? due)
+    {
+        var commandId = CommandId.New();
+        var owner = new Actor("owner-1", IncidentRole.AccountableOwner);
+        var version = expectedVersion + 1;
+        var made = new CommitmentMade(
+            new EventMetadata(id, version, Start, owner, commandId),
+            new Commitment("k" + version, owner.Id, "call back with findings", Start + Duration.FromDays(1)));
+        return new IncidentAppend(id, expectedVersion, new IncidentEvent[] { made }, commandId, state) { NextDueAt = due };
+    }
+
+    private static async Task ExpectHeadAsync(IIncidentStore store, IDueIncidentIndex? index, IncidentId id, long version, IncidentState state, Instant? due, string when)
+    {
+        var events = await store.ReadStreamAsync(id, 1, CancellationToken.None).ConfigureAwait(false);
+        Expect(events.Count == version, $"the stream holds {version} events {when}");
+        var listed = await store.ListByStateAsync(state, CancellationToken.None).ConfigureAwait(false);
+        Expect(listed.Contains(id), $"the incident is listed under {state} {when}");
+        if (index is not null)
+        {
+            var found = await index.FindDueAsync(Start + Duration.FromDays(30), 10_000, CancellationToken.None).ConfigureAwait(false);
+            var entry = found.Where(d => d.IncidentId == id).Select(d => (Instant?)d.DueAt).SingleOrDefault();
+            Expect(entry == due, $"the due index should show {(due is null ? "nothing" : due.ToString())} for the incident {when}, not {(entry is null ? "nothing" : entry.ToString())}");
+        }
     }
 
     private async Task<IIncidentSnapshotStore?> SnapshotsAsync()

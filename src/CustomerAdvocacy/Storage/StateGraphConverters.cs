@@ -438,111 +438,146 @@ internal sealed class StateGraphConverter<T> : JsonConverter<T>
 }
 
 /// <summary>
+/// Chooses the converter of one family of generic collection shapes (a list family, a set family), closed over the
+/// declared type and its element type.
+/// </summary>
+internal abstract class CollectionConverterFactory : JsonConverterFactory
+{
+    private readonly HashSet<Type> _shapes;
+    private readonly Type _converter;
+
+    /// <param name="shapes">The open generic types this factory converts.</param>
+    /// <param name="converter">The open converter type, with the declared type and the element type as arguments.</param>
+    protected CollectionConverterFactory(HashSet<Type> shapes, Type converter)
+    {
+        _shapes = shapes;
+        _converter = converter;
+    }
+
+    public override bool CanConvert(Type typeToConvert)
+        => typeToConvert.IsGenericType && _shapes.Contains(typeToConvert.GetGenericTypeDefinition());
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options)
+        => (JsonConverter)Activator.CreateInstance(_converter.MakeGenericType(typeToConvert, typeToConvert.GetGenericArguments()[0]))!;
+}
+
+/// <summary>
+/// Writes a collection as a JSON array of its elements and reads one back through <typeparamref name="TBuilder"/>,
+/// each element through the element type's own converter.
+/// </summary>
+/// <typeparam name="TCollection">The declared collection type.</typeparam>
+/// <typeparam name="TElement">The element type.</typeparam>
+/// <typeparam name="TBuilder">What collects the elements while reading.</typeparam>
+internal abstract class CollectionConverter<TCollection, TElement, TBuilder> : JsonConverter<TCollection>
+    where TCollection : class, IEnumerable<TElement>
+{
+    private JsonConverter<TElement>? _element;
+
+    /// <summary>What the collection is called in an error message.</summary>
+    protected abstract string Shape { get; }
+
+    public override TCollection? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException("Expected a " + Shape + ".");
+        }
+
+        var element = _element ??= DirectConverter.For<TElement>(options);
+        var items = Start();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            Add(items, DirectConverter.Read(ref reader, element, options));
+        }
+
+        return Finish(items);
+    }
+
+    public override void Write(Utf8JsonWriter writer, TCollection value, JsonSerializerOptions options)
+    {
+        var element = _element ??= DirectConverter.For<TElement>(options);
+        writer.WriteStartArray();
+        foreach (var item in value)
+        {
+            DirectConverter.Write(writer, item, element, options);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>An empty builder for one read.</summary>
+    protected abstract TBuilder Start();
+
+    /// <summary>Adds the next element read.</summary>
+    protected abstract void Add(TBuilder items, TElement item);
+
+    /// <summary>The collection of the elements read.</summary>
+    protected abstract TCollection Finish(TBuilder items);
+}
+
+/// <summary>
 /// Reads read-only list shapes back as <see cref="EquatableList{T}"/>, the list the state types hold, so that a
 /// restored record compares equal to the original.
 /// </summary>
-internal sealed class EquatableListConverterFactory : JsonConverterFactory
+internal sealed class EquatableListConverterFactory : CollectionConverterFactory
 {
     internal static readonly HashSet<Type> ListShapes = new()
     {
         typeof(IReadOnlyList<>), typeof(IReadOnlyCollection<>), typeof(IEnumerable<>), typeof(EquatableList<>),
     };
 
-    public override bool CanConvert(Type typeToConvert)
-        => typeToConvert.IsGenericType && ListShapes.Contains(typeToConvert.GetGenericTypeDefinition());
-
-    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options)
-        => (JsonConverter)Activator.CreateInstance(typeof(EquatableListConverter<,>).MakeGenericType(typeToConvert, typeToConvert.GetGenericArguments()[0]))!;
+    public EquatableListConverterFactory()
+        : base(ListShapes, typeof(EquatableListConverter<,>))
+    {
+    }
 }
 
 /// <summary>One read-only list shape over <typeparamref name="TElement"/>.</summary>
 /// <typeparam name="TList">The declared list type.</typeparam>
 /// <typeparam name="TElement">The element type.</typeparam>
-internal sealed class EquatableListConverter<TList, TElement> : JsonConverter<TList>
+internal sealed class EquatableListConverter<TList, TElement> : CollectionConverter<TList, TElement, List<TElement>>
     where TList : class, IEnumerable<TElement>
 {
-    private JsonConverter<TElement>? _element;
+    protected override string Shape => "list";
 
-    public override TList? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException("Expected a list.");
-        }
+    protected override List<TElement> Start() => new();
 
-        var items = new List<TElement>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            items.Add(DirectConverter.Read(ref reader, _element ??= DirectConverter.For<TElement>(options), options));
-        }
+    protected override void Add(List<TElement> items, TElement item) => items.Add(item);
 
-        return (TList)(object)EquatableList<TElement>.Wrap(items.ToArray());
-    }
-
-    public override void Write(Utf8JsonWriter writer, TList value, JsonSerializerOptions options)
-    {
-        writer.WriteStartArray();
-        var element = _element ??= DirectConverter.For<TElement>(options);
-        foreach (var item in value)
-        {
-            DirectConverter.Write(writer, item, element, options);
-        }
-
-        writer.WriteEndArray();
-    }
+    protected override TList Finish(List<TElement> items) => (TList)(object)EquatableList<TElement>.Wrap(items.ToArray());
 }
 
 /// <summary>
 /// Reads sets (<see cref="HashSet{T}"/>, <see cref="ISet{T}"/>) back as a <see cref="HashSet{T}"/> with the default
 /// comparer, the only comparer a state type can rely on after a round trip.
 /// </summary>
-internal sealed class HashSetConverterFactory : JsonConverterFactory
+internal sealed class HashSetConverterFactory : CollectionConverterFactory
 {
     internal static readonly HashSet<Type> SetShapes = new() { typeof(HashSet<>), typeof(ISet<>) };
 
-    public override bool CanConvert(Type typeToConvert)
-        => typeToConvert.IsGenericType && SetShapes.Contains(typeToConvert.GetGenericTypeDefinition());
-
-    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options)
-        => (JsonConverter)Activator.CreateInstance(typeof(HashSetConverter<,>).MakeGenericType(typeToConvert, typeToConvert.GetGenericArguments()[0]))!;
+    public HashSetConverterFactory()
+        : base(SetShapes, typeof(HashSetConverter<,>))
+    {
+    }
 }
 
 /// <summary>One set shape over <typeparamref name="TElement"/>.</summary>
 /// <typeparam name="TSet">The declared set type.</typeparam>
 /// <typeparam name="TElement">The element type.</typeparam>
-internal sealed class HashSetConverter<TSet, TElement> : JsonConverter<TSet>
+internal sealed class HashSetConverter<TSet, TElement> : CollectionConverter<TSet, TElement, HashSet<TElement>>
     where TSet : class, IEnumerable<TElement>
 {
-    private JsonConverter<TElement>? _element;
+    protected override string Shape => "set";
 
-    public override TSet? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override HashSet<TElement> Start() => new();
+
+    protected override void Add(HashSet<TElement> items, TElement item)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
+        if (!items.Add(item))
         {
-            throw new JsonException("Expected a set.");
+            throw new JsonException("A set holds an element twice.");
         }
-
-        var items = new HashSet<TElement>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (!items.Add(DirectConverter.Read(ref reader, _element ??= DirectConverter.For<TElement>(options), options)))
-            {
-                throw new JsonException("A set holds an element twice.");
-            }
-        }
-
-        return (TSet)(object)items;
     }
 
-    public override void Write(Utf8JsonWriter writer, TSet value, JsonSerializerOptions options)
-    {
-        var element = _element ??= DirectConverter.For<TElement>(options);
-        writer.WriteStartArray();
-        foreach (var item in value)
-        {
-            DirectConverter.Write(writer, item, element, options);
-        }
-
-        writer.WriteEndArray();
-    }
+    protected override TSet Finish(HashSet<TElement> items) => (TSet)(object)items;
 }

@@ -84,10 +84,7 @@ public sealed class IncidentSnapshotSerializerTests
     [Fact]
     public void RoundTrip_PolymorphicPrivateListAndSetFields_RestoresEqualValues()
     {
-        var options = new JsonSerializerOptions();
-        options.Converters.Add(new EquatableListConverterFactory());
-        options.Converters.Add(new HashSetConverterFactory());
-        options.Converters.Add(new StateGraphConverterFactory(typeof(IncidentSnapshotSerializerTests).Assembly));
+        var options = HolderOptions();
         var value = new Holder(new Circle(2.5), EquatableList<Shape>.From(new Shape[] { new Square(3), new Circle(1) }), 42, new HashSet<CommandId> { CommandId.New(), CommandId.New() });
 
         var json = JsonSerializer.Serialize(value, options);
@@ -97,6 +94,33 @@ public sealed class IncidentSnapshotSerializerTests
         Assert.Equal(value.Others, restored.Others);
         Assert.Equal(42, restored.Secret);
         Assert.True(value.Applied.SetEquals(restored.Applied));
+    }
+
+    [Fact]
+    public void Deserialize_SetHoldingAnElementTwice_ThrowsJsonException()
+    {
+        var options = HolderOptions();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(new Holder(new Circle(1), EquatableList<Shape>.From(Array.Empty<Shape>()), 1, new HashSet<CommandId> { CommandId.New() }), options))!;
+        var applied = json["_applied"]!.AsArray();
+        applied.Add(applied[0]!.DeepClone());
+
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Holder>(json.ToJsonString(), options));
+
+        Assert.Contains("twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Others", "list")]
+    [InlineData("_applied", "set")]
+    public void Deserialize_CollectionThatIsNotAnArray_ThrowsNamingTheShape(string property, string shape)
+    {
+        var options = HolderOptions();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(new Holder(new Circle(1), EquatableList<Shape>.From(Array.Empty<Shape>()), 1, new HashSet<CommandId>()), options))!;
+        json[property] = new System.Text.Json.Nodes.JsonObject();
+
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Holder>(json.ToJsonString(), options));
+
+        Assert.Contains("Expected a " + shape, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -301,6 +325,15 @@ public sealed class IncidentSnapshotSerializerTests
     internal sealed record Square(int Side) : Shape;
 
     internal sealed record WithCallback(Action Callback);
+
+    private static JsonSerializerOptions HolderOptions()
+    {
+        var options = new JsonSerializerOptions();
+        options.Converters.Add(new EquatableListConverterFactory());
+        options.Converters.Add(new HashSetConverterFactory());
+        options.Converters.Add(new StateGraphConverterFactory(typeof(IncidentSnapshotSerializerTests).Assembly));
+        return options;
+    }
 
     internal sealed class Holder
     {
