@@ -1,15 +1,18 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using CustomerAdvocacy.Segmentation;
 using Spectre.Console;
 
 namespace CustomerAdvocacy.Cli;
 
 /// <summary>
-/// The command tree. Exit codes: 0 done, 1 a user error (bad arguments, a missing file; the message says what to put
-/// right), 2 an internal error (a bug or an unexpected fault; the message names the exception).
+/// The command tree. Exit codes: 0 done, 1 a user error (bad arguments, a missing file, a customer or policy version
+/// the directory does not know; the message says what to put right), 2 an internal error (a bug or an unexpected
+/// fault; the message names the exception). Never a stack trace.
 /// </summary>
 internal static class AdvocacyCommands
 {
@@ -28,7 +31,11 @@ internal static class AdvocacyCommands
     }
 
     /// <summary>Runs a command body, mapping its failures to the exit codes.</summary>
-    internal static async Task<int> Run(Func<CancellationToken, Task> body, CancellationToken cancellationToken)
+    internal static Task<int> Run(Func<CancellationToken, Task> body, CancellationToken cancellationToken)
+        => Run(body, Console.Error, cancellationToken);
+
+    /// <summary>Runs a command body, writing what went wrong to <paramref name="error"/>.</summary>
+    internal static async Task<int> Run(Func<CancellationToken, Task> body, TextWriter error, CancellationToken cancellationToken)
     {
         try
         {
@@ -37,17 +44,23 @@ internal static class AdvocacyCommands
         }
         catch (UserErrorException e)
         {
-            await Console.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return UserError;
+        }
+        catch (KeyNotFoundException e) when (e is UnknownCustomerException or UnknownPolicyException)
+        {
+            // The library's message names the customer or the policy version; the user corrects the id or publishes it.
+            await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
             return UserError;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync("cancelled").ConfigureAwait(false);
+            await error.WriteLineAsync("cancelled").ConfigureAwait(false);
             return UserError;
         }
         catch (Exception e)
         {
-            await Console.Error.WriteLineAsync($"internal error ({e.GetType().Name}): {e.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"internal error ({e.GetType().Name}): {e.Message}").ConfigureAwait(false);
             return InternalError;
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using CustomerAdvocacy.DueActions;
 using CustomerAdvocacy.Hosting;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Segmentation;
@@ -24,7 +25,8 @@ public static class AdvocacyServiceCollectionExtensions
     /// starts; every problem is reported in one <see cref="OptionsValidationException"/>.
     /// Services registered before this call (an <see cref="IClock"/>, a <see cref="TimeProvider"/>, an
     /// <see cref="ICustomerDirectory"/>, an <see cref="IIncidentContextProvider"/>, an <see cref="IncidentEngineOptions"/>,
-    /// an <see cref="IDueActionHandler"/>) are kept or used. The store is created once and, when it is
+    /// an <see cref="IDueActionHandler"/>, whose default <see cref="LoggingDueActionHandler"/> logs what needs a person)
+    /// are kept or used. The store is created once and, when it is
     /// <see cref="IDisposable"/>, disposed with the service provider.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -65,9 +67,7 @@ public static class AdvocacyServiceCollectionExtensions
             sp.GetRequiredService<IClock>(),
             sp.GetService<ILogger<IncidentEngine>>(),
             sp.GetService<IncidentEngineOptions>()));
-        services.TryAddSingleton<IDueActionHandler>(sp => new EngineDueActionHandler(
-            sp.GetRequiredService<IncidentEngine>(),
-            sp.GetService<ILogger<EngineDueActionHandler>>()));
+        services.TryAddSingleton<IDueActionHandler>(sp => new LoggingDueActionHandler(sp.GetService<ILogger<LoggingDueActionHandler>>()));
         services.TryAddSingleton(sp => new DueActionRunner(
             sp.GetRequiredService<IncidentEngine>(),
             sp.GetRequiredService<IIncidentStore>(),

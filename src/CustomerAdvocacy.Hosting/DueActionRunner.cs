@@ -19,8 +19,9 @@ namespace CustomerAdvocacy.Hosting;
 /// have something due at start (every state before <see cref="IncidentState.Reviewed"/>), lists their due items from
 /// their state with <see cref="DueItemSources.ForIncident"/> (open commitments, SLA warning and breach points, the
 /// escalation rung's time-out, mitigation-trial reminders and end, the management review's due date), sleeps until the
-/// next one falls due (a timer of the host's <see cref="TimeProvider"/>, never a polling loop), applies what fell due
-/// through the <see cref="IDueActionHandler"/>, and re-arms an incident whenever the engine settles a command on it.
+/// next one falls due (a timer of the host's <see cref="TimeProvider"/>, never a polling loop), hands what fell due to
+/// the <see cref="DueActionProcessor"/> (the incident command through the engine, then the host's
+/// <see cref="IDueActionHandler"/>), and re-arms an incident whenever the engine settles a command on it.
 /// </summary>
 /// <remarks>
 /// The scheduler is owned by the loop alone; the engine's <see cref="IncidentEngine.CommandExecuted"/> event only
@@ -48,15 +49,14 @@ internal sealed class DueActionRunner : BackgroundService
 
     private readonly IncidentEngine _engine;
     private readonly IIncidentStore _store;
-    private readonly IDueActionHandler _handler;
-    private readonly DueActionPlanner _planner;
+    private readonly DueActionProcessor _processor;
     private readonly TimeProvider _timeProvider;
     private readonly IClock _clock;
     private readonly CustomerAdvocacyOptions _options;
     private readonly ILogger _logger;
     private readonly DueActionScheduler _scheduler = new();
     private readonly Dictionary<IncidentId, HashSet<DueItem>> _fired = new();
-    private readonly Dictionary<DueItemKey, (DueItem Original, Instant RetryAt)> _retries = new();
+    private readonly Dictionary<DueItemKey, (DueItem Original, Instant RetryAt, bool CommandApplied)> _retries = new();
     private readonly List<IncidentId> _rearmLater = new();
     private readonly ConcurrentQueue<IncidentId> _changed = new();
     private readonly ConcurrentDictionary<IncidentId, IncidentState> _states = new();
@@ -76,12 +76,11 @@ internal sealed class DueActionRunner : BackgroundService
     {
         _engine = engine;
         _store = store;
-        _handler = handler;
         _timeProvider = timeProvider;
         _clock = clock;
         _options = options;
         _logger = logger;
-        _planner = new DueActionPlanner(options.DueActionActor);
+        _processor = new DueActionProcessor(engine, options.DueActionActor, handler);
         _slaBreaches = _meter.CreateCounter<long>(SlaBreachesInstrumentName, "{breach}", "SLA targets that fell due unmet, by SLA.");
         _dueActions = _meter.CreateCounter<long>(DueActionsInstrumentName, "{action}", "Due actions applied by the runner, by kind and outcome.");
         _meter.CreateObservableGauge(OpenIncidentsInstrumentName, ObserveOpenIncidents, "{incident}", "Open incidents by lifecycle state, as this host sees them.");
@@ -253,6 +252,17 @@ internal sealed class DueActionRunner : BackgroundService
                 : item);
         }
 
+        // A handler that failed after the item's command went through: the state no longer lists the item (the command
+        // settled it), yet the handler has still to hear of it. Its key is free unless the state lists a new item of
+        // that key, which then wins.
+        foreach (var pair in _retries)
+        {
+            if (pair.Key.IncidentId == id && pair.Value.CommandApplied && !items.Any(i => i.Key == pair.Key))
+            {
+                armed.Add(new DueItem(pair.Key, pair.Value.RetryAt));
+            }
+        }
+
         return armed;
     }
 
@@ -265,10 +275,17 @@ internal sealed class DueActionRunner : BackgroundService
             _changed.Enqueue(id);
         }
 
+        var commandApplied = false;
         try
         {
-            var action = _planner.Plan(item);
-            await _handler.HandleAsync(action, cancellationToken).ConfigureAwait(false);
+            await _processor.ProcessAsync(
+                item,
+                (action, result) =>
+                {
+                    commandApplied = true;
+                    return LogRejectionAsync(action, result);
+                },
+                cancellationToken).ConfigureAwait(false);
             _retries.Remove(item.Key);
             MarkFired(item);
             if (item.Key.Kind == DueItemKind.SlaBreach)
@@ -281,7 +298,7 @@ internal sealed class DueActionRunner : BackgroundService
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var retryAt = _clock.GetCurrentInstant() + _options.RetryDelay;
-            _retries[item.Key] = (item, retryAt);
+            _retries[item.Key] = (item, retryAt, commandApplied || (_retries.TryGetValue(item.Key, out var earlier) && earlier.CommandApplied));
             _dueActions.Add(1, new KeyValuePair<string, object?>("customeradvocacy.due_item.kind", item.Key.Kind.ToString()), new KeyValuePair<string, object?>("customeradvocacy.outcome", "failed"));
             HostingLog.DueActionFailed(_logger, ex, ActionKindOf(item.Key.Kind), item.Key.Kind, incidentId?.ToString() ?? string.Empty, retryAt);
             if (incidentId is null)
@@ -289,6 +306,18 @@ internal sealed class DueActionRunner : BackgroundService
                 _scheduler.Schedule(new DueItem(item.Key, retryAt));
             }
         }
+    }
+
+    private Task LogRejectionAsync(DueAction action, CommandResult result)
+    {
+        if (result.Decision is Rejected rejected)
+        {
+            // Not retried: the incident moved on (the commitment was delivered, the rung acknowledged).
+            var command = action.IncidentCommand!;
+            HostingLog.DueCommandRejected(_logger, command.IncidentId, command.Trigger, rejected.Reason.Kind);
+        }
+
+        return Task.CompletedTask;
     }
 
     private void MarkFired(DueItem item)

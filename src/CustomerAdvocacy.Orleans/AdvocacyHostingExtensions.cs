@@ -24,7 +24,8 @@ public static class AdvocacyHostingExtensions
     /// (<c>UseInMemoryReminderService</c> for development only, <c>UseAdoNetReminderService</c> or another durable one
     /// in production); optionally an <see cref="IClock"/> (default: the silo's <see cref="TimeProvider"/>), an
     /// <see cref="IIncidentDueItemSource"/> (default <see cref="IncidentStateDueItemSource"/>) and an
-    /// <see cref="IReminderActionHandler"/> (default: none). <see cref="IAdvocacyClient"/> is registered too, for code
+    /// <see cref="IDueActionHandler"/>, told of every due action after the grain applied its command (default: none;
+    /// a handler written for <c>CustomerAdvocacy.Hosting</c> works unchanged). <see cref="IAdvocacyClient"/> is registered too, for code
     /// running on the silo.
     /// </summary>
     /// <param name="builder">The silo builder.</param>
@@ -52,7 +53,7 @@ public static class AdvocacyHostingExtensions
         AllowLibraryExceptions(services);
         services.TryAddSingleton<IClock>(sp => new TimeProviderClock(sp.GetService<TimeProvider>() ?? throw new InvalidOperationException("Register an IClock (or a TimeProvider) in the silo's services.")));
         services.TryAddSingleton<IIncidentDueItemSource, IncidentStateDueItemSource>();
-        services.TryAddSingleton<IReminderActionHandler, NoReminderActionHandler>();
+        services.TryAddSingleton<IDueActionHandler, NoDueActionHandler>();
         services.TryAddSingleton<AdvocacyServices>();
         services.TryAddSingleton<IAdvocacyClient>(sp => new AdvocacyClient(sp.GetRequiredService<IGrainFactory>(), sp.GetService<IncidentEventSerializer>()));
         return builder;
@@ -72,7 +73,8 @@ public static class AdvocacyHostingExtensions
 
     // Orleans carries an exception across the wire only when its namespace is on this list (System, Microsoft and Azure
     // by default); without it a grain failing with, say, IncidentStoreUnavailableException reached the caller as a
-    // CodecNotFoundException. Type and message travel; the exception's own properties do not.
+    // CodecNotFoundException. Type, message and Exception.Data travel; the exception's own fields do not, so the
+    // not-found exceptions (UnknownCustomerException, UnknownPolicyException) keep what they carry in Data too.
     private static void AllowLibraryExceptions(IServiceCollection services)
         => services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add(nameof(CustomerAdvocacy)));
 
@@ -87,7 +89,7 @@ public static class AdvocacyHostingExtensions
     }
 
     /// <summary>The default handler: the grain has applied the incident command already; nothing else to do.</summary>
-    private sealed class NoReminderActionHandler : IReminderActionHandler
+    private sealed class NoDueActionHandler : IDueActionHandler
     {
         public Task HandleAsync(DueAction action, CommandResult? result, CancellationToken cancellationToken) => Task.CompletedTask;
     }

@@ -21,7 +21,7 @@ internal sealed class AdvocacyServices
         IIncidentContextProvider contexts,
         IClock clock,
         IIncidentDueItemSource dueItems,
-        IReminderActionHandler handler,
+        IDueActionHandler handler,
         IOptions<AdvocacyOrleansOptions> options,
         IOptions<ReminderOptions> reminderOptions,
         ILoggerFactory loggerFactory,
@@ -31,12 +31,11 @@ internal sealed class AdvocacyServices
         Store = store;
         Clock = clock;
         DueItems = dueItems;
-        Handler = handler;
         Options = options.Value;
         Options.Validate();
         ReminderOptions = reminderOptions.Value;
         Engine = new IncidentEngine(store, contexts, clock, loggerFactory.CreateLogger<IncidentEngine>(), engineOptions);
-        Planner = new DueActionPlanner(Options.DueActionActor);
+        DueActions = new DueActionProcessor(Engine, Options.DueActionActor, handler);
         Mapper = new WireMapper(serializer ?? new IncidentEventSerializer());
     }
 
@@ -46,15 +45,13 @@ internal sealed class AdvocacyServices
 
     public IIncidentDueItemSource DueItems { get; }
 
-    public IReminderActionHandler Handler { get; }
-
     public AdvocacyOrleansOptions Options { get; }
 
     public ReminderOptions ReminderOptions { get; }
 
     public IncidentEngine Engine { get; }
 
-    public DueActionPlanner Planner { get; }
+    public DueActionProcessor DueActions { get; }
 
     public WireMapper Mapper { get; }
 }

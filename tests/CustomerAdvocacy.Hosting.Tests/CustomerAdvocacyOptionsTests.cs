@@ -116,6 +116,23 @@ public sealed class CustomerAdvocacyOptionsTests
     }
 
     [Fact]
+    public async Task Engine_OpeningForACustomerNotInTheOptions_UnknownCustomerExceptionWarnedAndNothingStored()
+    {
+        await using var fixture = HostFixture.Create();
+        await fixture.Host.StartAsync();
+        var id = IncidentId.New();
+        var open = new OpenIncident(id, CommandId.New(), HostFixture.Owner, "customer-9", HostFixture.Owner.Id, HostFixture.Standard, null);
+
+        var ex = await Assert.ThrowsAsync<UnknownCustomerException>(() => fixture.Engine.ExecuteAsync(open));
+
+        Assert.Equal("customer-9", ex.CustomerId);
+        var store = fixture.Host.Services.GetRequiredService<IIncidentStore>();
+        Assert.Empty(await store.ReadStreamAsync(id, 1, default));
+        Assert.Null(await store.FindCommandAsync(open.CommandId, default));
+        Assert.Contains(fixture.Logs.Entries, e => e.EventId.Id == CustomerAdvocacy.Diagnostics.LogEventIds.CommandContextNotFound && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+    }
+
+    [Fact]
     public async Task Store_Disposable_IsDisposedWithTheHost()
     {
         var store = new DisposableStore();

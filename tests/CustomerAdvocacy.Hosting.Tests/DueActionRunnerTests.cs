@@ -161,7 +161,7 @@ public sealed class DueActionRunnerTests
     {
         RecordingHandler? handler = null;
         await using var fixture = HostFixture.Create(
-            services => services.AddSingleton<IDueActionHandler>(sp => handler = new RecordingHandler(new EngineDueActionHandler(sp.GetRequiredService<IncidentEngine>()))),
+            services => services.AddSingleton<IDueActionHandler>(sp => handler = new RecordingHandler(new LoggingDueActionHandler())),
             o =>
             {
                 o.AddSegmentCatalog(HostFixture.Catalog()).AddCustomer(HostFixture.Customer()).UseInMemoryStore();
@@ -219,6 +219,25 @@ public sealed class DueActionRunnerTests
     }
 
     [Fact]
+    public async Task Runner_CommitmentDueWithAHostHandler_CommandAppliedFirstThenTheHandlerHearsItsOutcome()
+    {
+        var handler = new OutcomeHandler();
+        await using var fixture = HostFixture.Create(services => services.AddSingleton<IDueActionHandler>(handler));
+        await fixture.Host.StartAsync();
+        var due = HostFixture.Start + Duration.FromHours(1);
+        var id = await fixture.OpenWithCommitmentsAsync(("call-back", due));
+
+        fixture.Time.Advance(TimeSpan.FromHours(1));
+        var (action, result) = await handler.Heard.Task.WaitAsync(Hang);
+
+        Assert.Equal(DueActionKind.MarkMissed, action.Kind);
+        Assert.True(result!.Decision.IsAccepted);
+        Assert.Equal(id, result.Incident.Id);
+        Assert.Equal(CommitmentStatus.Missed, result.Incident.Commitments.Single().Status);
+        Assert.Equal(result.Incident, await fixture.Engine.LoadAsync(id));
+    }
+
+    [Fact]
     public async Task Runner_HostStops_StopsCleanly()
     {
         await using var fixture = HostFixture.Create();
@@ -265,7 +284,7 @@ public sealed class DueActionRunnerTests
         internal Task<DueAction> Handled(string commitmentId)
             => _handled.GetOrAdd(commitmentId, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-        public Task HandleAsync(DueAction action, CancellationToken cancellationToken)
+        public Task HandleAsync(DueAction action, CustomerAdvocacy.Incidents.CommandResult? result, CancellationToken cancellationToken)
         {
             var reference = action.Item.Key.Reference;
             if (action.Item.Key.Kind != DueItemKind.CommitmentDue)
@@ -283,6 +302,22 @@ public sealed class DueActionRunnerTests
         }
     }
 
+    /// <summary>Signals the first commitment action it hears, with the engine's outcome.</summary>
+    private sealed class OutcomeHandler : IDueActionHandler
+    {
+        internal TaskCompletionSource<(DueAction Action, CustomerAdvocacy.Incidents.CommandResult? Result)> Heard { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task HandleAsync(DueAction action, CustomerAdvocacy.Incidents.CommandResult? result, CancellationToken cancellationToken)
+        {
+            if (action.Item.Key.Kind == DueItemKind.CommitmentDue)
+            {
+                Heard.TrySetResult((action, result));
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
     /// <summary>Delegates to another handler and signals each item kind it was given.</summary>
     private sealed class RecordingHandler : IDueActionHandler
     {
@@ -294,9 +329,9 @@ public sealed class DueActionRunnerTests
         internal Task<DueAction> Handled(DueItemKind kind)
             => _handled.GetOrAdd(kind, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-        public async Task HandleAsync(DueAction action, CancellationToken cancellationToken)
+        public async Task HandleAsync(DueAction action, CustomerAdvocacy.Incidents.CommandResult? result, CancellationToken cancellationToken)
         {
-            await _inner.HandleAsync(action, cancellationToken);
+            await _inner.HandleAsync(action, result, cancellationToken);
             _handled.GetOrAdd(action.Item.Key.Kind, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(action);
         }
     }

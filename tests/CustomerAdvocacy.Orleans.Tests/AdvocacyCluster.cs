@@ -40,9 +40,13 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
     /// target, for the SLA reminder test; every other segment has targets far beyond any test's commitments (1,000
     /// days), so their SLA items never fire during a test and a reminder is armed for a commitment whenever one is open.
     /// Segment "escalating" has an escalation ladder whose first rung times out after two seconds and whose second
-    /// (the executive) waits 1,000 days, for the ladder reminder test.
+    /// (the executive) waits 1,000 days, for the ladder reminder test. Customer <see cref="UnknownCustomer"/> is the one
+    /// customer it does not know.
     /// </summary>
     public static IIncidentContextProvider Contexts { get; } = new SegmentContexts();
+
+    /// <summary>The customer <see cref="Contexts"/> does not know: it throws <see cref="UnknownCustomerException"/> for it.</summary>
+    public const string UnknownCustomer = "customer-nobody-knows";
 
     private sealed class SegmentContexts : IIncidentContextProvider
     {
@@ -60,7 +64,9 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
         private static readonly IncidentContext Fast = new(new AdvocacyPolicy(Duration.FromSeconds(1), Duration.FromDays(1000), Duration.FromDays(2000), TargetClock.AroundTheClock, "standard-ladder"), London);
 
         public ValueTask<IncidentContext> GetContextAsync(string customerId, PolicyReference policy, CancellationToken cancellationToken)
-            => new(policy.SegmentId switch { "fast" => Fast, "escalating" => Escalating, _ => Slow });
+            => customerId == UnknownCustomer
+                ? throw new UnknownCustomerException(customerId)
+                : new(policy.SegmentId switch { "fast" => Fast, "escalating" => Escalating, _ => Slow });
     }
     private readonly string _directory;
 
@@ -105,7 +111,7 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
             silo.Services.AddSingleton<IIncidentStore>(new SqliteIncidentStore(connection));
             silo.Services.AddSingleton<IClock>(clock);
             silo.Services.AddSingleton<IIncidentContextProvider>(Contexts);
-            silo.Services.AddSingleton<IReminderActionHandler>(new SiloHandler(handler, siloName));
+            silo.Services.AddSingleton<IDueActionHandler>(new SiloHandler(handler, siloName));
             silo.Services.AddSingleton<IIncidentDueItemSource>(extra);
             // A tick lost to the failover is retried after the reminder's period: seconds here, not Orleans' default minute.
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(2));
@@ -164,7 +170,7 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
         }
     }
 
-    private sealed class SiloHandler(RecordingHandler recorder, string silo) : IReminderActionHandler
+    private sealed class SiloHandler(RecordingHandler recorder, string silo) : IDueActionHandler
     {
         public Task HandleAsync(DueAction action, CommandResult? result, CancellationToken cancellationToken)
         {

@@ -130,25 +130,21 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
         Log.ReminderFired(_logger, Id, due.Count);
         foreach (var item in due)
         {
-            var action = _services.Planner.Plan(item);
-            CommandResult? result = null;
-            if (action.IncidentCommand is { } command)
-            {
-                result = await _services.Engine.ExecuteAsync(command).ConfigureAwait(true);
-                await FollowAsync(result).ConfigureAwait(true);
-                Log.DueActionApplied(_logger, Id, item.Key.Kind, command.CommandId, result.Decision.IsAccepted, result.IsDuplicate);
-
-                // The portfolio reflects the command before the handler hears of it.
-                await ReportAsync(DueItems(now), now).ConfigureAwait(true);
-            }
-
-            await _services.Handler.HandleAsync(action, result, CancellationToken.None).ConfigureAwait(true);
+            await _services.DueActions.ProcessAsync(item, (action, result) => AppliedAsync(action, result, now), CancellationToken.None).ConfigureAwait(true);
             _fired.Add(item);
         }
 
         // Forces a fresh registration: the tick consumed the reminder's due time, and the next one is a new instant.
         _armedFor = null;
         await SettleAsync().ConfigureAwait(true);
+    }
+
+    // The portfolio reflects a due action's command before the host's handler hears of it.
+    private async Task AppliedAsync(DueAction action, CommandResult result, Instant now)
+    {
+        await FollowAsync(result).ConfigureAwait(true);
+        Log.DueActionApplied(_logger, Id, action.Item.Key.Kind, action.IncidentCommand!.CommandId, result.Decision.IsAccepted, result.IsDuplicate);
+        await ReportAsync(DueItems(now), now).ConfigureAwait(true);
     }
 
     private IReadOnlyList<DueItem> DueItems(Instant now)

@@ -27,6 +27,10 @@ internal static partial class Log
         Message = "Incident {IncidentId}: command {CommandId} ({Trigger}) failed; the incident is unchanged")]
     internal static partial void CommandFailed(ILogger logger, Exception exception, IncidentId incidentId, CommandId commandId, IncidentTrigger trigger);
 
+    [LoggerMessage(EventId = LogEventIds.CommandContextNotFound, EventName = nameof(CommandContextNotFound), Level = LogLevel.Warning,
+        Message = "Incident {IncidentId}: command {CommandId} ({Trigger}) names a customer or policy version that is not known ({ExceptionType}); the incident is unchanged")]
+    internal static partial void CommandContextNotFound(ILogger logger, IncidentId incidentId, CommandId commandId, IncidentTrigger trigger, string exceptionType);
+
     [LoggerMessage(EventId = LogEventIds.LinkedIncidentOpened, EventName = nameof(LinkedIncidentOpened), Level = LogLevel.Information,
         Message = "Incident {IncidentId}: unrelated recurrence opened as linked incident {LinkedIncidentId}")]
     internal static partial void LinkedIncidentOpened(ILogger logger, IncidentId incidentId, IncidentId linkedIncidentId);

@@ -27,6 +27,12 @@ public static class LogEventIds
     /// <summary>A handler of the engine's <c>CommandExecuted</c> event threw; the command stays recorded.</summary>
     public const int CommandObserverFailed = 1007;
 
+    /// <summary>
+    /// A command named a customer or a policy version the host does not know (<c>UnknownCustomerException</c>,
+    /// <c>UnknownPolicyException</c>); nothing was recorded. A warning, not an error: the caller's input was wrong.
+    /// </summary>
+    public const int CommandContextNotFound = 1008;
+
     /// <summary>A stored snapshot could not be used (another state shape, or unreadable); the incident was replayed from its events.</summary>
     public const int SnapshotIgnored = 6001;
 

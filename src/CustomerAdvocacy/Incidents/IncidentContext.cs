@@ -49,5 +49,10 @@ public interface IIncidentContextProvider
     /// <param name="policy">The policy version the incident was (or is being) opened under.</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>The context.</returns>
+    /// <exception cref="Segmentation.UnknownCustomerException">
+    /// The customer is unknown. Implementations throw it (rather than a plain <see cref="System.Collections.Generic.KeyNotFoundException"/>)
+    /// so the engine, and every host above it, can tell a caller's wrong id from a fault.
+    /// </exception>
+    /// <exception cref="Segmentation.UnknownPolicyException">The policy version is not published, or lacks the segment.</exception>
     ValueTask<IncidentContext> GetContextAsync(string customerId, PolicyReference policy, CancellationToken cancellationToken);
 }

@@ -35,14 +35,15 @@ public sealed class IncidentContextProvider : IIncidentContextProvider
     }
 
     /// <inheritdoc />
-    /// <exception cref="KeyNotFoundException">The customer is unknown, or the policy version is not published.</exception>
+    /// <exception cref="UnknownPolicyException">The policy version is not published, or lacks the segment (a <see cref="KeyNotFoundException"/>).</exception>
+    /// <exception cref="UnknownCustomerException">The directory does not know the customer (a <see cref="KeyNotFoundException"/>).</exception>
     public async ValueTask<IncidentContext> GetContextAsync(string customerId, PolicyReference policy, CancellationToken cancellationToken)
     {
         Preconditions.CheckNotNull(customerId);
         Preconditions.CheckNotNull(policy);
         var resolved = _policies.Resolve(policy);
         var profile = await _customers.FindAsync(customerId, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"The customer directory has no profile for customer '{customerId}'.");
+            ?? throw new UnknownCustomerException(customerId);
         EscalationLadder? ladder = null;
         _ladders?.TryGetValue(resolved.EscalationLadderId, out ladder);
         return new IncidentContext(resolved, profile.Calendar)

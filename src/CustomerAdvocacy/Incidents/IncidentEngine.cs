@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Diagnostics;
+using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -85,6 +86,11 @@ public sealed class IncidentEngine
     /// Other writers appended to the incident first on every one of <see cref="IncidentEngineOptions.MaxConflictAttempts"/>
     /// attempts; the command changed nothing.
     /// </exception>
+    /// <exception cref="UnknownCustomerException">
+    /// The context provider does not know the customer the command (an opening) or its incident names; nothing is
+    /// recorded, not even the command id, so the same command can be sent again once the customer is published.
+    /// </exception>
+    /// <exception cref="UnknownPolicyException">The policy version the command or its incident names is not published; nothing is recorded.</exception>
     public async Task<CommandResult> ExecuteAsync(IncidentCommand command, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(command);
@@ -153,6 +159,12 @@ public sealed class IncidentEngine
         try
         {
             return await ExecuteCoreAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KeyNotFoundException ex) when (ex is UnknownCustomerException or UnknownPolicyException)
+        {
+            // The caller named something the host does not know: their input to correct, not a fault to page on.
+            Log.CommandContextNotFound(_logger, command.IncidentId, command.CommandId, command.Trigger, ex.GetType().Name);
+            throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

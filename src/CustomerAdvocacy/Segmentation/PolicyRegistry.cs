@@ -53,12 +53,13 @@ public sealed class PolicyRegistry
     /// <summary>The policy an incident was opened under.</summary>
     /// <param name="reference">The incident's reference.</param>
     /// <returns>The policy of that segment in that version.</returns>
-    /// <exception cref="KeyNotFoundException">The version or segment is unknown.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="reference"/> is null.</exception>
+    /// <exception cref="UnknownPolicyException">The version is not published, or defines no such segment (a <see cref="KeyNotFoundException"/>).</exception>
     public AdvocacyPolicy Resolve(PolicyReference reference)
     {
         Preconditions.CheckNotNull(reference);
         return Volatile.Read(ref _versions).TryGetValue(reference.Version, out var catalog)
             ? catalog.PolicyOf(reference.SegmentId)
-            : throw new KeyNotFoundException($"No segment catalog version {reference.Version} is published.");
+            : throw new UnknownPolicyException(reference.SegmentId, reference.Version, versionPublished: false);
     }
 }

@@ -79,11 +79,12 @@ public sealed class SegmentCatalog
     /// <summary>The policy of a segment in this version.</summary>
     /// <param name="segmentId">The segment.</param>
     /// <returns>Its policy.</returns>
-    /// <exception cref="KeyNotFoundException">The segment is not defined in this version.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="segmentId"/> is null.</exception>
+    /// <exception cref="UnknownPolicyException">The segment is not defined in this version (a <see cref="KeyNotFoundException"/>).</exception>
     public AdvocacyPolicy PolicyOf(string segmentId)
         => _policies.TryGetValue(Preconditions.CheckNotNull(segmentId), out var policy)
             ? policy
-            : throw new KeyNotFoundException($"No segment '{segmentId}' in segment catalog version {Version}.");
+            : throw new UnknownPolicyException(segmentId, Version, versionPublished: true);
 
     private SegmentAssignment Assign(string segmentId, string? ruleName)
         => new(segmentId, _policies[segmentId], new PolicyReference(segmentId, Version), ruleName);

@@ -7,6 +7,7 @@ using CustomerAdvocacy.DueActions;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Orleans.Grains;
+using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Storage;
 using CustomerAdvocacy.Testing;
 using Microsoft.Data.Sqlite;
@@ -64,6 +65,21 @@ public sealed class IncidentGrainTests : IAsyncLifetime
         var thrown = await Assert.ThrowsAsync<EventDeserializationException>(() => _cluster.Client.ExecuteAsync(script.CapturePerspective()));
         Assert.Contains(script.IncidentId.ToString(), thrown.Message, StringComparison.Ordinal);
         Assert.Contains("version 1", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_OpeningForUnknownCustomer_CallerGetsUnknownCustomerExceptionWithTheIdAndNothingIsStored()
+    {
+        var script = new IncidentCommands(IncidentId.New(), _cluster.Clock.GetCurrentInstant());
+        var open = script.Open() with { CustomerId = AdvocacyCluster.UnknownCustomer };
+
+        var thrown = await Assert.ThrowsAsync<UnknownCustomerException>(() => _cluster.Client.ExecuteAsync(open));
+
+        Assert.Equal(AdvocacyCluster.UnknownCustomer, thrown.CustomerId);
+        Assert.Contains(AdvocacyCluster.UnknownCustomer, thrown.Message, StringComparison.Ordinal);
+        Assert.Empty(await _cluster.OpenStore().ReadStreamAsync(script.IncidentId, 1, CancellationToken.None));
+        Assert.Null(await _cluster.OpenStore().FindCommandAsync(open.CommandId, CancellationToken.None));
+        Assert.Equal(IncidentState.NotOpened, (await _cluster.Client.LoadAsync(script.IncidentId)).State);
     }
 
     [Fact]

@@ -56,12 +56,32 @@ public sealed class IncidentContextProviderTests
     }
 
     [Fact]
-    public async Task GetContext_UnknownCustomer_KeyNotFoundException()
+    public async Task GetContext_UnknownCustomer_UnknownCustomerExceptionCarryingTheId()
     {
         var registry = new PolicyRegistry();
         registry.Publish(Catalog(1, Version1));
-        var provider = new IncidentContextProvider(registry, new CustomerDirectory());
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => provider.GetContextAsync("nobody", new PolicyReference("standard", 1), CancellationToken.None).AsTask());
+        var provider = new IncidentContextProvider(registry, new CustomerDirectory(new[] { new CustomerProfile("acme", "gold", 1m, NewYork, NewYorkOffice) }));
+
+        var ex = await Assert.ThrowsAsync<UnknownCustomerException>(() => provider.GetContextAsync("globex", new PolicyReference("standard", 1), CancellationToken.None).AsTask());
+
+        Assert.Equal("globex", ex.CustomerId);
+        Assert.Contains("'globex'", ex.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<KeyNotFoundException>(ex);
+    }
+
+    [Theory]
+    [InlineData("standard", 2, false)]
+    [InlineData("platinum", 1, true)]
+    public async Task GetContext_PolicyNotPublished_UnknownPolicyExceptionCarryingTheReference(string segmentId, int version, bool versionPublished)
+    {
+        var registry = new PolicyRegistry();
+        registry.Publish(Catalog(1, Version1));
+        var provider = new IncidentContextProvider(registry, new CustomerDirectory(new[] { new CustomerProfile("acme", "gold", 1m, NewYork, NewYorkOffice) }));
+
+        var ex = await Assert.ThrowsAsync<UnknownPolicyException>(() => provider.GetContextAsync("acme", new PolicyReference(segmentId, version), CancellationToken.None).AsTask());
+
+        Assert.Equal((segmentId, version, versionPublished), (ex.SegmentId, ex.Version, ex.VersionPublished));
+        Assert.IsAssignableFrom<KeyNotFoundException>(ex);
     }
 
     [Fact]

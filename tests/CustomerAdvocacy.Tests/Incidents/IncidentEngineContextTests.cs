@@ -68,15 +68,17 @@ public sealed class IncidentEngineContextTests
     }
 
     [Fact]
-    public async Task Execute_ProviderDoesNotKnowTheCustomer_ThrowsAndRecordsNothing()
+    public async Task Execute_ProviderHasNoPublishedPolicy_UnknownPolicyExceptionAndRecordsNothing()
     {
         var provider = new IncidentContextProvider(new PolicyRegistry(), new CustomerDirectory());
         var engine = new IncidentEngine(_store, provider, _clock);
+        var open = _script.Open();
 
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => engine.ExecuteAsync(_script.Open()));
+        var ex = await Assert.ThrowsAsync<UnknownPolicyException>(() => engine.ExecuteAsync(open));
 
+        Assert.Equal((open.Policy.SegmentId, open.Policy.Version, false), (ex.SegmentId, ex.Version, ex.VersionPublished));
         Assert.Empty(await _store.ReadStreamAsync(_id, 1, CancellationToken.None));
-        Assert.Null(await _store.FindCommandAsync(_script.Open().CommandId, CancellationToken.None));
+        Assert.Null(await _store.FindCommandAsync(open.CommandId, CancellationToken.None));
     }
 
     [Theory]

@@ -109,7 +109,32 @@ public sealed class SegmentCatalogTests
         var registry = new PolicyRegistry();
         Assert.Throws<InvalidOperationException>(() => registry.Classify(new CustomerProfile("x", "y", 1m, Berlin, BerlinOffice)));
         registry.Publish(Builder(1).Build());
-        Assert.Throws<System.Collections.Generic.KeyNotFoundException>(() => registry.Resolve(new PolicyReference("standard", 7)));
+        var ex = Assert.Throws<UnknownPolicyException>(() => registry.Resolve(new PolicyReference("standard", 7)));
+        Assert.Equal(("standard", 7, false), (ex.SegmentId, ex.Version, ex.VersionPublished));
+        Assert.Contains("version 7", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PolicyRegistry_UnknownSegmentInPublishedVersion_UnknownPolicyExceptionNamingTheSegment()
+    {
+        var registry = new PolicyRegistry();
+        registry.Publish(Builder(1).Build());
+
+        var ex = Assert.Throws<UnknownPolicyException>(() => registry.Resolve(new PolicyReference("platinum", 1)));
+
+        Assert.Equal(("platinum", 1, true), (ex.SegmentId, ex.Version, ex.VersionPublished));
+        Assert.Contains("'platinum'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PolicyOf_UnknownSegment_UnknownPolicyExceptionThatOldKeyNotFoundHandlersStillCatch()
+    {
+        var catalog = Builder(3).Build();
+
+        var ex = Assert.ThrowsAny<System.Collections.Generic.KeyNotFoundException>(() => catalog.PolicyOf("platinum"));
+
+        var typed = Assert.IsType<UnknownPolicyException>(ex);
+        Assert.Equal(("platinum", 3, true), (typed.SegmentId, typed.Version, typed.VersionPublished));
     }
 
     private static SegmentCatalogBuilder Builder(int version)
