@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Tests.Incidents;
@@ -16,41 +15,22 @@ namespace CustomerAdvocacy.Tests.Escalation;
 /// Every edge of the escalation machine, guarded ones included, taken through a public command on a real incident:
 /// the fold of the recorded event lands where firing a fresh machine (its guards read from the same incident) lands.
 /// </summary>
-public sealed class EscalationFoldTests : IClassFixture<EscalationFoldTests.Explored>
+public sealed class EscalationFoldTests : SubProcessFoldTests<EscalationPhase, EscalationTrigger, EscalationScript>
 {
-    private readonly SubProcessExploration<EscalationPhase, EscalationTrigger> _explored;
-
-    public EscalationFoldTests(Explored explored) => _explored = explored.Value;
-
-    public static TheoryData<EscalationPhase, EscalationTrigger, EscalationPhase> Edges => SubProcessExploration<EscalationPhase, EscalationTrigger>.EdgeData(new EscalationScript());
-
-    public static TheoryData<EscalationPhase, EscalationTrigger> MissingEdges => SubProcessExploration<EscalationPhase, EscalationTrigger>.MissingEdgeData(new EscalationScript());
-
-    [Theory]
-    [MemberData(nameof(Edges))]
-    public Task Decide_ConfiguredEdge_FoldLandsWhereFireLands(EscalationPhase from, EscalationTrigger trigger, EscalationPhase to)
-        => _explored.VerifyEdgeAsync(from, trigger, to);
-
-    [Theory]
-    [MemberData(nameof(MissingEdges))]
-    public Task Decide_TriggerWithoutEdge_RefusedAndNothingChanges(EscalationPhase phase, EscalationTrigger trigger)
-        => _explored.VerifyRefusalAsync(phase, trigger);
-
-    [Fact]
-    public void Decide_EveryEscalationCommandType_AcceptedSomewhere() => _explored.VerifyEveryCommandTypeAccepted();
+    public EscalationFoldTests(Explored explored)
+        : base(explored)
+    {
+    }
 
     [Fact]
     public void Edges_GuardedTimeOutAndClear_AreEnumeratedWithTheirGuards()
     {
         // The guarded pairs are the reason the edge key includes the destination.
-        var guarded = _explored.Edges.Where(e => e.Guard.Length > 0).ToList();
+        var guarded = Exploration.Edges.Where(e => e.Guard.Length > 0).ToList();
         Assert.Contains(guarded, e => e is { From: EscalationPhase.Escalating, Trigger: EscalationTrigger.TimeOut, To: EscalationPhase.Exhausted });
         Assert.Contains(guarded, e => e is { From: EscalationPhase.Escalating, Trigger: EscalationTrigger.TimeOut, To: EscalationPhase.Escalating });
         Assert.Equal(3, guarded.Count(e => e.Trigger == EscalationTrigger.Clear && e.To == EscalationPhase.Calm));
     }
-
-    [Fact]
-    public void Walks_Generated_VisitEveryPhase() => _explored.VerifyWalksVisitEveryState(200);
 
     /// <summary>
     /// The escalation has no terminal phase, but whatever the sequence (bad actors, repeated commands, time-outs not
@@ -59,24 +39,17 @@ public sealed class EscalationFoldTests : IClassFixture<EscalationFoldTests.Expl
     /// </summary>
     [ConfiguredProperty]
     public Property RandomCommands_FoldAgreesWithFire()
-        => _explored.WalkProperty();
-
-    public sealed class Explored
-    {
-        public Explored() => Value = new(new EscalationScript());
-
-        internal SubProcessExploration<EscalationPhase, EscalationTrigger> Value { get; }
-    }
+        => Exploration.WalkProperty();
 }
 
 /// <summary>Which public command fires each escalation trigger; guards read the incident's escalation and the context's ladder.</summary>
-internal sealed class EscalationScript : SubProcessScript<EscalationPhase, EscalationTrigger>
+public sealed class EscalationScript : SubProcessScript<EscalationPhase, EscalationTrigger>
 {
     private static readonly EscalationTriggerKind[] Kinds = { EscalationTriggerKind.CustomerRequest, EscalationTriggerKind.BusinessImpact };
     private static readonly Actor Executive = new("eve", IncidentRole.Executive);
     private static readonly Actor SeniorManager = new("vera", IncidentRole.SeniorManager);
 
-    internal EscalationScript()
+    public EscalationScript()
         : base(new IncidentId(new Guid("0f01d000-0000-4000-8000-000000000001")))
     {
     }

@@ -27,7 +27,12 @@ internal readonly record struct TimedCommand(Instant At, IncidentCommand Command
 /// </summary>
 /// <typeparam name="TState">The machine's state type.</typeparam>
 /// <typeparam name="TTrigger">The machine's trigger type.</typeparam>
-internal abstract class SubProcessScript<TState, TTrigger>
+/// <remarks>
+/// Public only because a script is the type argument of the public test classes deriving from
+/// <see cref="SubProcessFoldTests{TState, TTrigger, TScript}"/> (xunit runs public classes only); its members stay
+/// internal.
+/// </remarks>
+public abstract class SubProcessScript<TState, TTrigger>
     where TState : struct, Enum
     where TTrigger : struct, Enum
 {

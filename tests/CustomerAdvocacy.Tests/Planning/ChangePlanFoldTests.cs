@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Tests.Incidents;
@@ -14,31 +13,12 @@ namespace CustomerAdvocacy.Tests.Planning;
 /// Every edge of the change-plan execution machine, taken through a public command on a plan drafted into a real
 /// incident: the fold of the recorded event lands where firing a fresh machine lands.
 /// </summary>
-public sealed class ChangePlanFoldTests : IClassFixture<ChangePlanFoldTests.Explored>
+public sealed class ChangePlanFoldTests : SubProcessFoldTests<ChangePlanState, ChangePlanTrigger, ChangePlanScript>
 {
-    private readonly SubProcessExploration<ChangePlanState, ChangePlanTrigger> _explored;
-
-    public ChangePlanFoldTests(Explored explored) => _explored = explored.Value;
-
-    public static TheoryData<ChangePlanState, ChangePlanTrigger, ChangePlanState> Edges => SubProcessExploration<ChangePlanState, ChangePlanTrigger>.EdgeData(new ChangePlanScript());
-
-    public static TheoryData<ChangePlanState, ChangePlanTrigger> MissingEdges => SubProcessExploration<ChangePlanState, ChangePlanTrigger>.MissingEdgeData(new ChangePlanScript());
-
-    [Theory]
-    [MemberData(nameof(Edges))]
-    public Task Decide_ConfiguredEdge_FoldLandsWhereFireLands(ChangePlanState from, ChangePlanTrigger trigger, ChangePlanState to)
-        => _explored.VerifyEdgeAsync(from, trigger, to);
-
-    [Theory]
-    [MemberData(nameof(MissingEdges))]
-    public Task Decide_TriggerWithoutEdge_RefusedAndNothingChanges(ChangePlanState state, ChangePlanTrigger trigger)
-        => _explored.VerifyRefusalAsync(state, trigger);
-
-    [Fact]
-    public void Decide_EveryChangePlanCommandType_AcceptedSomewhere() => _explored.VerifyEveryCommandTypeAccepted();
-
-    [Fact]
-    public void Walks_Generated_VisitEveryState() => _explored.VerifyWalksVisitEveryState(200);
+    public ChangePlanFoldTests(Explored explored)
+        : base(explored)
+    {
+    }
 
     /// <summary>
     /// A plan confirmed by the customer is never reopened (the Saturday patch: nobody closes it but the customer, and
@@ -46,25 +26,18 @@ public sealed class ChangePlanFoldTests : IClassFixture<ChangePlanFoldTests.Expl
     /// </summary>
     [ConfiguredProperty]
     public Property RandomCommands_FoldAgreesWithFire_ConfirmedPlanStaysConfirmed()
-        => _explored.WalkProperty();
-
-    public sealed class Explored
-    {
-        public Explored() => Value = new(new ChangePlanScript());
-
-        internal SubProcessExploration<ChangePlanState, ChangePlanTrigger> Value { get; }
-    }
+        => Exploration.WalkProperty();
 }
 
 /// <summary>Which public command fires each change-plan trigger, on the Saturday patch drafted by Fred.</summary>
-internal sealed class ChangePlanScript : SubProcessScript<ChangePlanState, ChangePlanTrigger>
+public sealed class ChangePlanScript : SubProcessScript<ChangePlanState, ChangePlanTrigger>
 {
     private static readonly ChangePlanId PlanId = new(new Guid("0f01d000-0000-4000-8000-0000000000a1"));
 
     // A provider backup contact on the plan who is never its owner, so leaving is always the rule's to accept.
     private static readonly Actor Noc = new("noc", IncidentRole.Engineer);
 
-    internal ChangePlanScript()
+    public ChangePlanScript()
         : base(new IncidentId(new Guid("0f01d000-0000-4000-8000-000000000002")))
     {
     }

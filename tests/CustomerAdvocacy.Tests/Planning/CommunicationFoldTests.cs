@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Tests.Incidents;
@@ -14,31 +13,12 @@ namespace CustomerAdvocacy.Tests.Planning;
 /// Every edge of the communication machine, taken through a public command on a real incident: the fold of the
 /// recorded event lands where firing a fresh machine lands.
 /// </summary>
-public sealed class CommunicationFoldTests : IClassFixture<CommunicationFoldTests.Explored>
+public sealed class CommunicationFoldTests : SubProcessFoldTests<CommunicationState, CommunicationTrigger, CommunicationScript>
 {
-    private readonly SubProcessExploration<CommunicationState, CommunicationTrigger> _explored;
-
-    public CommunicationFoldTests(Explored explored) => _explored = explored.Value;
-
-    public static TheoryData<CommunicationState, CommunicationTrigger, CommunicationState> Edges => SubProcessExploration<CommunicationState, CommunicationTrigger>.EdgeData(new CommunicationScript());
-
-    public static TheoryData<CommunicationState, CommunicationTrigger> MissingEdges => SubProcessExploration<CommunicationState, CommunicationTrigger>.MissingEdgeData(new CommunicationScript());
-
-    [Theory]
-    [MemberData(nameof(Edges))]
-    public Task Decide_ConfiguredEdge_FoldLandsWhereFireLands(CommunicationState from, CommunicationTrigger trigger, CommunicationState to)
-        => _explored.VerifyEdgeAsync(from, trigger, to);
-
-    [Theory]
-    [MemberData(nameof(MissingEdges))]
-    public Task Decide_TriggerWithoutEdge_RefusedAndNothingChanges(CommunicationState state, CommunicationTrigger trigger)
-        => _explored.VerifyRefusalAsync(state, trigger);
-
-    [Fact]
-    public void Decide_EveryCommunicationCommandType_AcceptedSomewhere() => _explored.VerifyEveryCommandTypeAccepted();
-
-    [Fact]
-    public void Walks_Generated_VisitEveryState() => _explored.VerifyWalksVisitEveryState(200);
+    public CommunicationFoldTests(Explored explored)
+        : base(explored)
+    {
+    }
 
     /// <summary>
     /// A released result is never pulled back and a withdrawn one never reaches the customer afterwards, and every
@@ -46,22 +26,15 @@ public sealed class CommunicationFoldTests : IClassFixture<CommunicationFoldTest
     /// </summary>
     [ConfiguredProperty]
     public Property RandomCommands_FoldAgreesWithFire_ReleasedOrWithdrawnStays()
-        => _explored.WalkProperty();
-
-    public sealed class Explored
-    {
-        public Explored() => Value = new(new CommunicationScript());
-
-        internal SubProcessExploration<CommunicationState, CommunicationTrigger> Value { get; }
-    }
+        => Exploration.WalkProperty();
 }
 
 /// <summary>Which public command fires each communication trigger: an engineer produces, a service manager releases.</summary>
-internal sealed class CommunicationScript : SubProcessScript<CommunicationState, CommunicationTrigger>
+public sealed class CommunicationScript : SubProcessScript<CommunicationState, CommunicationTrigger>
 {
     private static readonly CommunicationId Audit = new(new Guid("0f01d000-0000-4000-8000-0000000000c1"));
 
-    internal CommunicationScript()
+    public CommunicationScript()
         : base(new IncidentId(new Guid("0f01d000-0000-4000-8000-000000000003")))
     {
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Tests.Incidents;
@@ -15,31 +14,12 @@ namespace CustomerAdvocacy.Tests.Planning;
 /// Every edge of the mitigation-trial machine, taken through a public command on a real incident: the fold of the
 /// recorded event lands where firing a fresh machine lands.
 /// </summary>
-public sealed class MitigationTrialFoldTests : IClassFixture<MitigationTrialFoldTests.Explored>
+public sealed class MitigationTrialFoldTests : SubProcessFoldTests<MitigationTrialState, MitigationTrialTrigger, MitigationTrialScript>
 {
-    private readonly SubProcessExploration<MitigationTrialState, MitigationTrialTrigger> _explored;
-
-    public MitigationTrialFoldTests(Explored explored) => _explored = explored.Value;
-
-    public static TheoryData<MitigationTrialState, MitigationTrialTrigger, MitigationTrialState> Edges => SubProcessExploration<MitigationTrialState, MitigationTrialTrigger>.EdgeData(new MitigationTrialScript());
-
-    public static TheoryData<MitigationTrialState, MitigationTrialTrigger> MissingEdges => SubProcessExploration<MitigationTrialState, MitigationTrialTrigger>.MissingEdgeData(new MitigationTrialScript());
-
-    [Theory]
-    [MemberData(nameof(Edges))]
-    public Task Decide_ConfiguredEdge_FoldLandsWhereFireLands(MitigationTrialState from, MitigationTrialTrigger trigger, MitigationTrialState to)
-        => _explored.VerifyEdgeAsync(from, trigger, to);
-
-    [Theory]
-    [MemberData(nameof(MissingEdges))]
-    public Task Decide_TriggerWithoutEdge_RefusedAndNothingChanges(MitigationTrialState state, MitigationTrialTrigger trigger)
-        => _explored.VerifyRefusalAsync(state, trigger);
-
-    [Fact]
-    public void Decide_EveryMitigationTrialCommandType_AcceptedSomewhere() => _explored.VerifyEveryCommandTypeAccepted();
-
-    [Fact]
-    public void Walks_Generated_VisitEveryState() => _explored.VerifyWalksVisitEveryState(200);
+    public MitigationTrialFoldTests(Explored explored)
+        : base(explored)
+    {
+    }
 
     /// <summary>
     /// A declined, purchased or switched-off trial never runs again, and every accepted command's fold lands where
@@ -47,20 +27,13 @@ public sealed class MitigationTrialFoldTests : IClassFixture<MitigationTrialFold
     /// </summary>
     [ConfiguredProperty]
     public Property RandomCommands_FoldAgreesWithFire_EndedTrialStaysEnded()
-        => _explored.WalkProperty();
-
-    public sealed class Explored
-    {
-        public Explored() => Value = new(new MitigationTrialScript());
-
-        internal SubProcessExploration<MitigationTrialState, MitigationTrialTrigger> Value { get; }
-    }
+        => Exploration.WalkProperty();
 }
 
 /// <summary>Which public command fires each trial trigger: the owner offers, reminds and switches off; the customer answers.</summary>
-internal sealed class MitigationTrialScript : SubProcessScript<MitigationTrialState, MitigationTrialTrigger>
+public sealed class MitigationTrialScript : SubProcessScript<MitigationTrialState, MitigationTrialTrigger>
 {
-    internal MitigationTrialScript()
+    public MitigationTrialScript()
         : base(new IncidentId(new Guid("0f01d000-0000-4000-8000-000000000004")))
     {
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Review;
@@ -16,51 +15,25 @@ namespace CustomerAdvocacy.Tests.Review;
 /// Every edge of the management-review machine, taken through a public command on an incident returned to SOP: the
 /// fold of the recorded event lands where firing a fresh machine lands.
 /// </summary>
-public sealed class ManagementReviewFoldTests : IClassFixture<ManagementReviewFoldTests.Explored>
+public sealed class ManagementReviewFoldTests : SubProcessFoldTests<ReviewState, ReviewTrigger, ManagementReviewScript>
 {
-    private readonly SubProcessExploration<ReviewState, ReviewTrigger> _explored;
-
-    public ManagementReviewFoldTests(Explored explored) => _explored = explored.Value;
-
-    public static TheoryData<ReviewState, ReviewTrigger, ReviewState> Edges => SubProcessExploration<ReviewState, ReviewTrigger>.EdgeData(new ManagementReviewScript());
-
-    public static TheoryData<ReviewState, ReviewTrigger> MissingEdges => SubProcessExploration<ReviewState, ReviewTrigger>.MissingEdgeData(new ManagementReviewScript());
-
-    [Theory]
-    [MemberData(nameof(Edges))]
-    public Task Decide_ConfiguredEdge_FoldLandsWhereFireLands(ReviewState from, ReviewTrigger trigger, ReviewState to)
-        => _explored.VerifyEdgeAsync(from, trigger, to);
-
-    [Theory]
-    [MemberData(nameof(MissingEdges))]
-    public Task Decide_TriggerWithoutEdge_RefusedAndNothingChanges(ReviewState state, ReviewTrigger trigger)
-        => _explored.VerifyRefusalAsync(state, trigger);
-
-    [Fact]
-    public void Decide_EveryReviewCommandType_AcceptedSomewhere() => _explored.VerifyEveryCommandTypeAccepted();
-
-    [Fact]
-    public void Walks_Generated_VisitEveryState() => _explored.VerifyWalksVisitEveryState(200);
+    public ManagementReviewFoldTests(Explored explored)
+        : base(explored)
+    {
+    }
 
     /// <summary>A completed review is never reopened, and every accepted command's fold lands where firing does.</summary>
     [ConfiguredProperty]
     public Property RandomCommands_FoldAgreesWithFire_CompletedReviewStaysCompleted()
-        => _explored.WalkProperty();
-
-    public sealed class Explored
-    {
-        public Explored() => Value = new(new ManagementReviewScript());
-
-        internal SubProcessExploration<ReviewState, ReviewTrigger> Value { get; }
-    }
+        => Exploration.WalkProperty();
 }
 
 /// <summary>Which public command fires each review trigger: a service manager reviews, an executive decides termination.</summary>
-internal sealed class ManagementReviewScript : SubProcessScript<ReviewState, ReviewTrigger>
+public sealed class ManagementReviewScript : SubProcessScript<ReviewState, ReviewTrigger>
 {
     private static readonly Actor Executive = new("eve", IncidentRole.Executive);
 
-    internal ManagementReviewScript()
+    public ManagementReviewScript()
         : base(new IncidentId(new Guid("0f01d000-0000-4000-8000-000000000005")))
     {
     }
