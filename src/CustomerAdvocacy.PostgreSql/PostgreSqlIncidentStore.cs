@@ -21,7 +21,11 @@ namespace CustomerAdvocacy.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotStore, IDueIncidentIndex, IDisposable, IAsyncDisposable
 {
-    /// <summary>The <c>NOTIFY</c> channel an append signals on commit; the payload is the incident id.</summary>
+    /// <summary>
+    /// The <c>NOTIFY</c> channel an append signals on commit. The payload is the store's schema and the incident id,
+    /// <c>schema:incident-id</c>: channels are shared by the whole database, so stores in other schemas of it signal
+    /// here too, and a listener keeps to its own schema.
+    /// </summary>
     public const string AppendedChannel = "customer_advocacy_appended";
 
     private const string UniqueViolation = "23505";
@@ -50,7 +54,7 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotS
             INSERT INTO ca_events (incident_id, version, event_type, schema_version, payload)
             SELECT $1, v, t, s, p FROM unnest($8, $9, $10, $11) AS e(v, t, s, p)
             RETURNING 1)
-        SELECT 1 / ((SELECT count(*) FROM created) + (SELECT count(*) FROM moved)), pg_notify($12, $13)
+        SELECT 1 / ((SELECT count(*) FROM created) + (SELECT count(*) FROM moved)), pg_notify($12, coalesce(current_schema(), '') || ':' || $13)
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -136,7 +140,8 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotS
     }
 
     /// <summary>
-    /// Waits for the next append to any incident, through <c>LISTEN</c> on <see cref="AppendedChannel"/>. Appends that
+    /// Waits for the next append to any incident of this store, through <c>LISTEN</c> on
+    /// <see cref="AppendedChannel"/>; appends by stores in other schemas of the database are passed over. Appends that
     /// commit before the listener is registered are not reported: use it to wake a scheduler, then query.
     /// </summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
@@ -145,20 +150,45 @@ public sealed class PostgreSqlIncidentStore : IIncidentStore, IIncidentSnapshotS
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionScope = connection.ConfigureAwait(false);
-        string? payload = null;
-        connection.Notification += (_, e) => payload ??= e.Payload;
+        string schema;
+        var own = new NpgsqlCommand("SELECT coalesce(current_schema(), '')", connection);
+        await using (own.ConfigureAwait(false))
+        {
+            schema = (string)(await own.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        IncidentId? appended = null;
+        connection.Notification += (_, e) =>
+        {
+            if (appended is null && TryReadAppended(e.Payload, schema) is { } id)
+            {
+                appended = id;
+            }
+        };
         var listen = new NpgsqlCommand("LISTEN " + AppendedChannel, connection);
         await using (listen.ConfigureAwait(false))
         {
             await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        while (payload is null)
+        while (appended is null)
         {
             await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return new IncidentId(Guid.Parse(payload));
+        return appended.Value;
+    }
+
+    /// <summary>The incident of an append notification from the given schema; <see langword="null"/> for any other.</summary>
+    private static IncidentId? TryReadAppended(string payload, string schema)
+    {
+        // The id is last and has no colon; a schema name may.
+        var separator = payload.LastIndexOf(':');
+        return separator == schema.Length
+            && string.CompareOrdinal(payload, 0, schema, 0, schema.Length) == 0
+            && Guid.TryParseExact(payload.Substring(separator + 1), "D", out var id)
+            ? new IncidentId(id)
+            : null;
     }
 
     /// <inheritdoc />

@@ -167,6 +167,36 @@ public sealed class PostgreSqlIncidentStoreTests : StoreFaultTests, IAsyncDispos
         Assert.Equal(IncidentOpened.TypeName, (await store.ReadStreamAsync(notified, 1, CancellationToken.None))[0].EventType);
     }
 
+    [Fact]
+    public async Task WaitForAppend_AppendsInAnotherSchemaOfTheDatabase_AreNotReported()
+    {
+        var mine = Track(new PostgreSqlIncidentStore(await _server.NewSchemaAsync()));
+        var neighbour = Track(new PostgreSqlIncidentStore(await _server.NewSchemaAsync()));
+        await mine.InitializeAsync();
+        await neighbour.InitializeAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var waiting = mine.WaitForAppendAsync(timeout.Token);
+        var appendedToMine = new HashSet<IncidentId>();
+
+        // The listener registers asynchronously: the neighbour appends five times for each append of ours, so once the
+        // listener hears anything, the neighbour's notifications come first.
+        while (!waiting.IsCompleted)
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var (_, neighbourOpen) = Opening();
+                await neighbour.AppendAsync(neighbourOpen, CancellationToken.None);
+            }
+
+            var (id, open) = Opening();
+            await mine.AppendAsync(open, CancellationToken.None);
+            appendedToMine.Add(id);
+            await Task.WhenAny(waiting, Task.Delay(50, timeout.Token));
+        }
+
+        Assert.Contains(await waiting, appendedToMine);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var store in _stores)
