@@ -43,7 +43,7 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         await RunPostgresToolAsync("initdb", $"-D {_clusterDirectory}/data -A trust -U postgres").ConfigureAwait(false);
-        await RunPostgresToolAsync("pg_ctl", $"-D {_clusterDirectory}/data -o \"-p {port} -k {_clusterDirectory} -c listen_addresses=127.0.0.1\" -l {_clusterDirectory}/log -w start").ConfigureAwait(false);
+        await RunPostgresToolAsync("pg_ctl", $"-D {_clusterDirectory}/data -o \"-p {port} -k {_clusterDirectory} -c listen_addresses=127.0.0.1 -c max_connections=300\" -l {_clusterDirectory}/log -w start").ConfigureAwait(false);
         ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
 
