@@ -174,6 +174,11 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
     {
         public Task HandleAsync(DueAction action, CommandResult? result, CancellationToken cancellationToken)
         {
+            if (recorder.TakeFailure(action.Item.Key))
+            {
+                throw new InvalidOperationException("The host's pager is down.");
+            }
+
             recorder.Record(action, result, silo);
             return Task.CompletedTask;
         }
@@ -184,6 +189,7 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
     {
         private readonly ConcurrentDictionary<DueItemKey, TaskCompletionSource<(DueAction Action, CommandResult? Result)>> _first = new();
         private readonly ConcurrentQueue<(DueAction Action, CommandResult? Result, string Silo)> _all = new();
+        private readonly ConcurrentDictionary<DueItemKey, int> _failures = new();
 
         public (DueAction Action, CommandResult? Result, string Silo)[] All => _all.ToArray();
 
@@ -191,6 +197,23 @@ internal sealed class AdvocacyCluster : IAsyncDisposable
         {
             _all.Enqueue((action, result, silo));
             Signal(action.Item.Key).TrySetResult((action, result));
+        }
+
+        /// <summary>Makes the next call for <paramref name="key"/> throw, as a host whose own system is down would.</summary>
+        public void FailNext(DueItemKey key) => _failures.AddOrUpdate(key, 1, (_, n) => n + 1);
+
+        /// <summary>How many calls failed on purpose so far.</summary>
+        public int Failed { get; private set; }
+
+        public bool TakeFailure(DueItemKey key)
+        {
+            if (_failures.TryGetValue(key, out var left) && left > 0 && _failures.TryUpdate(key, left - 1, left))
+            {
+                Failed++;
+                return true;
+            }
+
+            return false;
         }
 
         public Task<(DueAction Action, CommandResult? Result)> FiredAsync(DueItemKey key, TimeSpan timeout) => Signal(key).Task.WaitAsync(timeout);

@@ -33,6 +33,11 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
     // which the engine records once: at least once, never twice in the stream.
     private readonly HashSet<DueItem> _fired = new();
 
+    // Items taken for a tick whose step has not finished: the engine, the portfolio report or the host's handler threw.
+    // The next tick takes them again even when the incident no longer lists them (a commitment whose miss was recorded
+    // before the handler failed), so the handler hears of every action at least once while this activation lives.
+    private readonly Dictionary<DueItemKey, DueItem> _unfinished = new();
+
     // The pure scheduler, owned by this activation alone: it holds the incident's unfired items and answers "next due"
     // and "due by now".
     private readonly DueActionScheduler _scheduler = new();
@@ -126,11 +131,15 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
         await CatchUpAsync(CancellationToken.None).ConfigureAwait(true);
         var now = _services.Clock.GetCurrentInstant();
         Rearm(DueItems(now));
-        var due = _scheduler.TakeDue(now);
-        Log.ReminderFired(_logger, Id, due.Count);
+        var taken = _scheduler.TakeDue(now);
+        var due = _unfinished.Values.Where(u => !taken.Any(t => t.Key == u.Key)).Concat(taken).ToArray();
+        Log.ReminderFired(_logger, Id, due.Length);
         foreach (var item in due)
         {
+            // A throw ends the tick (Orleans logs it) with the item left unfinished; the reminder stays armed for it.
+            _unfinished[item.Key] = item;
             await _services.DueActions.ProcessAsync(item, (action, result) => AppliedAsync(action, result, now), CancellationToken.None).ConfigureAwait(true);
+            _unfinished.Remove(item.Key);
             _fired.Add(item);
         }
 
@@ -194,7 +203,9 @@ internal sealed class IncidentGrain : Grain, IIncidentGrain, IRemindable
         var now = _services.Clock.GetCurrentInstant();
         var items = DueItems(now);
         Rearm(items);
-        if (_scheduler.NextDue is { } first)
+
+        // An unfinished item is retried at once, ahead of anything the scheduler holds.
+        if ((_unfinished.Count > 0 ? new DueItem(_unfinished.Keys.First(), now) : _scheduler.NextDue) is { } first)
         {
             if (_reminder is null || _armedFor != first.Due)
             {

@@ -259,6 +259,28 @@ public sealed class IncidentGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reminder_HandlerFailsAfterTheMissWasRecorded_HandlerHearsOfItOnTheNextTick()
+    {
+        // The miss is recorded before the handler throws, so the incident no longer lists the commitment: the grain
+        // must still call the handler again, with the same command, now a duplicate.
+        var script = new IncidentCommands(IncidentId.New(), _cluster.Clock.GetCurrentInstant());
+        var key = new DueItemKey(script.IncidentId, DueItemKind.CommitmentDue, "k1");
+        _cluster.Handler.FailNext(key);
+        await _cluster.Client.ExecuteAsync(script.Open());
+        await _cluster.Client.ExecuteAsync(script.CapturePerspective());
+        await _cluster.Client.ExecuteAsync(script.Commit("k1") with { Due = _cluster.Clock.GetCurrentInstant() + Duration.FromSeconds(1) });
+
+        var (action, result) = await _cluster.Handler.FiredAsync(key, Patience);
+
+        Assert.True(_cluster.Handler.Failed >= 1);
+        Assert.Equal(DueActionKind.MarkMissed, action.Kind);
+        Assert.True(result!.IsDuplicate);
+        var events = await _cluster.OpenStore().ReadStreamAsync(script.IncidentId, 1, CancellationToken.None);
+        Assert.Single(events.OfType<CommitmentMissed>());
+        Assert.DoesNotContain(DueItemSources.ForIncident(await _cluster.Client.LoadAsync(script.IncidentId)), i => i.Key == key);
+    }
+
+    [Fact]
     public async Task Reminder_FirstResponseTargetPasses_RecordsTheWarningAndTheBreachOnceThroughTheEngine()
     {
         var id = IncidentId.New();
