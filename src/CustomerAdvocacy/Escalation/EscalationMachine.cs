@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Incidents;
 using Stateless;
-using Stateless.Graph;
 
 namespace CustomerAdvocacy.Escalation;
 
@@ -40,7 +39,7 @@ internal sealed class EscalationMachine
             read,
             write);
 
-    internal string ToMermaid() => MermaidGraph.Format(Configure(() => default, _ => { }, () => default).GetInfo());
+    internal string ToMermaid() => MachineConfiguration.ToMermaid(Configure(() => default, _ => { }, () => default));
 
     private static Func<bool> GuardFunction(Guard guard, Func<EscalationGuards> guards) => guard switch
     {

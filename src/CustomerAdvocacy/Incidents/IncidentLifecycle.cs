@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Stateless;
-using Stateless.Graph;
 
 namespace CustomerAdvocacy.Incidents;
 
@@ -61,7 +60,7 @@ internal sealed class IncidentLifecycle
     internal string ToMermaid()
     {
         var cursor = new Cursor();
-        return MermaidGraph.Format(Configure(() => cursor.State, s => cursor.State = s).GetInfo());
+        return MachineConfiguration.ToMermaid(Configure(() => cursor.State, s => cursor.State = s));
     }
 
     private static List<Transition> BuildTransitions()

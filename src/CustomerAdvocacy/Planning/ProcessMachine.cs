@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Incidents;
 using Stateless;
-using Stateless.Graph;
 
 namespace CustomerAdvocacy.Planning;
 
@@ -36,7 +35,7 @@ internal sealed class ProcessMachine<TState, TTrigger>
         => Transitions.Where(t => EqualityComparer<TTrigger>.Default.Equals(t.Trigger, trigger)).Select(t => t.From).Distinct();
 
     /// <summary>The Mermaid graph of the definition, as Stateless exports it.</summary>
-    internal string ToMermaid() => MermaidGraph.Format(Configure(() => default, _ => { }).GetInfo()).Replace("\r\n", "\n").TrimEnd('\n', ' ');
+    internal string ToMermaid() => MachineConfiguration.ToMermaid(Configure(() => default, _ => { }));
 
     /// <summary>
     /// Configures a Stateless machine over the given state accessors from this definition: the one configuration the
