@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Threading;
@@ -31,25 +30,18 @@ internal static class AdvocacyCommands
     }
 
     /// <summary>Runs a command body, mapping its failures to the exit codes.</summary>
-    internal static Task<int> Run(Func<CancellationToken, Task> body, CancellationToken cancellationToken)
-        => Run(body, Console.Error, cancellationToken);
-
-    /// <summary>Runs a command body, writing what went wrong to <paramref name="error"/>.</summary>
-    internal static async Task<int> Run(Func<CancellationToken, Task> body, TextWriter error, CancellationToken cancellationToken)
+    internal static async Task<int> Run(Func<CancellationToken, Task> body, CancellationToken cancellationToken)
     {
+        var error = Console.Error;
         try
         {
             await body(cancellationToken).ConfigureAwait(false);
             return Ok;
         }
-        catch (UserErrorException e)
+        catch (Exception e) when (e is UserErrorException or UnknownCustomerException or UnknownPolicyException)
         {
-            await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
-            return UserError;
-        }
-        catch (KeyNotFoundException e) when (e is UnknownCustomerException or UnknownPolicyException)
-        {
-            // The library's message names the customer or the policy version; the user corrects the id or publishes it.
+            // The library's not-found messages name the customer or the policy version: the user corrects the id or
+            // publishes it.
             await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
             return UserError;
         }
