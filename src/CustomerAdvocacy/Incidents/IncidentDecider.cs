@@ -268,7 +268,7 @@ public sealed class IncidentDecider
                     var problems = ClosureGate.Evaluate(incident);
                     if (problems.Count > 0)
                     {
-                        return Broken(problems[0].Rule, string.Join(" ", problems.Select(p => p.Detail)));
+                        return ClosureGate.Refusal(problems);
                     }
 
                     events.Add(new IncidentResolved(events.Next));

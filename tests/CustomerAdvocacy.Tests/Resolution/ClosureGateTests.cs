@@ -88,6 +88,24 @@ public sealed class ClosureGateTests
     }
 
     [Fact]
+    public void Close_WithSeveralUnmetConditions_RefusalListsEveryOneTyped()
+    {
+        ToResolutionProposed("c1");
+        _scenario.Given(_script.Commit("k9"), _script.HandOff("owner-2"));
+
+        var broken = _scenario.When(_script.Close()).ThenRuleBroken(IncidentRules.CustomerConfirmedAfterLastCriterionChange);
+
+        var problems = broken.Violations.Select(v => Assert.IsType<ClosureProblem>(v)).ToArray();
+        Assert.Equal(
+            [ClosureCondition.CustomerConfirmedAfterLastCriterionChange, ClosureCondition.NoOpenCommitment, ClosureCondition.AccountableOwnerInPlace],
+            problems.Select(p => p.Condition));
+        Assert.Equal(["k9"], problems[1].References);
+        Assert.Equal(["owner-2"], problems[2].References);
+        Assert.Equal(ClosureGate.Evaluate(_scenario.State), problems);
+        Assert.All(problems, p => Assert.Contains(p.Detail, broken.Detail));
+    }
+
+    [Fact]
     public void Evaluate_WithNoCriteria_EveryCriterionMetWithEvidence()
     {
         _scenario.Given(_script.Open());
