@@ -6,44 +6,17 @@ using Stateless;
 namespace CustomerAdvocacy.Kernel;
 
 /// <summary>
-/// A few Stateless machines configured once each from one shared definition, each over external state accessors that
-/// read and write its own cursor. A decision rents one, points the cursor at the process's state, asks it whether the
-/// trigger can fire (Stateless evaluates the edge and its guards), and returns it: the pool grows only to the number of
-/// decisions running at the same time, never with the number of incidents, plans or other processes. Every state
-/// machine of the library (the incident lifecycle and each sub-process) decides through one of these.
+/// A few Stateless machines configured once each from one shared definition whose guards read more than the state,
+/// each over external state accessors that read and write its own cursor. The cursor also carries a guard context (for
+/// the escalation, whether a rung is left above and whether a clear removes the last trigger). A decision rents one,
+/// sets state and context, asks whether the trigger can fire (Stateless evaluates the edge and its guards), and returns
+/// it: the pool grows only to the number of decisions running at the same time. Definitions without guards need none
+/// of this: their answers are a table (<see cref="ProcessMachine{TState, TTrigger}"/>).
 /// </summary>
 /// <remarks>
 /// The machine is asked, not fired: a decision changes nothing, and the transition it permits is recorded as an event
-/// and made by the fold of that event. Firing a rented machine would move only its private cursor, which the next
-/// rental overwrites, at about twice the cost of asking. That each fold reaches the destination firing would reach is
-/// checked by tests: for the lifecycle by the model-based property for every accepted command, for every sub-process by
-/// edge tests that enumerate the machine's edges from Stateless and by random walks.
+/// and made by the fold of that event.
 /// </remarks>
-/// <typeparam name="TState">The machine's state type.</typeparam>
-/// <typeparam name="TTrigger">The machine's trigger type.</typeparam>
-internal sealed class SharedMachinePool<TState, TTrigger>
-{
-    private readonly SharedMachinePool<TState, TTrigger, bool> _pool;
-
-    /// <param name="configure">Configures a machine from the definition over the given state accessors.</param>
-    /// <param name="permits">
-    /// The definition's own answer to "is this trigger permitted in this state", when it has a table for it: a
-    /// rejection then costs no machine. A trigger the table permits is still put to the machine.
-    /// </param>
-    internal SharedMachinePool(
-        Func<Func<TState>, Action<TState>, StateMachine<TState, TTrigger>> configure,
-        Func<TState, TTrigger, bool>? permits = null)
-        => _pool = new((read, write, _) => configure(read, write), permits);
-
-    /// <summary>Whether a machine in <paramref name="from"/> can fire <paramref name="trigger"/>. Thread-safe.</summary>
-    internal bool CanFire(TState from, TTrigger trigger) => _pool.CanFire(from, default, trigger);
-}
-
-/// <summary>
-/// A <see cref="SharedMachinePool{TState, TTrigger}"/> for machines whose guards read more than the state: each rented
-/// machine's cursor also carries a guard context (for the escalation, whether a rung is left above and whether a clear
-/// removes the last trigger), set with the state before asking.
-/// </summary>
 /// <typeparam name="TState">The machine's state type.</typeparam>
 /// <typeparam name="TTrigger">The machine's trigger type.</typeparam>
 /// <typeparam name="TContext">What the guards read besides the state.</typeparam>
@@ -55,7 +28,7 @@ internal sealed class SharedMachinePool<TState, TTrigger, TContext>
     private Bound? _spare;
 
     /// <param name="configure">Configures a machine over the given state accessors and guard-context reader.</param>
-    /// <param name="permits">As for <see cref="SharedMachinePool{TState, TTrigger}"/>: a fast refusal, never a permission.</param>
+    /// <param name="permits">The definition's own table, when it has one: a fast refusal, never a permission.</param>
     internal SharedMachinePool(
         Func<Func<TState>, Action<TState>, Func<TContext>, StateMachine<TState, TTrigger>> configure,
         Func<TState, TTrigger, bool>? permits = null)
