@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace CustomerAdvocacy.Kernel;
 
@@ -6,11 +8,7 @@ namespace CustomerAdvocacy.Kernel;
 public static class IncidentRoleExtensions
 {
     /// <summary>Every role, in declaration order: the columns of every generated authorization table.</summary>
-    public static IReadOnlyList<IncidentRole> All { get; } = new[]
-    {
-        IncidentRole.CustomerContact, IncidentRole.CustomerBusinessManager, IncidentRole.AccountableOwner, IncidentRole.Engineer,
-        IncidentRole.ServiceManager, IncidentRole.SeniorManager, IncidentRole.Executive, IncidentRole.ThirdParty,
-    };
+    public static IReadOnlyList<IncidentRole> All { get; } = Enum.GetValues(typeof(IncidentRole)).Cast<IncidentRole>().ToArray();
 
     /// <summary>Whether the role speaks for the customer.</summary>
     /// <param name="role">The role.</param>

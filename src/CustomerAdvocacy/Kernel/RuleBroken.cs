@@ -13,6 +13,9 @@ public sealed record RuleBroken(string Rule, string Detail) : Rejection
     /// <inheritdoc />
     public override string Kind => nameof(RuleBroken);
 
+    /// <summary>Whether <see cref="Violations"/> holds more than the refusal's own rule and detail (stores write it only then).</summary>
+    internal bool HasViolationList => _violations is not null;
+
     /// <summary>
     /// Every rule the command breaks, <see cref="Rule"/> first; a single violation of <see cref="Rule"/> unless the
     /// decider found more. A refused close lists every unmet closing condition here, each a

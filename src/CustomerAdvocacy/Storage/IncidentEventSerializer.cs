@@ -255,14 +255,13 @@ public sealed partial class IncidentEventSerializer
     /// </summary>
     private static void WriteViolations(Utf8JsonWriter w, RuleBroken rejection)
     {
-        var violations = rejection.Violations;
-        if (violations.Count == 1 && violations[0].GetType() == typeof(RuleViolation) && violations[0].Detail == rejection.Detail)
+        if (!rejection.HasViolationList)
         {
             return;
         }
 
         w.WriteStartArray("violations");
-        foreach (var violation in violations)
+        foreach (var violation in rejection.Violations)
         {
             w.WriteStartObject();
             w.WriteString("rule", violation.Rule);
