@@ -1,0 +1,373 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using CustomerAdvocacy.Incidents;
+using NodaTime;
+
+namespace CustomerAdvocacy.Storage.Sql;
+
+/// <summary>
+/// The SQL incident store's algorithm, once for every provider: validation, serialization, the mapping of database
+/// errors to the store's typed exceptions, first-use migration, and every operation but the append's transaction,
+/// written against ADO.NET over the provider's script resources (<see cref="SqlScripts"/>). A provider supplies only
+/// what differs: how sessions are opened and kept, how an id is bound and read, what its errors mean, and the append
+/// itself (SQLite takes the write lock and moves the head statement by statement; PostgreSQL sends one statement).
+/// Compiled into each provider as an internal type, so no public base class is frozen into the packages' API.
+/// </summary>
+/// <typeparam name="TSession">The provider's session: a connection and its commands.</typeparam>
+internal abstract class SqlIncidentStoreCore<TSession> : IIncidentStore, IIncidentSnapshotStore, IDueIncidentIndex
+    where TSession : SqlSession
+{
+    private readonly SemaphoreSlim _initialization = new(1, 1);
+    private readonly string _recordRejection;
+    private readonly string _readStream;
+    private readonly string _findCommand;
+    private readonly string _listByState;
+    private readonly string _saveSnapshot;
+    private readonly string _readSnapshot;
+    private readonly string _findDue;
+    private readonly string _currentVersion;
+    private volatile bool _initialized;
+
+    protected SqlIncidentStoreCore(string target, IncidentEventSerializer? serializer, SqlScripts scripts)
+    {
+        Target = target;
+        Serializer = serializer ?? new IncidentEventSerializer();
+        _recordRejection = scripts["RecordRejection"];
+        _readStream = scripts["ReadStream"];
+        _findCommand = scripts["FindCommand"];
+        _listByState = scripts["ListByState"];
+        _saveSnapshot = scripts["SaveSnapshot"];
+        _readSnapshot = scripts["ReadSnapshot"];
+        _findDue = scripts["FindDue"];
+        _currentVersion = scripts["CurrentVersion"];
+    }
+
+    /// <summary>The database, as named in error messages (never a password).</summary>
+    internal string Target { get; }
+
+    /// <summary>Test seam: runs after the append transaction committed, before the append returns.</summary>
+    internal Func<Task>? AfterCommit { get; set; }
+
+    protected IncidentEventSerializer Serializer { get; }
+
+    /// <summary>Creates or migrates the schema once per store; safe from several threads and processes.</summary>
+    internal async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initialization.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_initialized)
+            {
+                await MigrateAsync(cancellationToken).ConfigureAwait(false);
+                _initialized = true;
+            }
+        }
+        catch (DbException ex) when (Classify(ex, opening: true) == SqlFailure.Unavailable)
+        {
+            throw Unavailable(ex);
+        }
+        finally
+        {
+            _initialization.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task AppendAsync(IncidentAppend append, CancellationToken cancellationToken)
+    {
+        IncidentAppendValidator.Validate(append);
+        cancellationToken.ThrowIfCancellationRequested();
+        var events = new SerializedEvent[append.Events.Count];
+        for (var i = 0; i < events.Length; i++)
+        {
+            events[i] = Serializer.Serialize(append.Events[i]);
+        }
+
+        SqlFailure? outcome;
+        var session = await RentAsync(cancellationToken).ConfigureAwait(false);
+        var healthy = false;
+        try
+        {
+            outcome = await AppendCoreAsync(session, append, events, cancellationToken).ConfigureAwait(false);
+            healthy = true;
+        }
+        catch (DbException ex) when (Classify(ex, opening: false) is var failure && failure != SqlFailure.Other)
+        {
+            if (failure == SqlFailure.Unavailable)
+            {
+                throw Unavailable(ex);
+            }
+
+            outcome = failure;
+        }
+        finally
+        {
+            await ReturnAsync(session, healthy).ConfigureAwait(false);
+        }
+
+        if (outcome == SqlFailure.Conflict)
+        {
+            var actual = await RunAsync((s, ct) => CurrentVersionAsync(s, append.IncidentId, ct), CancellationToken.None).ConfigureAwait(false);
+            throw new IncidentConcurrencyException(append.IncidentId, append.ExpectedVersion, actual);
+        }
+
+        if (outcome == SqlFailure.DuplicateCommand)
+        {
+            throw new DuplicateCommandException(append.CommandId);
+        }
+
+        if (AfterCommit is { } afterCommit)
+        {
+            await afterCommit().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RecordRejectionAsync(CommandRecord record, CancellationToken cancellationToken)
+    {
+        var rejection = IncidentStoreValidator.ValidateRejection(record);
+        cancellationToken.ThrowIfCancellationRequested();
+        var json = Serializer.SerializeRejection(rejection);
+        return await RunAsync(
+            async (session, ct) =>
+            {
+                var insert = session.Command(_recordRejection, 3);
+                insert.Parameters[0].Value = IdValue(record.CommandId.Value);
+                insert.Parameters[1].Value = IdValue(record.IncidentId.Value);
+                insert.Parameters[2].Value = json;
+                return await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IncidentEvent>> ReadStreamAsync(IncidentId incidentId, long fromVersion, CancellationToken cancellationToken)
+    {
+        IncidentStoreValidator.ValidateFromVersion(fromVersion);
+        cancellationToken.ThrowIfCancellationRequested();
+        return await RunAsync<IReadOnlyList<IncidentEvent>>((session, ct) => ReadStreamCoreAsync(session, incidentId, fromVersion, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return await RunAsync(
+            async (session, ct) =>
+            {
+                var select = session.Command(_findCommand, 1);
+                select.Parameters[0].Value = IdValue(commandId.Value);
+                using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
+                var rejection = reader.IsDBNull(3) ? null : Serializer.DeserializeRejection(commandId, reader.GetString(3));
+                return new CommandRecord(commandId, new IncidentId(ReadId(reader, 0)), reader.GetInt64(1), reader.GetInt32(2), rejection);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IncidentId>> ListByStateAsync(IncidentState state, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return await RunAsync<IReadOnlyList<IncidentId>>(
+            async (session, ct) =>
+            {
+                var select = session.Command(_listByState, 1);
+                select.Parameters[0].Value = (int)state;
+                var ids = new List<IncidentId>();
+                using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    ids.Add(new IncidentId(ReadId(reader, 0)));
+                }
+
+                return ids;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task SaveSnapshotAsync(IncidentSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        IncidentSnapshotValidator.Validate(snapshot);
+        cancellationToken.ThrowIfCancellationRequested();
+        await RunAsync(
+            (session, ct) =>
+            {
+                var upsert = session.Command(_saveSnapshot, 4);
+                upsert.Parameters[0].Value = IdValue(snapshot.IncidentId.Value);
+                upsert.Parameters[1].Value = snapshot.Version;
+                upsert.Parameters[2].Value = snapshot.Fingerprint;
+                upsert.Parameters[3].Value = snapshot.Payload;
+                return upsert.ExecuteNonQueryAsync(ct);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IncidentSnapshot?> ReadSnapshotAsync(IncidentId incidentId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return await RunAsync(
+            async (session, ct) =>
+            {
+                var select = session.Command(_readSnapshot, 1);
+                select.Parameters[0].Value = IdValue(incidentId.Value);
+                using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                return await reader.ReadAsync(ct).ConfigureAwait(false)
+                    ? new IncidentSnapshot(incidentId, reader.GetInt64(0), reader.GetString(1), reader.GetString(2))
+                    : null;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DueIncident>> FindDueAsync(Instant until, int limit, CancellationToken cancellationToken)
+    {
+        IncidentStoreValidator.ValidateDueLimit(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        return await RunAsync<IReadOnlyList<DueIncident>>(
+            async (session, ct) =>
+            {
+                var select = session.Command(_findDue, 2);
+                select.Parameters[0].Value = until.ToUnixTimeTicks();
+                select.Parameters[1].Value = limit;
+                var due = new List<DueIncident>();
+                using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    due.Add(new DueIncident(new IncidentId(ReadId(reader, 0)), Instant.FromUnixTimeTicks(reader.GetInt64(1))));
+                }
+
+                return due;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one read or single-statement write on a session, mapping an unavailable database to the typed error.</summary>
+    internal async Task<T> RunAsync<T>(Func<TSession, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        var session = await RentAsync(cancellationToken).ConfigureAwait(false);
+        var healthy = false;
+        try
+        {
+            var result = await operation(session, cancellationToken).ConfigureAwait(false);
+            healthy = true;
+            return result;
+        }
+        catch (DbException ex) when (Classify(ex, opening: false) == SqlFailure.Unavailable)
+        {
+            throw Unavailable(ex);
+        }
+        finally
+        {
+            await ReturnAsync(session, healthy).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A session for one operation, after the schema is current.</summary>
+    internal async Task<TSession> RentAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException ex) when (Classify(ex, opening: true) == SqlFailure.Unavailable)
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    /// <summary>
+    /// The stream read through ADO.NET: the type and payload columns are UTF-8 text whose bytes go to the serializer
+    /// through the session's two buffers, reused row after row (it reads a payload before it returns), never through a
+    /// string per row.
+    /// </summary>
+    protected virtual async Task<IReadOnlyList<IncidentEvent>> ReadStreamCoreAsync(TSession session, IncidentId incidentId, long fromVersion, CancellationToken cancellationToken)
+    {
+        var select = session.Command(_readStream, 2);
+        select.Parameters[0].Value = IdValue(incidentId.Value);
+        select.Parameters[1].Value = fromVersion;
+        var events = new List<IncidentEvent>();
+        using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var version = reader.GetInt64(0);
+            var type = session.TypeBuffer;
+            var typeLength = ReadUtf8(reader, 1, ref type);
+            session.TypeBuffer = type;
+            var schemaVersion = reader.GetInt32(2);
+            var payload = session.PayloadBuffer;
+            var payloadLength = ReadUtf8(reader, 3, ref payload);
+            session.PayloadBuffer = payload;
+            events.Add(Serializer.Deserialize(incidentId, version, type.AsSpan(0, typeLength), schemaVersion, payload.AsMemory(0, payloadLength)));
+        }
+
+        return events;
+    }
+
+    /// <summary>The stream's version as stored now; 0 for a stream that has none.</summary>
+    protected async Task<long> CurrentVersionAsync(TSession session, IncidentId incidentId, CancellationToken cancellationToken)
+    {
+        var select = session.Command(_currentVersion, 1);
+        select.Parameters[0].Value = IdValue(incidentId.Value);
+        var value = await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Creates or migrates the schema on a connection of its own.</summary>
+    protected abstract Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>Opens a session, or takes a kept one.</summary>
+    protected abstract ValueTask<TSession> OpenSessionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Ends an operation's use of a session; <paramref name="healthy"/> is false when it failed midway.</summary>
+    protected abstract ValueTask ReturnAsync(TSession session, bool healthy);
+
+    /// <summary>
+    /// Writes the append atomically: the head moved from the expected version, the command id claimed, the events
+    /// inserted. Returns <see langword="null"/> when it committed, <see cref="SqlFailure.Conflict"/> or
+    /// <see cref="SqlFailure.DuplicateCommand"/> when it found so and wrote nothing; a database error is classified by
+    /// <see cref="Classify"/>.
+    /// </summary>
+    protected abstract Task<SqlFailure?> AppendCoreAsync(TSession session, IncidentAppend append, SerializedEvent[] events, CancellationToken cancellationToken);
+
+    /// <summary>What a database error means; <paramref name="opening"/> while opening a connection or migrating.</summary>
+    protected abstract SqlFailure Classify(DbException exception, bool opening);
+
+    /// <summary>The typed error for a database that cannot be used, naming <see cref="Target"/>.</summary>
+    protected abstract IncidentStoreUnavailableException Unavailable(DbException exception);
+
+    /// <summary>An id as the provider's schema stores it.</summary>
+    protected abstract object IdValue(Guid id);
+
+    /// <summary>An id column read back.</summary>
+    protected abstract Guid ReadId(DbDataReader reader, int ordinal);
+
+    /// <summary>Copies a text column's UTF-8 bytes into <paramref name="buffer"/>, growing it when the value does not fit.</summary>
+    /// <returns>How many bytes the value has.</returns>
+    private static int ReadUtf8(DbDataReader reader, int ordinal, ref byte[] buffer)
+    {
+        var length = checked((int)reader.GetBytes(ordinal, 0, null, 0, 0));
+        if (length > buffer.Length)
+        {
+            buffer = new byte[Math.Max(length, buffer.Length * 2)];
+        }
+
+        return length == 0 ? 0 : (int)reader.GetBytes(ordinal, 0, buffer, 0, length);
+    }
+}
