@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using CustomerAdvocacy.Storage.Sql;
+using CustomerAdvocacy.Sql;
 using Npgsql;
 
 namespace CustomerAdvocacy.PostgreSql;

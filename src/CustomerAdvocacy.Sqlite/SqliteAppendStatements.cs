@@ -83,7 +83,7 @@ internal sealed class SqliteAppendStatements : IDisposable
             return true;
         }
 
-        if (SqliteStoreCore.IsBusy(rc))
+        if (SqliteIncidentStore.IsBusy(rc))
         {
             return false;
         }

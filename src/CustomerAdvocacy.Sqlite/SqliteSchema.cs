@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
-using CustomerAdvocacy.Storage.Sql;
+using CustomerAdvocacy.Sql;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerAdvocacy.Sqlite;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Data.Common;
 using System.Globalization;
 using System.Threading.Tasks;
-using CustomerAdvocacy.Storage.Sql;
+using CustomerAdvocacy.Sql;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -41,7 +41,7 @@ internal sealed class SqliteSession : SqlSession, IDisposable
             if (rc != raw.SQLITE_OK)
             {
                 statement.Dispose();
-                if (SqliteStoreCore.IsBusy(rc))
+                if (SqliteIncidentStore.IsBusy(rc))
                 {
                     return null;
                 }

@@ -2,7 +2,7 @@ using System;
 using System.Data.Common;
 using System.Threading.Tasks;
 
-namespace CustomerAdvocacy.Storage.Sql;
+namespace CustomerAdvocacy.Sql;
 
 /// <summary>
 /// One open connection, used by one store operation at a time, and the commands made on it. A provider decides how

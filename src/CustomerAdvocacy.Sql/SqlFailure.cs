@@ -1,4 +1,6 @@
-namespace CustomerAdvocacy.Storage.Sql;
+using CustomerAdvocacy.Storage;
+
+namespace CustomerAdvocacy.Sql;
 
 /// <summary>What a provider's database error means to the store.</summary>
 internal enum SqlFailure

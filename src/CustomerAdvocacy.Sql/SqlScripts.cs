@@ -4,7 +4,7 @@ using System.IO;
 using System.Reflection;
 using System.Text;
 
-namespace CustomerAdvocacy.Storage.Sql;
+namespace CustomerAdvocacy.Sql;
 
 /// <summary>
 /// A provider's SQL, kept as <c>.sql</c> script resources of its assembly (named by file name without the extension)

@@ -4,7 +4,7 @@ using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace CustomerAdvocacy.Storage.Sql;
+namespace CustomerAdvocacy.Sql;
 
 /// <summary>
 /// Applies the migrations a database lacks, inside the caller's transaction (which holds the provider's migration

@@ -5,21 +5,25 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Storage;
 using NodaTime;
 
-namespace CustomerAdvocacy.Storage.Sql;
+namespace CustomerAdvocacy.Sql;
 
 /// <summary>
 /// The SQL incident store's algorithm, once for every provider: validation, serialization, the mapping of database
 /// errors to the store's typed exceptions, first-use migration, and every operation but the append's transaction,
-/// written against ADO.NET over the provider's script resources (<see cref="SqlScripts"/>). A provider supplies only
-/// what differs: how sessions are opened and kept, how an id is bound and read, what its errors mean, and the append
-/// itself (SQLite takes the write lock and moves the head statement by statement; PostgreSQL sends one statement).
-/// Compiled into each provider as an internal type, so no public base class is frozen into the packages' API.
+/// written against ADO.NET over the provider's script resources. A provider (<c>SqliteIncidentStore</c>,
+/// <c>PostgreSqlIncidentStore</c>) supplies only what differs: how sessions are opened and kept, how an id is bound
+/// and read, what its errors mean, and the append itself (SQLite takes the write lock and moves the head statement by
+/// statement; PostgreSQL sends one statement). Use a provider; hold this type where either will do.
 /// </summary>
-/// <typeparam name="TSession">The provider's session: a connection and its commands.</typeparam>
-internal abstract class SqlIncidentStoreCore<TSession> : IIncidentStore, IIncidentSnapshotStore, IDueIncidentIndex
-    where TSession : SqlSession
+/// <remarks>
+/// The members a provider completes are internal, so no one outside this library can derive from this class: the
+/// contract between the algorithm and a provider can change without breaking anyone. To write a store of your own,
+/// implement <see cref="IIncidentStore"/> and run the conformance suite of <c>CustomerAdvocacy.Testing</c>.
+/// </remarks>
+public abstract class SqlIncidentStore : IIncidentStore, IIncidentSnapshotStore, IDueIncidentIndex
 {
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private readonly string _recordRejection;
@@ -32,7 +36,7 @@ internal abstract class SqlIncidentStoreCore<TSession> : IIncidentStore, IIncide
     private readonly string _currentVersion;
     private volatile bool _initialized;
 
-    protected SqlIncidentStoreCore(string target, IncidentEventSerializer? serializer, SqlScripts scripts)
+    internal SqlIncidentStore(string target, IncidentEventSerializer? serializer, SqlScripts scripts)
     {
         Target = target;
         Serializer = serializer ?? new IncidentEventSerializer();
@@ -47,15 +51,21 @@ internal abstract class SqlIncidentStoreCore<TSession> : IIncidentStore, IIncide
     }
 
     /// <summary>The database, as named in error messages (never a password).</summary>
-    internal string Target { get; }
+    public string Target { get; }
 
     /// <summary>Test seam: runs after the append transaction committed, before the append returns.</summary>
     internal Func<Task>? AfterCommit { get; set; }
 
-    protected IncidentEventSerializer Serializer { get; }
+    internal IncidentEventSerializer Serializer { get; }
 
-    /// <summary>Creates or migrates the schema once per store; safe from several threads and processes.</summary>
-    internal async Task InitializeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates or migrates the schema now instead of on first use, so that a host fails at start-up when the database
+    /// is unusable. Safe to call more than once and from several processes.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the schema is current.</returns>
+    /// <exception cref="IncidentStoreUnavailableException">The database cannot be opened or reached, or refuses the connection.</exception>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         if (_initialized)
         {
@@ -258,7 +268,7 @@ internal abstract class SqlIncidentStoreCore<TSession> : IIncidentStore, IIncide
     }
 
     /// <summary>Runs one read or single-statement write on a session, mapping an unavailable database to the typed error.</summary>
-    internal async Task<T> RunAsync<T>(Func<TSession, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    internal async Task<T> RunAsync<T>(Func<SqlSession, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         var session = await RentAsync(cancellationToken).ConfigureAwait(false);
         var healthy = false;
@@ -279,7 +289,7 @@ internal abstract class SqlIncidentStoreCore<TSession> : IIncidentStore, IIncide
     }
 
     /// <summary>A session for one operation, after the schema is current.</summary>
-    internal async Task<TSession> RentAsync(CancellationToken cancellationToken)
+    internal async Task<SqlSession> RentAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -297,7 +307,7 @@ internal abstract class SqlIncidentStoreCore<TSession> : IIncidentStore, IIncide
     /// through the session's two buffers, reused row after row (it reads a payload before it returns), never through a
     /// string per row.
     /// </summary>
-    protected virtual async Task<IReadOnlyList<IncidentEvent>> ReadStreamCoreAsync(TSession session, IncidentId incidentId, long fromVersion, CancellationToken cancellationToken)
+    internal virtual async Task<IReadOnlyList<IncidentEvent>> ReadStreamCoreAsync(SqlSession session, IncidentId incidentId, long fromVersion, CancellationToken cancellationToken)
     {
         var select = session.Command(_readStream, 2);
         select.Parameters[0].Value = IdValue(incidentId.Value);
@@ -321,7 +331,7 @@ internal abstract class SqlIncidentStoreCore<TSession> : IIncidentStore, IIncide
     }
 
     /// <summary>The stream's version as stored now; 0 for a stream that has none.</summary>
-    protected async Task<long> CurrentVersionAsync(TSession session, IncidentId incidentId, CancellationToken cancellationToken)
+    internal async Task<long> CurrentVersionAsync(SqlSession session, IncidentId incidentId, CancellationToken cancellationToken)
     {
         var select = session.Command(_currentVersion, 1);
         select.Parameters[0].Value = IdValue(incidentId.Value);
@@ -330,13 +340,13 @@ internal abstract class SqlIncidentStoreCore<TSession> : IIncidentStore, IIncide
     }
 
     /// <summary>Creates or migrates the schema on a connection of its own.</summary>
-    protected abstract Task MigrateAsync(CancellationToken cancellationToken);
+    internal abstract Task MigrateAsync(CancellationToken cancellationToken);
 
     /// <summary>Opens a session, or takes a kept one.</summary>
-    protected abstract ValueTask<TSession> OpenSessionAsync(CancellationToken cancellationToken);
+    internal abstract ValueTask<SqlSession> OpenSessionAsync(CancellationToken cancellationToken);
 
     /// <summary>Ends an operation's use of a session; <paramref name="healthy"/> is false when it failed midway.</summary>
-    protected abstract ValueTask ReturnAsync(TSession session, bool healthy);
+    internal abstract ValueTask ReturnAsync(SqlSession session, bool healthy);
 
     /// <summary>
     /// Writes the append atomically: the head moved from the expected version, the command id claimed, the events
@@ -344,19 +354,19 @@ internal abstract class SqlIncidentStoreCore<TSession> : IIncidentStore, IIncide
     /// <see cref="SqlFailure.DuplicateCommand"/> when it found so and wrote nothing; a database error is classified by
     /// <see cref="Classify"/>.
     /// </summary>
-    protected abstract Task<SqlFailure?> AppendCoreAsync(TSession session, IncidentAppend append, SerializedEvent[] events, CancellationToken cancellationToken);
+    internal abstract Task<SqlFailure?> AppendCoreAsync(SqlSession session, IncidentAppend append, SerializedEvent[] events, CancellationToken cancellationToken);
 
     /// <summary>What a database error means; <paramref name="opening"/> while opening a connection or migrating.</summary>
-    protected abstract SqlFailure Classify(DbException exception, bool opening);
+    internal abstract SqlFailure Classify(DbException exception, bool opening);
 
     /// <summary>The typed error for a database that cannot be used, naming <see cref="Target"/>.</summary>
-    protected abstract IncidentStoreUnavailableException Unavailable(DbException exception);
+    internal abstract IncidentStoreUnavailableException Unavailable(DbException exception);
 
     /// <summary>An id as the provider's schema stores it.</summary>
-    protected abstract object IdValue(Guid id);
+    internal abstract object IdValue(Guid id);
 
     /// <summary>An id column read back.</summary>
-    protected abstract Guid ReadId(DbDataReader reader, int ordinal);
+    internal abstract Guid ReadId(DbDataReader reader, int ordinal);
 
     /// <summary>Copies a text column's UTF-8 bytes into <paramref name="buffer"/>, growing it when the value does not fit.</summary>
     /// <returns>How many bytes the value has.</returns>
