@@ -45,22 +45,14 @@ internal static class PostgreSqlSchema
             applied = (int)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
 
-        if (applied > Migrations.Count)
-        {
-            throw new System.InvalidOperationException($"The database is at schema version {applied}, newer than this library's {Migrations.Count}; upgrade the library.");
-        }
-
+        var markSql = Scripts["MigrationMark"];
         await SqlMigrations.ApplyAsync(
             connection,
             transaction,
             Migrations,
             applied,
-            version =>
-            {
-                var mark = new NpgsqlCommand(Scripts["MigrationMark"], connection);
-                mark.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
-                return mark;
-            },
+            version => new NpgsqlCommand(markSql, connection) { Parameters = { new NpgsqlParameter<int> { TypedValue = version } } },
+            message => new System.InvalidOperationException(message),
             cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

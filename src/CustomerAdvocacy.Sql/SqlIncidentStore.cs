@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
@@ -174,9 +173,7 @@ public abstract class SqlIncidentStore : IIncidentStore, IIncidentSnapshotStore,
         return await RunAsync(
             async (session, ct) =>
             {
-                var select = session.Command(_findCommand, 1);
-                select.Parameters[0].Value = IdValue(commandId.Value);
-                using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                using var reader = await ById(session, _findCommand, commandId.Value).ExecuteReaderAsync(ct).ConfigureAwait(false);
                 if (!await reader.ReadAsync(ct).ConfigureAwait(false))
                 {
                     return null;
@@ -234,9 +231,7 @@ public abstract class SqlIncidentStore : IIncidentStore, IIncidentSnapshotStore,
         return await RunAsync(
             async (session, ct) =>
             {
-                var select = session.Command(_readSnapshot, 1);
-                select.Parameters[0].Value = IdValue(incidentId.Value);
-                using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                using var reader = await ById(session, _readSnapshot, incidentId.Value).ExecuteReaderAsync(ct).ConfigureAwait(false);
                 return await reader.ReadAsync(ct).ConfigureAwait(false)
                     ? new IncidentSnapshot(incidentId, reader.GetInt64(0), reader.GetString(1), reader.GetString(2))
                     : null;
@@ -333,10 +328,9 @@ public abstract class SqlIncidentStore : IIncidentStore, IIncidentSnapshotStore,
     /// <summary>The stream's version as stored now; 0 for a stream that has none.</summary>
     internal async Task<long> CurrentVersionAsync(SqlSession session, IncidentId incidentId, CancellationToken cancellationToken)
     {
-        var select = session.Command(_currentVersion, 1);
-        select.Parameters[0].Value = IdValue(incidentId.Value);
-        var value = await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        // Both databases return a 64-bit integer column as a long; no row, no version.
+        var value = await ById(session, _currentVersion, incidentId.Value).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is long version ? version : 0;
     }
 
     /// <summary>Creates or migrates the schema on a connection of its own.</summary>
@@ -367,6 +361,14 @@ public abstract class SqlIncidentStore : IIncidentStore, IIncidentSnapshotStore,
 
     /// <summary>An id column read back.</summary>
     internal abstract Guid ReadId(DbDataReader reader, int ordinal);
+
+    /// <summary>The session's command for a statement whose one parameter is an id.</summary>
+    private DbCommand ById(SqlSession session, string sql, Guid id)
+    {
+        var command = session.Command(sql, 1);
+        command.Parameters[0].Value = IdValue(id);
+        return command;
+    }
 
     /// <summary>Copies a text column's UTF-8 bytes into <paramref name="buffer"/>, growing it when the value does not fit.</summary>
     /// <returns>How many bytes the value has.</returns>

@@ -8,7 +8,8 @@ namespace CustomerAdvocacy.Sql;
 
 /// <summary>
 /// Applies the migrations a database lacks, inside the caller's transaction (which holds the provider's migration
-/// lock), each followed by the provider's mark of the version it reached. Released migrations never change: add one.
+/// lock), each followed by the provider's mark of the version it reached, and refuses a database newer than the
+/// library. Released migrations never change: add one.
 /// </summary>
 internal static class SqlMigrations
 {
@@ -18,8 +19,14 @@ internal static class SqlMigrations
         IReadOnlyList<string> migrations,
         int applied,
         Func<int, DbCommand> mark,
+        Func<string, Exception> newer,
         CancellationToken cancellationToken)
     {
+        if (applied > migrations.Count)
+        {
+            throw newer($"The database is at schema version {applied}, newer than this library's {migrations.Count}; upgrade the library.");
+        }
+
         for (var version = applied + 1; version <= migrations.Count; version++)
         {
             using (var migrate = connection.CreateCommand())

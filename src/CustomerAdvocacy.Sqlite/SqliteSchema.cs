@@ -32,24 +32,15 @@ internal static class SqliteSchema
         read.Transaction = transaction;
         read.CommandText = Scripts["AppliedVersion"];
         var applied = System.Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        if (applied > Migrations.Count)
-        {
-            throw new SqliteException($"The database is at schema version {applied}, newer than this library's {Migrations.Count}; upgrade the library.", 1);
-        }
+        await SqlMigrations.ApplyAsync(connection, transaction, Migrations, applied, MarkVersion, message => new SqliteException(message, 1), cancellationToken).ConfigureAwait(false);
+        transaction.Commit();
 
         // PRAGMA takes no parameters; the value is an integer this code produced, never input.
-        await SqlMigrations.ApplyAsync(
-            connection,
-            transaction,
-            Migrations,
-            applied,
-            version =>
-            {
-                var mark = connection.CreateCommand();
-                mark.CommandText = "PRAGMA user_version = " + version.ToString(CultureInfo.InvariantCulture);
-                return mark;
-            },
-            cancellationToken).ConfigureAwait(false);
-        transaction.Commit();
+        SqliteCommand MarkVersion(int version)
+        {
+            var mark = connection.CreateCommand();
+            mark.CommandText = "PRAGMA user_version = " + version.ToString(CultureInfo.InvariantCulture);
+            return mark;
+        }
     }
 }
