@@ -4,6 +4,7 @@ using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Storage;
 using NodaTime;
 

@@ -5,7 +5,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Sql;
 using CustomerAdvocacy.Storage;
 using Microsoft.Data.Sqlite;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Resolution;
 using NodaTime;
 

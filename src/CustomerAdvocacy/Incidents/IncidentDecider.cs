@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Resolution;
 using CustomerAdvocacy.Scheduling;
 using CustomerAdvocacy.Segmentation;

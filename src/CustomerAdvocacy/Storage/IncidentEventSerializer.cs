@@ -9,6 +9,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Resolution;
 using CustomerAdvocacy.Segmentation;
 using NodaTime;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Resolution;
 using CustomerAdvocacy.Testing;
 using NodaTime;

@@ -1,6 +1,6 @@
 using System.Linq;
 using CustomerAdvocacy.Incidents;
-using CustomerAdvocacy.Resolution;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Testing;
 using NodaTime;
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Storage;
 using FsCheck;
 using FsCheck.Fluent;

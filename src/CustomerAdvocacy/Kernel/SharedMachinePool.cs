@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Threading;
 using Stateless;
 
-namespace CustomerAdvocacy.Incidents;
+namespace CustomerAdvocacy.Kernel;
 
 /// <summary>
 /// A few Stateless machines configured once each from one shared definition, each over external state accessors that

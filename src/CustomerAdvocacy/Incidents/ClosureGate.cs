@@ -1,13 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 
-namespace CustomerAdvocacy.Resolution;
-
-/// <summary>One condition for closing that an incident does not meet.</summary>
-/// <param name="Rule">The rule's stable name, one of the closure rules in <see cref="IncidentRules"/>.</param>
-/// <param name="Detail">What is missing.</param>
-public sealed record ClosureProblem(string Rule, string Detail);
+namespace CustomerAdvocacy.Incidents;
 
 /// <summary>
 /// The one place that decides whether an incident may close: every agreed criterion met with evidence, the customer's

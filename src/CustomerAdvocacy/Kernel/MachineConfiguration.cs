@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using Stateless;
 using Stateless.Graph;
 
-namespace CustomerAdvocacy.Incidents;
+namespace CustomerAdvocacy.Kernel;
 
 /// <summary>
 /// Configures a Stateless machine from a definition's transition table, the same way for the incident lifecycle and

@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CustomerAdvocacy.Incidents;
 using Stateless;
 
-namespace CustomerAdvocacy.Planning;
+namespace CustomerAdvocacy.Kernel;
 
 /// <summary>
 /// One immutable process definition (which trigger moves which state where), built once and shared, deciding through
