@@ -1,0 +1,2 @@
+-- $1 incident.
+SELECT version, fingerprint, payload FROM ca_snapshots WHERE incident_id = $1

@@ -1,0 +1,2 @@
+-- The applied schema version.
+PRAGMA user_version
