@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -11,6 +10,7 @@ using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Resolution;
 using CustomerAdvocacy.Segmentation;
+using CustomerAdvocacy.Storage.Serialization;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
@@ -60,6 +60,7 @@ public sealed partial class IncidentEventSerializer
 
     private readonly Dictionary<(string Type, int Version), IncidentEventUpcaster> _upcasters = new();
     private PayloadIndex? _spareIndex;
+    private PayloadBuffer? _spareBuffer;
 
     /// <summary>Creates a serializer that reads only current events.</summary>
     public IncidentEventSerializer()
@@ -100,9 +101,10 @@ public sealed partial class IncidentEventSerializer
     public SerializedEvent Serialize(IncidentEvent incidentEvent)
     {
         Preconditions.CheckNotNull(incidentEvent);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        var buffer = RentBuffer();
+        try
         {
+            var w = buffer.Start();
             w.WriteStartObject();
             w.WritePropertyName("occurredAt");
             WriteInstant(w, incidentEvent.Metadata.OccurredAt);
@@ -113,9 +115,12 @@ public sealed partial class IncidentEventSerializer
             w.WriteString("commandId", incidentEvent.Metadata.CommandId.Value);
             WriteBody(w, incidentEvent);
             w.WriteEndObject();
+            return new SerializedEvent(incidentEvent.EventType, CurrentSchemaVersion, buffer.ToText());
         }
-
-        return new SerializedEvent(incidentEvent.EventType, CurrentSchemaVersion, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
     }
 
     /// <summary>Reads a stored event, upcasting older schemas.</summary>
@@ -208,9 +213,10 @@ public sealed partial class IncidentEventSerializer
     public string SerializeRejection(Rejection rejection)
     {
         Preconditions.CheckNotNull(rejection);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        var buffer = RentBuffer();
+        try
         {
+            var w = buffer.Start();
             w.WriteStartObject();
             w.WriteString("kind", rejection.Kind);
             switch (rejection)
@@ -242,9 +248,12 @@ public sealed partial class IncidentEventSerializer
             }
 
             w.WriteEndObject();
+            return buffer.ToText();
         }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
     }
 
     /// <summary>Reads a stored rejection.</summary>
@@ -438,6 +447,17 @@ public sealed partial class IncidentEventSerializer
     // One index is kept per serializer and lent to one reader at a time; a reader that finds it lent out makes its own.
     private PayloadIndex RentIndex() => Interlocked.Exchange(ref _spareIndex, null) ?? new PayloadIndex();
 
+    // The same for writing: one buffer and writer kept per serializer, lent to one writer at a time.
+    private PayloadBuffer RentBuffer() => Interlocked.Exchange(ref _spareBuffer, null) ?? new PayloadBuffer();
+
+    private void ReturnBuffer(PayloadBuffer buffer)
+    {
+        if (buffer.IsReusable)
+        {
+            Volatile.Write(ref _spareBuffer, buffer);
+        }
+    }
+
     private void ReturnIndex(PayloadIndex index)
     {
         if (index.Release())
@@ -554,9 +574,74 @@ public sealed partial class IncidentEventSerializer
         return new ConversationRecord(RequiredString(e, "id"u8), ReadStrings(Required(e, "participants"u8)), ReadInstant(Required(e, "at"u8)), aside.ValueKind == JsonValueKind.Null ? null : aside.GetString());
     }
 
-    // The pattern NodaTime's JSON converter uses for instants, applied directly: the same text, without a trip
-    // through the serializer per value (most of what reading an event cost).
-    private static void WriteInstant(Utf8JsonWriter w, Instant value) => w.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
+    // The text NodaTime's JSON converter writes for instants (its ExtendedIso pattern), formatted directly into the
+    // writer: neither a trip through the serializer nor a string per value (two of the few allocations left per event).
+    internal static void WriteInstant(Utf8JsonWriter w, Instant value)
+    {
+        Span<byte> text = stackalloc byte[30];
+        if (TryFormatWrittenInstant(value, text, out var length))
+        {
+            w.WriteStringValue(text.Slice(0, length));
+        }
+        else
+        {
+            w.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
+        }
+    }
+
+    /// <summary>
+    /// Formats an instant of the years 0 to 9999 exactly as <see cref="InstantPattern.ExtendedIso"/> does
+    /// (<c>uuuu-MM-ddTHH:mm:ss</c>, the fraction's significant digits after a period when it is not zero, <c>Z</c>);
+    /// false for any other year, which the pattern formats.
+    /// </summary>
+    internal static bool TryFormatWrittenInstant(Instant instant, Span<byte> t, out int length)
+    {
+        var local = instant.InUtc().LocalDateTime;
+        length = 0;
+        if (local.Year < 0 || local.Year > 9999 || t.Length < 30)
+        {
+            return false;
+        }
+
+        PutDigits(t, 0, 4, local.Year);
+        t[4] = (byte)'-';
+        PutDigits(t, 5, 2, local.Month);
+        t[7] = (byte)'-';
+        PutDigits(t, 8, 2, local.Day);
+        t[10] = (byte)'T';
+        PutDigits(t, 11, 2, local.Hour);
+        t[13] = (byte)':';
+        PutDigits(t, 14, 2, local.Minute);
+        t[16] = (byte)':';
+        PutDigits(t, 17, 2, local.Second);
+        length = 19;
+        var fraction = local.NanosecondOfSecond;
+        if (fraction > 0)
+        {
+            var digits = 9;
+            while (fraction % 10 == 0)
+            {
+                fraction /= 10;
+                digits--;
+            }
+
+            t[19] = (byte)'.';
+            PutDigits(t, 20, digits, fraction);
+            length = 20 + digits;
+        }
+
+        t[length++] = (byte)'Z';
+        return true;
+    }
+
+    private static void PutDigits(Span<byte> text, int start, int count, int value)
+    {
+        for (var i = start + count - 1; i >= start; i--)
+        {
+            text[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 
     private static Instant ReadInstant(PayloadNode e)
     {
