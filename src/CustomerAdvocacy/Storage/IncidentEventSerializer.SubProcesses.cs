@@ -17,7 +17,7 @@ namespace CustomerAdvocacy.Storage;
 /// <summary>
 /// The stored form of the sub-process events (escalation, analysis, mitigation trial, change plan, communication,
 /// management review) and of the sub-processes' typed rejections. Kept apart from the lifecycle's events so both grow
-/// without touching each other; the layout is written field by field like the lifecycle's.
+/// without touching each other; registered and written like the lifecycle's.
 /// </summary>
 public sealed partial class IncidentEventSerializer
 {

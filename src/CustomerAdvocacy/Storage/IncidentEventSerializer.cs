@@ -25,10 +25,11 @@ namespace CustomerAdvocacy.Storage;
 public sealed record SerializedEvent(string EventType, int SchemaVersion, string Payload);
 
 /// <summary>
-/// Turns incident events and rejections into JSON and back. The JSON layout is written out field by field, not
-/// derived from the CLR types, so renaming a property in code cannot change what is stored; a deliberate schema
-/// change raises <see cref="CurrentSchemaVersion"/> and adds an <see cref="IncidentEventUpcaster"/> for the old one.
-/// Thread-safe.
+/// Turns incident events and rejections into JSON and back. Each event record is registered once in a type map (its
+/// stable name and its reader) and written from its source-generated System.Text.Json contract, shaped into the
+/// stored layout; the committed golden streams hold that layout to the byte, so a property renamed in code cannot
+/// change what is stored unnoticed. A deliberate schema change raises <see cref="CurrentSchemaVersion"/> and adds an
+/// <see cref="IncidentEventUpcaster"/> for the old one. Thread-safe.
 /// </summary>
 public sealed partial class IncidentEventSerializer
 {
@@ -143,7 +144,7 @@ public sealed partial class IncidentEventSerializer
             }
 
             var utf8 = StrictUtf8.GetBytes(node is not null ? node.ToJsonString() : payload ?? string.Empty);
-            return ReadIndexed(incidentId, version, type, utf8);
+            return ReadIndexed(incidentId, version, ByName[type], utf8);
         }
         catch (Exception ex) when (IsCorruption(ex))
         {
@@ -165,7 +166,7 @@ public sealed partial class IncidentEventSerializer
     /// <exception cref="EventDeserializationException">The type or schema version is unknown, or the payload is corrupt.</exception>
     public IncidentEvent Deserialize(IncidentId incidentId, long version, string eventType, int schemaVersion, ReadOnlyMemory<byte> utf8Payload)
     {
-        if (schemaVersion != CurrentSchemaVersion || eventType is null || !ByName.ContainsKey(eventType))
+        if (schemaVersion != CurrentSchemaVersion || eventType is null || !ByName.TryGetValue(eventType, out var stored))
         {
             // Upcasting works on a JSON tree anyway; this rare path shares the string overload's code.
             return Deserialize(incidentId, version, new SerializedEvent(eventType!, schemaVersion, Encoding.UTF8.GetString(utf8Payload.ToArray())));
@@ -173,7 +174,7 @@ public sealed partial class IncidentEventSerializer
 
         try
         {
-            return ReadIndexed(incidentId, version, eventType, utf8Payload);
+            return ReadIndexed(incidentId, version, stored, utf8Payload);
         }
         catch (Exception ex) when (IsCorruption(ex))
         {
@@ -299,7 +300,7 @@ public sealed partial class IncidentEventSerializer
     private static bool IsCorruption(Exception ex)
         => ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException;
 
-    private IncidentEvent ReadIndexed(IncidentId incidentId, long version, string type, ReadOnlyMemory<byte> utf8Payload)
+    private IncidentEvent ReadIndexed(IncidentId incidentId, long version, StoredEventType type, ReadOnlyMemory<byte> utf8Payload)
     {
         var index = RentIndex();
         try
@@ -344,7 +345,7 @@ public sealed partial class IncidentEventSerializer
         }
     }
 
-    private static IncidentEvent ReadCurrent(IncidentId incidentId, long version, string type, PayloadNode root)
+    private static IncidentEvent ReadCurrent(IncidentId incidentId, long version, StoredEventType type, PayloadNode root)
     {
         var actor = Required(root, "actor"u8);
         var metadata = new EventMetadata(
@@ -353,7 +354,7 @@ public sealed partial class IncidentEventSerializer
             ReadInstant(Required(root, "occurredAt"u8)),
             new Actor(RequiredString(actor, "id"u8), ReadEnum<IncidentRole>(Required(actor, "role"u8))),
             new CommandId(Required(root, "commandId"u8).GetGuid()));
-        return ByName[type].Read(metadata, root);
+        return type.Read(metadata, root);
     }
 
     // The type map of the lifecycle's events: one line each, its stable name and how its stored form is read. The
