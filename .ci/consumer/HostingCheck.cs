@@ -1,5 +1,7 @@
+using CustomerAdvocacy.Engine;
 using CustomerAdvocacy.Hosting;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Scheduling;
 using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Sqlite;

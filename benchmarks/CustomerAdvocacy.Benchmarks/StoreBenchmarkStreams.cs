@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Storage;
 using NodaTime;

@@ -1,8 +1,7 @@
 using System;
 using System.Linq;
-using CustomerAdvocacy.DueActions;
+using CustomerAdvocacy.Engine;
 using CustomerAdvocacy.Hosting;
-using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;

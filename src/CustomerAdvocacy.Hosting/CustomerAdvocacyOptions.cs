@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CustomerAdvocacy.Escalation;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Review;
 using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Storage;

@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.DueActions;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Engine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

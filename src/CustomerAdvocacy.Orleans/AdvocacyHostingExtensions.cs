@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.DueActions;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Engine;
 using CustomerAdvocacy.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

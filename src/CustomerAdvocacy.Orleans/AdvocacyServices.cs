@@ -1,5 +1,4 @@
-using CustomerAdvocacy.DueActions;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Engine;
 using CustomerAdvocacy.Orleans.Wire;
 using CustomerAdvocacy.Storage;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,8 @@
 using System.Threading;
 using System.Threading.Tasks;
+using CustomerAdvocacy.Engine;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 
 namespace CustomerAdvocacy.Orleans;
 

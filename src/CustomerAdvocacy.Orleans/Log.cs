@@ -1,6 +1,6 @@
 using System;
 using CustomerAdvocacy.DueActions;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 

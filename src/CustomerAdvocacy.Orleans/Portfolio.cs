@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 
 namespace CustomerAdvocacy.Orleans;
 

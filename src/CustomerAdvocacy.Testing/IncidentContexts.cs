@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using CustomerAdvocacy.Engine;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Scheduling;
 using CustomerAdvocacy.Segmentation;

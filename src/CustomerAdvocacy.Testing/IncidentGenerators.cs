@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Resolution;
 using FsCheck;
 using FsCheck.Fluent;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using NodaTime;
 
 namespace CustomerAdvocacy.Testing;

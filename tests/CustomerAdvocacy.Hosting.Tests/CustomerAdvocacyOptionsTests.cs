@@ -1,6 +1,8 @@
 using System;
 using System.Threading.Tasks;
+using CustomerAdvocacy.Engine;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Review;
 using CustomerAdvocacy.Scheduling;
 using CustomerAdvocacy.Segmentation;

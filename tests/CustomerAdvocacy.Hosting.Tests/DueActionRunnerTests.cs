@@ -4,8 +4,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.DueActions;
 using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Engine;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -70,7 +72,7 @@ public sealed class DueActionRunnerTests
         var id = await fixture.OpenWithCommitmentsAsync(("call-back", due));
         await armedAtCommitment.WaitAsync(Hang);
 
-        await fixture.Engine.ExecuteAsync(new CustomerAdvocacy.Incidents.DeliverCommitment(id, CustomerAdvocacy.Incidents.CommandId.New(), HostFixture.Owner, "call-back"));
+        await fixture.Engine.ExecuteAsync(new CustomerAdvocacy.Incidents.DeliverCommitment(id, CustomerAdvocacy.Kernel.CommandId.New(), HostFixture.Owner, "call-back"));
 
         await armedAtWarning.WaitAsync(Hang);
     }
@@ -268,8 +270,8 @@ public sealed class DueActionRunnerTests
         Assert.False(fixture.Logs.Has(HostingLog.RunnerStartedId));
     }
 
-    private static Instant LastEventTime(CustomerAdvocacy.Incidents.CommandResult result)
-        => ((CustomerAdvocacy.Incidents.Accepted)result.Decision).Events[^1].Metadata.OccurredAt;
+    private static Instant LastEventTime(CustomerAdvocacy.Engine.CommandResult result)
+        => ((CustomerAdvocacy.Kernel.Accepted)result.Decision).Events[^1].Metadata.OccurredAt;
 
     private sealed class FailingOnceHandler : IDueActionHandler
     {
@@ -284,7 +286,7 @@ public sealed class DueActionRunnerTests
         internal Task<DueAction> Handled(string commitmentId)
             => _handled.GetOrAdd(commitmentId, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-        public Task HandleAsync(DueAction action, CustomerAdvocacy.Incidents.CommandResult? result, CancellationToken cancellationToken)
+        public Task HandleAsync(DueAction action, CustomerAdvocacy.Engine.CommandResult? result, CancellationToken cancellationToken)
         {
             var reference = action.Item.Key.Reference;
             if (action.Item.Key.Kind != DueItemKind.CommitmentDue)
@@ -305,9 +307,9 @@ public sealed class DueActionRunnerTests
     /// <summary>Signals the first commitment action it hears, with the engine's outcome.</summary>
     private sealed class OutcomeHandler : IDueActionHandler
     {
-        internal TaskCompletionSource<(DueAction Action, CustomerAdvocacy.Incidents.CommandResult? Result)> Heard { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        internal TaskCompletionSource<(DueAction Action, CustomerAdvocacy.Engine.CommandResult? Result)> Heard { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task HandleAsync(DueAction action, CustomerAdvocacy.Incidents.CommandResult? result, CancellationToken cancellationToken)
+        public Task HandleAsync(DueAction action, CustomerAdvocacy.Engine.CommandResult? result, CancellationToken cancellationToken)
         {
             if (action.Item.Key.Kind == DueItemKind.CommitmentDue)
             {
@@ -329,7 +331,7 @@ public sealed class DueActionRunnerTests
         internal Task<DueAction> Handled(DueItemKind kind)
             => _handled.GetOrAdd(kind, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-        public async Task HandleAsync(DueAction action, CustomerAdvocacy.Incidents.CommandResult? result, CancellationToken cancellationToken)
+        public async Task HandleAsync(DueAction action, CustomerAdvocacy.Engine.CommandResult? result, CancellationToken cancellationToken)
         {
             await _inner.HandleAsync(action, result, cancellationToken);
             _handled.GetOrAdd(action.Item.Key.Kind, _ => new TaskCompletionSource<DueAction>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(action);

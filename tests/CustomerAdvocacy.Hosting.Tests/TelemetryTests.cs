@@ -7,6 +7,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Diagnostics;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 
 namespace CustomerAdvocacy.Hosting.Tests;
 

@@ -1,5 +1,6 @@
 using System;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerAdvocacy.Diagnostics;

@@ -7,6 +7,7 @@ using System.Text;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Planning;
 
 namespace CustomerAdvocacy.DueActions;
@@ -40,7 +41,7 @@ public enum DueActionKind
 /// <summary>What to do about one due item: the kind of action and, where there is one, the command to apply.</summary>
 /// <param name="Item">The item that fell due.</param>
 /// <param name="Kind">What to do.</param>
-/// <param name="IncidentCommand">The command to execute through <see cref="IncidentEngine.ExecuteAsync"/>, whatever its kind (an escalation command is one too), or <see langword="null"/> when people must act.</param>
+/// <param name="IncidentCommand">The command to execute through <see cref="Engine.IncidentEngine.ExecuteAsync"/>, whatever its kind (an escalation command is one too), or <see langword="null"/> when people must act.</param>
 /// <param name="Description">What is due, in words.</param>
 public sealed record DueAction(DueItem Item, DueActionKind Kind, IncidentCommand? IncidentCommand, string Description);
 

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using NodaTime;
 
 namespace CustomerAdvocacy.DueActions;

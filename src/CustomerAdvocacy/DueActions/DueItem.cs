@@ -1,5 +1,5 @@
 using System;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using NodaTime;
 
 namespace CustomerAdvocacy.DueActions;

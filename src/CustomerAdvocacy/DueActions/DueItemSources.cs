@@ -4,6 +4,7 @@ using System.Linq;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Review;
 using CustomerAdvocacy.Scheduling;

@@ -1,5 +1,5 @@
 using System.Linq;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 
 namespace CustomerAdvocacy.Escalation;
 
@@ -40,7 +40,7 @@ public static class EscalationAuthorization
 
     internal static string Markdown()
     {
-        var roles = AuthorizationTable.Roles;
+        var roles = IncidentRoleExtensions.All;
         var triggers = System.Enum.GetValues(typeof(EscalationTrigger)).Cast<EscalationTrigger>();
         var text = new System.Text.StringBuilder()
             .Append("| Command | ").Append(string.Join(" | ", roles)).Append(" |").Append('\n')

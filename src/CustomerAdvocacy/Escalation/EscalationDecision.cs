@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 
 namespace CustomerAdvocacy.Escalation;
 

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using NodaTime;
 
 namespace CustomerAdvocacy.Escalation;

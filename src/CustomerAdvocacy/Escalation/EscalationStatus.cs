@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using NodaTime;
 
 namespace CustomerAdvocacy.Escalation;

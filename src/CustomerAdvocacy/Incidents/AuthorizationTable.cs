@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CustomerAdvocacy.Kernel;
 
 namespace CustomerAdvocacy.Incidents;
 
@@ -29,8 +30,7 @@ public static class AuthorizationTable
         Enum.GetValues(typeof(IncidentTrigger)).Cast<IncidentTrigger>().ToArray();
 
     /// <summary>Every role, in declaration order.</summary>
-    public static IReadOnlyList<IncidentRole> Roles { get; } =
-        Enum.GetValues(typeof(IncidentRole)).Cast<IncidentRole>().ToArray();
+    public static IReadOnlyList<IncidentRole> Roles => IncidentRoleExtensions.All;
 
     /// <summary>Whether a role may issue the commands of a trigger.</summary>
     /// <param name="role">The role.</param>

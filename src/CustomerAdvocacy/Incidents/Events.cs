@@ -1,32 +1,11 @@
 using System.Collections.Generic;
 using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Resolution;
 using CustomerAdvocacy.Segmentation;
 using NodaTime;
 
 namespace CustomerAdvocacy.Incidents;
-
-/// <summary>What every incident event carries.</summary>
-/// <param name="IncidentId">The incident (the stream).</param>
-/// <param name="Version">The event's position in the stream, from 1, contiguous.</param>
-/// <param name="OccurredAt">When it was decided, from the injected clock.</param>
-/// <param name="Actor">Who caused it.</param>
-/// <param name="CommandId">The command that produced it.</param>
-public sealed record EventMetadata(IncidentId IncidentId, long Version, Instant OccurredAt, Actor Actor, CommandId CommandId);
-
-/// <summary>An immutable fact about an incident. The incident's state is the fold of its events.</summary>
-/// <param name="Metadata">The stream position, time, actor and command.</param>
-public abstract record IncidentEvent(EventMetadata Metadata)
-{
-    /// <summary>A stable name for the event type, independent of the CLR type name; stores persist it.</summary>
-    public abstract string EventType { get; }
-
-    /// <summary>The incident.</summary>
-    public IncidentId IncidentId => Metadata.IncidentId;
-
-    /// <summary>The event's position in the stream.</summary>
-    public long Version => Metadata.Version;
-}
 
 /// <summary>The incident was opened.</summary>
 /// <param name="Metadata">Stream position, time, actor, command.</param>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Resolution;
 using NodaTime;
 
@@ -62,12 +63,18 @@ public sealed partial record Incident
                 throw new ArgumentException($"Event version {@event.Version} does not follow incident version {_w._version}.", nameof(@event));
             }
 
+            if (LifecycleTrigger(@event) is { } trigger)
+            {
+                // The destination is the definition's, never restated here.
+                _w._state = IncidentLifecycle.Definition.Destination(_w._state, trigger)
+                    ?? throw new ArgumentException($"Event {@event.EventType} ({trigger}) is not a transition of the lifecycle from {_w._state}.", nameof(@event));
+            }
+
             var v = @event.Version;
             _w._version = v;
             switch (@event)
             {
                 case IncidentOpened e:
-                    _w._state = IncidentState.Opened;
                     _w._openedAt = e.Metadata.OccurredAt;
                     _w._customerId = e.CustomerId;
                     _w._accountableOwnerId = e.AccountableOwnerId;
@@ -75,28 +82,22 @@ public sealed partial record Incident
                     _w._linkedFrom = e.LinkedFrom;
                     break;
                 case PerspectiveCaptured e:
-                    _w._state = IncidentState.Engaged;
                     _w._perspective = e.Perspective;
                     break;
                 case AnalysisStarted:
-                    _w._state = IncidentState.Analyzing;
                     break;
                 case PlanProposed e:
-                    _w._state = IncidentState.PlanProposed;
                     _w._planTargetDate = e.TargetDate;
                     _w._proposedCriteria = EquatableList<CriterionDraft>.From(e.Criteria);
                     break;
                 case PlanRejected:
-                    _w._state = IncidentState.Analyzing;
                     _w._proposedCriteria = EquatableList<CriterionDraft>.Empty;
                     break;
                 case PlanApproved:
-                    _w._state = IncidentState.PlanApproved;
                     Agree(_w._proposedCriteria, v);
                     _w._proposedCriteria = EquatableList<CriterionDraft>.Empty;
                     break;
                 case ExecutionStarted:
-                    _w._state = IncidentState.Executing;
                     break;
                 case CriterionMet e:
                     for (var i = 0; i < _criteria.Count; i++)
@@ -110,14 +111,12 @@ public sealed partial record Incident
                     _w._criteriaRevision = v;
                     break;
                 case ResolutionProposed:
-                    _w._state = IncidentState.ResolutionProposed;
                     break;
                 case ResolutionConfirmed e:
                     _w._lastConfirmation = new CustomerConfirmation(v, e.Metadata.Actor, e.Metadata.OccurredAt);
                     StopServiceLevel(ServiceLevelKind.Update, e.Metadata.OccurredAt);
                     break;
                 case ResolutionDisputed e:
-                    _w._state = IncidentState.Executing;
                     for (var i = 0; i < _criteria.Count; i++)
                     {
                         if (Contains(e.DisputedCriterionIds, _criteria[i].Id))
@@ -129,17 +128,14 @@ public sealed partial record Incident
                     _w._criteriaRevision = v;
                     break;
                 case IncidentResolved e:
-                    _w._state = IncidentState.Resolved;
                     _w._resolvedAt = e.Metadata.OccurredAt;
                     StopServiceLevel(ServiceLevelKind.FirstResponse, e.Metadata.OccurredAt);
                     StopServiceLevel(ServiceLevelKind.Update, e.Metadata.OccurredAt);
                     StopServiceLevel(ServiceLevelKind.Resolution, e.Metadata.OccurredAt);
                     break;
                 case IncidentReturnedToSop:
-                    _w._state = IncidentState.ReturnedToSop;
                     break;
                 case ReviewCompleted:
-                    _w._state = IncidentState.Reviewed;
                     break;
                 case CommitmentMade e:
                     _commitments.Add(e.Commitment, e.Commitment.Id);
@@ -168,7 +164,6 @@ public sealed partial record Incident
                     _w._pendingSuccessorId = null;
                     break;
                 case RelatedRecurrenceJoined e:
-                    _w._state = IncidentState.Executing;
                     _relatedRecurrences.Add(e.RecurrenceReference, null);
                     _w._pendingCriteriaChange = EquatableList<CriterionDraft>.From(e.ProposedCriteria);
                     break;
@@ -215,6 +210,28 @@ public sealed partial record Incident
                     break;
             }
         }
+
+        /// <summary>
+        /// The lifecycle trigger an event is the record of, for the events that move the lifecycle; every other event
+        /// leaves the state where it is.
+        /// </summary>
+        private static IncidentTrigger? LifecycleTrigger(IncidentEvent @event) => @event switch
+        {
+            IncidentOpened => IncidentTrigger.Open,
+            PerspectiveCaptured => IncidentTrigger.CapturePerspective,
+            AnalysisStarted => IncidentTrigger.StartAnalysis,
+            PlanProposed => IncidentTrigger.ProposePlan,
+            PlanRejected => IncidentTrigger.RejectPlan,
+            PlanApproved => IncidentTrigger.ApprovePlan,
+            ExecutionStarted => IncidentTrigger.StartExecution,
+            ResolutionProposed => IncidentTrigger.ProposeResolution,
+            ResolutionDisputed => IncidentTrigger.DisputeResolution,
+            RelatedRecurrenceJoined => IncidentTrigger.ClassifyRelatedRecurrence,
+            IncidentResolved => IncidentTrigger.Close,
+            IncidentReturnedToSop => IncidentTrigger.ReturnToSop,
+            ReviewCompleted => IncidentTrigger.CompleteReview,
+            _ => null,
+        };
 
         private void Agree(IReadOnlyList<CriterionDraft> drafts, long version)
         {

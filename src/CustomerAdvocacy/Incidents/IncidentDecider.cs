@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Resolution;
 using CustomerAdvocacy.Scheduling;
 using CustomerAdvocacy.Segmentation;
@@ -11,7 +12,7 @@ namespace CustomerAdvocacy.Incidents;
 
 /// <summary>
 /// Decides commands: state + command + context + now → events or a typed rejection. Pure: it reads nothing but its
-/// arguments and changes nothing (the lifecycle machines it borrows are bound to a private cursor for the call).
+/// arguments and changes nothing (the lifecycle answers from its definition's table, without a machine).
 /// </summary>
 /// <remarks>
 /// Checks run in this order: the expected version, the <see cref="AuthorizationTable"/> and the actor's identity,
@@ -20,7 +21,6 @@ namespace CustomerAdvocacy.Incidents;
 /// </remarks>
 public sealed class IncidentDecider
 {
-    private readonly SharedMachinePool<IncidentState, IncidentTrigger> _machines = IncidentLifecycle.Definition.CreatePool();
     private readonly IncidentProcessDecider _processes = new();
 
     /// <summary>Decides a command against an incident's state.</summary>
@@ -124,7 +124,7 @@ public sealed class IncidentDecider
             return identity;
         }
 
-        return _machines.CanFire(incident.State, trigger) ? null : new NotPermittedInState(incident.State, trigger);
+        return IncidentLifecycle.Definition.Permits(incident.State, trigger) ? null : new NotPermittedInState(incident.State, trigger);
     }
 
     private static NotAuthorized? CheckIdentity(Incident incident, IncidentCommand command)
@@ -267,7 +267,7 @@ public sealed class IncidentDecider
                     var problems = ClosureGate.Evaluate(incident);
                     if (problems.Count > 0)
                     {
-                        return Broken(problems[0].Rule, string.Join(" ", problems.Select(p => p.Detail)));
+                        return ClosureGate.Refusal(problems);
                     }
 
                     events.Add(new IncidentResolved(events.Next));

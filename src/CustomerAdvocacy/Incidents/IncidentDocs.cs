@@ -21,7 +21,9 @@ internal static class IncidentDocs
             .Append("# Incident lifecycle").Append('\n').Append('\n')
             .Append(Regenerate).Append('\n').Append('\n')
             .Append("The incident lifecycle machine as Stateless exports it. Self-loops are internal transitions: the ")
-            .Append("command is permitted in that state and leaves it unchanged.").Append('\n').Append('\n')
+            .Append("command is permitted in that state and leaves it unchanged. Owned, Open and Promising are superstates, ")
+            .Append("never the state of an incident: a command allowed in every state they hold is written once, on them.")
+            .Append('\n').Append('\n')
             .Append("```mermaid").Append('\n')
             .Append(Normalize(IncidentLifecycle.Definition.ToMermaid())).Append('\n')
             .Append("```").Append('\n');

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Escalation;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Review;
 

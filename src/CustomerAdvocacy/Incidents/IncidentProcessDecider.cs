@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using CustomerAdvocacy.Escalation;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Review;
 using NodaTime;
@@ -145,25 +145,15 @@ internal sealed class IncidentProcessDecider
     }
 
     /// <summary>
-    /// What a sub-process implies for a lifecycle command, checked once the lifecycle permits it: closing waits for
-    /// every change plan's customer confirmation, execution for the customer's approval of a drafted proposal, and the
-    /// lifecycle's review step for a started management review to complete.
+    /// What a sub-process implies for a lifecycle command, checked once the lifecycle permits it: execution waits for
+    /// the customer's approval of a drafted proposal, and the lifecycle's review step for a started management review
+    /// to complete. Closing is <see cref="ClosureGate"/>'s alone.
     /// </summary>
     internal static Rejection? Gate(Incident incident, IncidentCommand command)
     {
         var processes = incident.Processes;
         switch (command)
         {
-            case CloseIncident:
-                {
-                    var open = processes.ChangePlans.Where(p => !p.IsClosed).ToArray();
-                    return open.Length == 0
-                        ? null
-                        : new RuleBroken(
-                            IncidentProcessRules.ChangePlansConfirmed,
-                            "The customer has not confirmed that all is well for: " + string.Join(", ", open.Select(p => $"{p.Definition.Title} ({p.State})")) + ".");
-                }
-
             case StartExecution when processes.Analysis is { ProposalStatus: not (ProposalStatus.None or ProposalStatus.Approved) } analysis:
                 return new RuleBroken(IncidentProcessRules.ProposalApprovedBeforeExecution, $"The proposal to the customer is {analysis.ProposalStatus}; nothing executes before the customer approves it.");
 

@@ -1,5 +1,6 @@
 using System;
 using CustomerAdvocacy.Escalation;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Review;
 

@@ -1,3 +1,5 @@
+using CustomerAdvocacy.Kernel;
+
 namespace CustomerAdvocacy.Incidents;
 
 /// <summary>The stable names of the business rules a <see cref="RuleBroken"/> rejection refers to.</summary>

@@ -35,4 +35,22 @@ public enum IncidentState
 
     /// <summary>The internal management review is complete.</summary>
     Reviewed = 10,
+
+    /// <summary>
+    /// Superstate, never the state of an incident: every state with an accountable owner who may hand the incident
+    /// off (every open state, <see cref="Resolved"/> and <see cref="ReturnedToSop"/>).
+    /// </summary>
+    Owned = 100,
+
+    /// <summary>
+    /// Superstate, never the state of an incident: every open state, from <see cref="Opened"/> to
+    /// <see cref="ResolutionProposed"/>, where conversations, customer updates and service levels are recorded.
+    /// </summary>
+    Open = 101,
+
+    /// <summary>
+    /// Superstate, never the state of an incident: the open states after the customer's perspective is captured
+    /// (<see cref="Engaged"/> to <see cref="ResolutionProposed"/>), where commitments are made, offered and kept.
+    /// </summary>
+    Promising = 102,
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Kernel;
 
 namespace CustomerAdvocacy.Incidents;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Scheduling;
 using CustomerAdvocacy.Segmentation;
 using NodaTime;

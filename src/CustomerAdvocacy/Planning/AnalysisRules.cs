@@ -1,6 +1,8 @@
+using CustomerAdvocacy.Kernel;
+
 namespace CustomerAdvocacy.Planning;
 
-/// <summary>The stable names of the rules a <see cref="Incidents.RuleBroken"/> rejection of the analysis refers to.</summary>
+/// <summary>The stable names of the rules a <see cref="RuleBroken"/> rejection of the analysis refers to.</summary>
 public static class AnalysisRules
 {
     /// <summary>Required text or values are present.</summary>

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Engagement;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 
 namespace CustomerAdvocacy.Planning;
 

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using CustomerAdvocacy.Engagement;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 
 namespace CustomerAdvocacy.Planning;
 

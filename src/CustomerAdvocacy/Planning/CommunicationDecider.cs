@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using CustomerAdvocacy.Engagement;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using NodaTime;
 
 namespace CustomerAdvocacy.Planning;

@@ -1,4 +1,5 @@
 using System;
+using CustomerAdvocacy.Kernel;
 
 namespace CustomerAdvocacy.Planning;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 
 namespace CustomerAdvocacy.Storage;
 
@@ -29,7 +29,7 @@ public interface IIncidentSnapshotStore
     Task<IncidentSnapshot?> ReadSnapshotAsync(IncidentId incidentId, CancellationToken cancellationToken);
 }
 
-/// <summary>When the <see cref="IncidentEngine"/> writes a snapshot after an accepted command.</summary>
+/// <summary>When the <see cref="Engine.IncidentEngine"/> writes a snapshot after an accepted command.</summary>
 public sealed class SnapshotPolicy
 {
     private SnapshotPolicy(int interval) => Interval = interval;

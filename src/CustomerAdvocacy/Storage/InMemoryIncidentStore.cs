@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using NodaTime;
 
 namespace CustomerAdvocacy.Storage;

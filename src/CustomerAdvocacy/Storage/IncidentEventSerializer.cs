@@ -9,6 +9,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Resolution;
 using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Storage.Serialization;
@@ -223,6 +224,7 @@ public sealed partial class IncidentEventSerializer
                 case RuleBroken r:
                     w.WriteString("rule", r.Rule);
                     w.WriteString("detail", r.Detail);
+                    WriteViolations(w, r);
                     break;
                 case StaleVersion r:
                     w.WriteNumber("expectedVersion", r.ExpectedVersion);
@@ -246,6 +248,52 @@ public sealed partial class IncidentEventSerializer
         }
     }
 
+    /// <summary>
+    /// Writes a refusal's violations, unless it is the single violation of its own rule and detail: a stored refusal of
+    /// one rule keeps the layout it always had.
+    /// </summary>
+    private static void WriteViolations(Utf8JsonWriter w, RuleBroken rejection)
+    {
+        var violations = rejection.Violations;
+        if (violations.Count == 1 && violations[0].GetType() == typeof(RuleViolation) && violations[0].Detail == rejection.Detail)
+        {
+            return;
+        }
+
+        w.WriteStartArray("violations");
+        foreach (var violation in violations)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", violation.Rule);
+            w.WriteString("detail", violation.Detail);
+            if (violation is ClosureProblem problem)
+            {
+                w.WriteString("condition", problem.Condition.ToString());
+                WriteStrings(w, "references", problem.References);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static RuleBroken ReadRuleBroken(PayloadNode root)
+    {
+        var broken = new RuleBroken(RequiredString(root, "rule"u8), RequiredString(root, "detail"u8));
+        if (!root.TryGetProperty("violations"u8, out var violations))
+        {
+            return broken;
+        }
+
+        return broken with
+        {
+            Violations = violations.ReadArray<RuleViolation>(v => v.TryGetProperty("condition"u8, out var condition)
+                ? new ClosureProblem(ReadEnum<ClosureCondition>(condition), RequiredString(v, "rule"u8), RequiredString(v, "detail"u8), ReadStrings(Required(v, "references"u8)))
+                : new RuleViolation(RequiredString(v, "rule"u8), RequiredString(v, "detail"u8))),
+        };
+    }
+
     /// <summary>Reads a stored rejection.</summary>
     /// <param name="commandId">The command it belongs to, for the error message.</param>
     /// <param name="json">The stored JSON.</param>
@@ -262,7 +310,7 @@ public sealed partial class IncidentEventSerializer
             {
                 nameof(NotPermittedInState) => new NotPermittedInState(ReadEnum<IncidentState>(Required(root, "state"u8)), ReadEnum<IncidentTrigger>(Required(root, "trigger"u8))),
                 nameof(NotAuthorized) => new NotAuthorized(ReadEnum<IncidentRole>(Required(root, "role"u8)), ReadEnum<IncidentTrigger>(Required(root, "trigger"u8)), RequiredString(root, "detail"u8)),
-                nameof(RuleBroken) => new RuleBroken(RequiredString(root, "rule"u8), RequiredString(root, "detail"u8)),
+                nameof(RuleBroken) => ReadRuleBroken(root),
                 nameof(StaleVersion) => new StaleVersion(Required(root, "expectedVersion"u8).GetInt64(), Required(root, "actualVersion"u8).GetInt64()),
                 _ => throw new CommandRecordDeserializationException(commandId, $"no rejection kind '{kind}' is known"),
             };

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 

@@ -1,5 +1,5 @@
 using System;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 
 namespace CustomerAdvocacy.Storage;
 

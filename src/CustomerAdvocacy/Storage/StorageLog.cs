@@ -1,6 +1,6 @@
 using System;
 using CustomerAdvocacy.Diagnostics;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerAdvocacy.Storage;

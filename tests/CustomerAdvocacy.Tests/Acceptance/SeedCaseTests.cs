@@ -1,6 +1,8 @@
 using System.Linq;
 using System.Threading.Tasks;
+using CustomerAdvocacy.Engine;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Resolution;
 using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Storage;

@@ -2,8 +2,10 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Engine;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Resolution;
 using CustomerAdvocacy.Review;
@@ -91,6 +93,10 @@ public sealed class SubProcessSeedCaseTests
         Assert.IsType<NotAuthorized>(Reason(notCustomer));
         var close = await _engine.ExecuteAsync(new CloseIncident(_id, CommandId.New(), Fred));
         Assert.Equal(IncidentProcessRules.ChangePlansConfirmed, Assert.IsType<RuleBroken>(Reason(close)).Rule);
+        var planProblem = Assert.IsType<ClosureProblem>(Assert.Single(Assert.IsType<RuleBroken>(Reason(close)).Violations));
+        Assert.Equal(ClosureCondition.ChangePlansConfirmedByCustomer, planProblem.Condition);
+        Assert.Equal([plan.Id.ToString()], planProblem.References);
+        Assert.Equal(planProblem, Assert.Single(ClosureGate.Evaluate(close.Incident)));
         Assert.Equal(IncidentState.ResolutionProposed, (await _engine.LoadAsync(_id)).State);
 
         await Accept(new ConfirmAllIsWell(_id, plan.Id, CommandId.New(), Customer));

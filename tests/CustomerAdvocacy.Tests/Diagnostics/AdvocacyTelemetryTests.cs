@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using CustomerAdvocacy.Diagnostics;
+using CustomerAdvocacy.Engine;
 using CustomerAdvocacy.Escalation;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using NodaTime;
 
 namespace CustomerAdvocacy.Tests.Diagnostics;
@@ -41,7 +42,7 @@ public sealed class AdvocacyTelemetryTests
         var actor = new Actor("runner", IncidentRole.ServiceManager);
         EventMetadata Meta(long version) => new(incident, version, Now, actor, CommandId.New());
 
-        AdvocacyTelemetry.CountEscalations(new object[]
+        EngineTelemetry.CountEscalations(new object[]
         {
             new EscalationRaised(Meta(1), EscalationTriggerKind.FirstResponseBreached, "first response due at 10:00", 1, EscalationLevel.ServiceManagement, Now + Duration.FromHours(1)),
             new EscalationAcknowledged(Meta(2), 1, EscalationLevel.ServiceManagement),

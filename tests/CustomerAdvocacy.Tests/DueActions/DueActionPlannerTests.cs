@@ -4,6 +4,7 @@ using CustomerAdvocacy.DueActions;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Scheduling;
 using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Testing;

@@ -2,6 +2,7 @@ using System.Linq;
 using CustomerAdvocacy.DueActions;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Review;
 using CustomerAdvocacy.Testing;

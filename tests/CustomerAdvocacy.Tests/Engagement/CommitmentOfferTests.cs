@@ -1,6 +1,7 @@
 using System.Linq;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Scheduling;
 using CustomerAdvocacy.Testing;
 using NodaTime;

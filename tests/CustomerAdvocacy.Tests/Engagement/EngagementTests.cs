@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Testing;
 using NodaTime;
 

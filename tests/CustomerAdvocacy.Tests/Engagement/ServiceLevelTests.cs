@@ -3,6 +3,7 @@ using System.Linq;
 using CustomerAdvocacy.DueActions;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Scheduling;
 using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Testing;

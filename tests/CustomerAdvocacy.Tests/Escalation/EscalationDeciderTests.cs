@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using CustomerAdvocacy.Escalation;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using NodaTime;
 using static CustomerAdvocacy.Tests.Escalation.EscalationFixture;
 using static CustomerAdvocacy.Tests.Scheduling.SlaTestCalendars;

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Escalation;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Scheduling;
 using NodaTime;
 using static CustomerAdvocacy.Tests.Scheduling.SlaTestCalendars;

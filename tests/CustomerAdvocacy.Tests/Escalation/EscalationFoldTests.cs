@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Tests.Incidents;
 using FsCheck;
 using FsCheck.Fluent;

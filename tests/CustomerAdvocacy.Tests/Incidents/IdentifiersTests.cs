@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 
 namespace CustomerAdvocacy.Tests.Incidents;
 

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using CustomerAdvocacy.Engine;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Storage;
 using CustomerAdvocacy.Testing;

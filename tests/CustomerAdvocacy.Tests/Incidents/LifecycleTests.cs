@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Resolution;
 using CustomerAdvocacy.Testing;
 using NodaTime;
@@ -207,13 +209,63 @@ public sealed class LifecycleTests
     {
         var cursor = new IncidentLifecycle.Cursor();
         var machine = IncidentLifecycle.Definition.Configure(() => cursor.State, s => cursor.State = s);
-        foreach (var state in System.Enum.GetValues<IncidentState>())
+        foreach (var state in IncidentLifecycle.Definition.States)
         {
             foreach (var trigger in AuthorizationTable.Triggers)
             {
                 cursor.State = state;
-                Assert.Equal(machine.CanFire(trigger), IncidentLifecycle.Definition.Permits(state, trigger));
+                var canFire = machine.CanFire(trigger);
+                Assert.Equal(canFire, IncidentLifecycle.Definition.Permits(state, trigger));
+                if (canFire)
+                {
+                    machine.Fire(trigger);
+                    Assert.Equal(cursor.State, IncidentLifecycle.Definition.Destination(state, trigger));
+                }
+                else
+                {
+                    Assert.Null(IncidentLifecycle.Definition.Destination(state, trigger));
+                }
             }
         }
+    }
+
+    [Fact]
+    public void LifecycleDefinition_SuperstatesAreNeverAStateOrADestination()
+    {
+        IncidentState[] superstates = [IncidentState.Owned, IncidentState.Open, IncidentState.Promising];
+
+        Assert.Equal(11, IncidentLifecycle.Definition.States.Count);
+        Assert.All(superstates, s => Assert.DoesNotContain(s, IncidentLifecycle.Definition.States));
+        Assert.All(IncidentLifecycle.Definition.Transitions.Where(t => t.From != t.To), t => Assert.DoesNotContain(t.To, superstates));
+        Assert.All(superstates, s => Assert.All(AuthorizationTable.Triggers, t => Assert.False(IncidentLifecycle.Definition.Permits(s, t))));
+    }
+
+    [Fact]
+    public void LifecycleDefinition_TriggersOfEveryOpenState_WrittenOnceOnASuperstate()
+    {
+        // "Allowed in every open state" is one internal transition on a superstate, not one self-loop per state: the
+        // written definition has the 13 real transitions and few internal ones, and still permits them everywhere.
+        var definition = IncidentLifecycle.Definition;
+        Assert.Equal(13, definition.Transitions.Count(t => t.From != t.To));
+        Assert.Single(definition.Transitions, t => t.Trigger == IncidentTrigger.RecordConversation);
+        Assert.Single(definition.Transitions, t => t.Trigger == IncidentTrigger.HandOff);
+        Assert.Equal(32, definition.Transitions.Count); // 104 when every open state repeated its own self-loops
+        IncidentState[] open = [IncidentState.Opened, IncidentState.Engaged, IncidentState.Analyzing, IncidentState.PlanProposed, IncidentState.PlanApproved, IncidentState.Executing, IncidentState.ResolutionProposed];
+        Assert.All(open, s => Assert.Equal(s, definition.Destination(s, IncidentTrigger.RecordConversation)));
+        Assert.All(open.Skip(1), s => Assert.Equal(s, definition.Destination(s, IncidentTrigger.MakeCommitment)));
+        Assert.False(definition.Permits(IncidentState.Opened, IncidentTrigger.MakeCommitment));
+        Assert.All(open.Append(IncidentState.Resolved).Append(IncidentState.ReturnedToSop), s => Assert.True(definition.Permits(s, IncidentTrigger.HandOff)));
+        Assert.False(definition.Permits(IncidentState.Reviewed, IncidentTrigger.HandOff));
+        Assert.False(definition.Permits(IncidentState.Resolved, IncidentTrigger.RecordConversation));
+    }
+
+    [Fact]
+    public void Evolve_LifecycleEventNotATransitionOfTheState_ArgumentException()
+    {
+        var id = IncidentId.New();
+        var opened = IncidentEvolver.Replay(id, [new IncidentOpened(new EventMetadata(id, 1, Instant.FromUtc(2026, 3, 1, 9, 0), new Actor("o", IncidentRole.AccountableOwner), CommandId.New()), "c", "o", new CustomerAdvocacy.Segmentation.PolicyReference("gold", 1), null)]);
+
+        var ex = Assert.Throws<ArgumentException>(() => IncidentEvolver.Evolve(opened, new IncidentResolved(new EventMetadata(id, 2, Instant.FromUtc(2026, 3, 1, 10, 0), new Actor("o", IncidentRole.AccountableOwner), CommandId.New()))));
+        Assert.Contains("Opened", ex.Message);
     }
 }

@@ -4,7 +4,9 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Engagement;
+using CustomerAdvocacy.Engine;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Storage;
 using CustomerAdvocacy.Testing;
@@ -45,6 +47,7 @@ public sealed class ModelBasedTests
         // The generator must actually reach the interesting places, or the property proves little.
         Assert.True(_stats.Resolved > sequences / 20, $"only {_stats.Resolved} of {sequences} sequences closed");
         Assert.True(_stats.CloseRefused > sequences / 50, $"only {_stats.CloseRefused} refused closures");
+        Assert.True(_stats.CloseRefusedByGate > sequences / 100, $"only {_stats.CloseRefusedByGate} closures refused by the gate");
         Assert.True(_stats.Duplicates > sequences / 2, $"only {_stats.Duplicates} duplicate command ids");
         Assert.All(new[] { nameof(NotAuthorized), nameof(NotPermittedInState), nameof(RuleBroken) }, k => Assert.True(_stats.Rejections.ContainsKey(k), k + " never happened"));
         Assert.True(_stats.ServiceLevelRecords > sequences / 100, $"only {_stats.ServiceLevelRecords} service-level warnings or breaches recorded");
@@ -99,6 +102,17 @@ public sealed class ModelBasedTests
                 if (command is CloseIncident)
                 {
                     Interlocked.Increment(ref _stats.CloseRefused);
+                    if (rejected.Reason is RuleBroken broken)
+                    {
+                        // A refused close lists every unmet condition, each typed, exactly as the gate and the model see them.
+                        var problems = broken.Violations.Cast<ClosureProblem>().ToArray();
+                        Require(problems.SequenceEqual(ClosureGate.Evaluate(before)), "a refused close carries every problem the gate finds");
+                        Require(
+                            problems.Select(p => p.Condition).Distinct().OrderBy(c => c).SequenceEqual(model.UnmetClosureConditions()),
+                            $"a refused close names every condition the model sees unmet: {string.Join(", ", problems.Select(p => p.Condition))} vs {string.Join(", ", model.UnmetClosureConditions())}");
+                        Require(broken.Rule == problems[0].Rule, "the refusal's rule is its first violation's");
+                        Interlocked.Increment(ref _stats.CloseRefusedByGate);
+                    }
                 }
 
                 RequireCustomerOnly(command, accepted: false);
@@ -175,6 +189,7 @@ public sealed class ModelBasedTests
         public int Sequences;
         public int Resolved;
         public int CloseRefused;
+        public int CloseRefusedByGate;
         public int Duplicates;
         public int ServiceLevelRecords;
         public int OffersMade;
@@ -240,6 +255,34 @@ public sealed class ModelBasedTests
         public bool MayClose(Actor actor)
             => _agreed.Count > 0 && _agreed.All(Met.Contains) && _confirmedAt > _criteriaRevision && OpenCommitments.Count == 0 && PendingOffers.Count == 0
                 && Owner is not null && Pending is null && actor.Role == IncidentRole.AccountableOwner && actor.Id == Owner;
+
+        public IEnumerable<ClosureCondition> UnmetClosureConditions()
+        {
+            if (_agreed.Count == 0 || !_agreed.All(Met.Contains))
+            {
+                yield return ClosureCondition.EveryCriterionMetWithEvidence;
+            }
+
+            if (!(_confirmedAt > _criteriaRevision))
+            {
+                yield return ClosureCondition.CustomerConfirmedAfterLastCriterionChange;
+            }
+
+            if (OpenCommitments.Count > 0)
+            {
+                yield return ClosureCondition.NoOpenCommitment;
+            }
+
+            if (PendingOffers.Count > 0)
+            {
+                yield return ClosureCondition.NoPendingCommitmentOffer;
+            }
+
+            if (Owner is null || Pending is not null)
+            {
+                yield return ClosureCondition.AccountableOwnerInPlace;
+            }
+        }
 
         public void Apply(IncidentCommand command, IncidentState from, long version)
         {

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Segmentation;
 using NodaTime;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Tests.Incidents;
 using FsCheck;

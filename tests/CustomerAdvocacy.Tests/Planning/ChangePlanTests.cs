@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Scheduling;
 using FsCheck;

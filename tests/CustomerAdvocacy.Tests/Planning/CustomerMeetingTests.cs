@@ -1,4 +1,4 @@
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Planning;
 
 namespace CustomerAdvocacy.Tests.Planning;

@@ -1,5 +1,5 @@
 using System;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Planning;
 using NodaTime;
 using static CustomerAdvocacy.Tests.Planning.ChangePlanFixture;

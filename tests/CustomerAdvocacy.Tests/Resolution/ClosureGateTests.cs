@@ -1,6 +1,6 @@
 using System.Linq;
 using CustomerAdvocacy.Incidents;
-using CustomerAdvocacy.Resolution;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Testing;
 using NodaTime;
 
@@ -85,6 +85,24 @@ public sealed class ClosureGateTests
         ToResolutionProposed("c1");
         _scenario.Given(_script.Confirm(), _script.HandOff("owner-2"));
         _scenario.When(_script.Close()).ThenRuleBroken(IncidentRules.AccountableOwnerInPlace);
+    }
+
+    [Fact]
+    public void Close_WithSeveralUnmetConditions_RefusalListsEveryOneTyped()
+    {
+        ToResolutionProposed("c1");
+        _scenario.Given(_script.Commit("k9"), _script.HandOff("owner-2"));
+
+        var broken = _scenario.When(_script.Close()).ThenRuleBroken(IncidentRules.CustomerConfirmedAfterLastCriterionChange);
+
+        var problems = broken.Violations.Select(v => Assert.IsType<ClosureProblem>(v)).ToArray();
+        Assert.Equal(
+            [ClosureCondition.CustomerConfirmedAfterLastCriterionChange, ClosureCondition.NoOpenCommitment, ClosureCondition.AccountableOwnerInPlace],
+            problems.Select(p => p.Condition));
+        Assert.Equal(["k9"], problems[1].References);
+        Assert.Equal(["owner-2"], problems[2].References);
+        Assert.Equal(ClosureGate.Evaluate(_scenario.State), problems);
+        Assert.All(problems, p => Assert.Contains(p.Detail, broken.Detail));
     }
 
     [Fact]

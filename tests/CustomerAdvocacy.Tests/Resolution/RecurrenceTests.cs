@@ -1,5 +1,6 @@
 using System.Linq;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Resolution;
 using CustomerAdvocacy.Testing;
 using NodaTime;

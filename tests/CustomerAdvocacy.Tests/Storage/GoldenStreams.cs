@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Resolution;
 using CustomerAdvocacy.Testing;
 using NodaTime;

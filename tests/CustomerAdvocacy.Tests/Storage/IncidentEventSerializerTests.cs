@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Storage;
 using FsCheck;
 using FsCheck.Fluent;
@@ -192,6 +193,15 @@ public sealed class IncidentEventSerializerTests
             new NotPermittedInState(IncidentState.Executing, IncidentTrigger.Close),
             new NotAuthorized(IncidentRole.ThirdParty, IncidentTrigger.ConfirmResolution, "no"),
             new RuleBroken(IncidentRules.CommitmentNeedsDueDate, "no due date \0 ✓"),
+            new RuleBroken(IncidentRules.NoOpenCommitment, "two")
+            {
+                Violations =
+                [
+                    new ClosureProblem(ClosureCondition.NoOpenCommitment, IncidentRules.NoOpenCommitment, "k1 open", ["k1"]),
+                    new ClosureProblem(ClosureCondition.AccountableOwnerInPlace, IncidentRules.AccountableOwnerInPlace, "no owner", []),
+                    new RuleViolation("escalation.some-rule", "plain"),
+                ],
+            },
             new StaleVersion(3, 5),
         };
         var commandId = CommandId.New();

@@ -1,5 +1,6 @@
 using System;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Storage;
 
 namespace CustomerAdvocacy.Tests.Storage;

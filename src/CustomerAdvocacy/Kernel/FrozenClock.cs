@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace CustomerAdvocacy.Incidents;
+namespace CustomerAdvocacy.Kernel;
 
 /// <summary>A clock that always reads the instant a decision is made at, for scheduling helpers that take a clock.</summary>
 internal sealed class FrozenClock : IClock

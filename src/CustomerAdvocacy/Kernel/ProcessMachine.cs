@@ -1,34 +1,44 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CustomerAdvocacy.Incidents;
 using Stateless;
 
-namespace CustomerAdvocacy.Planning;
+namespace CustomerAdvocacy.Kernel;
 
 /// <summary>
-/// One immutable process definition (which trigger moves which state where), built once and shared, deciding through
-/// a <see cref="SharedMachinePool{TState, TTrigger}"/> that reads permission from the definition's table, as the
-/// engine's lifecycle does.
+/// One immutable process definition (which trigger moves which state where), built once and shared. Stateless is the
+/// definition's evaluator: the table of permitted triggers and their destinations is what a machine configured from
+/// the definition does when fired, computed once; a decision reads the table, no machine is rented.
 /// </summary>
 internal sealed class ProcessMachine<TState, TTrigger>
     where TState : struct, Enum
     where TTrigger : struct, Enum
 {
-    private readonly HashSet<(TState, TTrigger)> _permitted;
-    private readonly SharedMachinePool<TState, TTrigger> _machines;
+    private readonly Dictionary<(TState, TTrigger), TState> _destinations = new();
 
     internal ProcessMachine(IReadOnlyList<(TState From, TTrigger Trigger, TState To)> transitions)
     {
         Transitions = transitions;
-        _permitted = new HashSet<(TState, TTrigger)>(transitions.Select(t => (t.From, t.Trigger)));
-        _machines = new SharedMachinePool<TState, TTrigger>(Configure, (s, t) => _permitted.Contains((s, t)));
+        var cursor = default(TState);
+        var machine = Configure(() => cursor, s => cursor = s);
+        foreach (var (from, trigger) in transitions.Select(t => (t.From, t.Trigger)).Distinct())
+        {
+            cursor = from;
+            if (machine.CanFire(trigger))
+            {
+                machine.Fire(trigger);
+                _destinations[(from, trigger)] = cursor;
+            }
+        }
     }
 
     internal IReadOnlyList<(TState From, TTrigger Trigger, TState To)> Transitions { get; }
 
     /// <summary>Whether a machine in <paramref name="from"/> can fire <paramref name="trigger"/>. Thread-safe.</summary>
-    internal bool CanFire(TState from, TTrigger trigger) => _machines.CanFire(from, trigger);
+    internal bool CanFire(TState from, TTrigger trigger) => _destinations.ContainsKey((from, trigger));
+
+    /// <summary>Where <paramref name="trigger"/> takes the process from <paramref name="from"/>; <see langword="null"/> when not permitted.</summary>
+    internal TState? Destination(TState from, TTrigger trigger) => _destinations.TryGetValue((from, trigger), out var to) ? to : null;
 
     /// <summary>The states from which <paramref name="trigger"/> is permitted.</summary>
     internal IEnumerable<TState> StatesPermitting(TTrigger trigger)
@@ -39,7 +49,7 @@ internal sealed class ProcessMachine<TState, TTrigger>
 
     /// <summary>
     /// Configures a Stateless machine over the given state accessors from this definition: the one configuration the
-    /// pool, the graph and the tests that fire a fresh machine against the fold all share.
+    /// table, the graph and the tests that fire a fresh machine against the fold all share.
     /// </summary>
     internal StateMachine<TState, TTrigger> Configure(Func<TState> read, Action<TState> write)
         => MachineConfiguration.Configure(Transitions, read, write);

@@ -1,4 +1,4 @@
-namespace CustomerAdvocacy.Incidents;
+namespace CustomerAdvocacy.Kernel;
 
 /// <summary>Who issues a command, and in which role.</summary>
 public sealed record Actor

@@ -1,9 +1,9 @@
-namespace CustomerAdvocacy.Incidents;
+namespace CustomerAdvocacy.Kernel;
 
 /// <summary>What a command asks of the lifecycle: one trigger per command type.</summary>
 public enum IncidentTrigger
 {
-    /// <summary><see cref="OpenIncident"/>.</summary>
+    /// <summary><see cref="Incidents.OpenIncident"/>.</summary>
     Open = 0,
 
     /// <summary><see cref="CapturePerspective"/>.</summary>
@@ -36,7 +36,7 @@ public enum IncidentTrigger
     /// <summary><see cref="DisputeResolution"/>.</summary>
     DisputeResolution,
 
-    /// <summary><see cref="CloseIncident"/>.</summary>
+    /// <summary><see cref="Incidents.CloseIncident"/>.</summary>
     Close,
 
     /// <summary><see cref="ReturnToSop"/>.</summary>

@@ -3,10 +3,11 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Escalation;
+using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Review;
 using CustomerAdvocacy.Segmentation;
 
-namespace CustomerAdvocacy.Incidents;
+namespace CustomerAdvocacy.Engine;
 
 /// <summary>
 /// The ready <see cref="IIncidentContextProvider"/>: the policy version from a <see cref="PolicyRegistry"/>, the

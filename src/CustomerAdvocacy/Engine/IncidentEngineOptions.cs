@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace CustomerAdvocacy.Incidents;
+namespace CustomerAdvocacy.Engine;
 
 /// <summary>
 /// Settings of an <see cref="IncidentEngine"/>. Mutable for configuration binding; the engine validates them once,

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using Stateless;
 using Stateless.Graph;
 
-namespace CustomerAdvocacy.Incidents;
+namespace CustomerAdvocacy.Kernel;
 
 /// <summary>
 /// Configures a Stateless machine from a definition's transition table, the same way for the incident lifecycle and
@@ -13,12 +13,22 @@ namespace CustomerAdvocacy.Incidents;
 internal static class MachineConfiguration
 {
     /// <summary>A machine over the given external state accessors, configured from <paramref name="transitions"/>.</summary>
+    /// <param name="transitions">The edges; an internal one may leave from a superstate.</param>
+    /// <param name="read">Reads the machine's state.</param>
+    /// <param name="write">Writes the machine's state.</param>
+    /// <param name="superstates">Which state is a substate of which (Stateless's <c>SubstateOf</c>), when the definition has superstates.</param>
     internal static StateMachine<TState, TTrigger> Configure<TState, TTrigger>(
         IEnumerable<(TState From, TTrigger Trigger, TState To)> transitions,
         Func<TState> read,
-        Action<TState> write)
+        Action<TState> write,
+        IEnumerable<(TState Substate, TState Superstate)>? superstates = null)
     {
         var machine = new StateMachine<TState, TTrigger>(read, write, FiringMode.Immediate);
+        foreach (var (substate, superstate) in superstates ?? [])
+        {
+            machine.Configure(substate).SubstateOf(superstate);
+        }
+
         foreach (var (from, trigger, to) in transitions)
         {
             var state = machine.Configure(from);

@@ -1,7 +1,8 @@
 using CustomerAdvocacy.Engagement;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Escalation;
+using CustomerAdvocacy.Kernel;
 
-namespace CustomerAdvocacy.Escalation;
+namespace CustomerAdvocacy.Incidents;
 
 /// <summary>
 /// Which incident events raise the escalation, in the same decision that records them (see

@@ -1,6 +1,6 @@
-namespace CustomerAdvocacy.Incidents;
+namespace CustomerAdvocacy.Kernel;
 
-/// <summary>The role in which an actor issues a command. What each role may do is in <see cref="AuthorizationTable"/>.</summary>
+/// <summary>The role in which an actor issues a command. What each role may do is in <see cref="Incidents.AuthorizationTable"/>.</summary>
 public enum IncidentRole
 {
     /// <summary>The customer's daily contact for the incident, below the power line.</summary>
@@ -26,14 +26,4 @@ public enum IncidentRole
 
     /// <summary>A third party (vendor, partner) that records its tasks but closes nothing.</summary>
     ThirdParty = 7,
-}
-
-/// <summary>Helpers on <see cref="IncidentRole"/>.</summary>
-public static class IncidentRoleExtensions
-{
-    /// <summary>Whether the role speaks for the customer.</summary>
-    /// <param name="role">The role.</param>
-    /// <returns><see langword="true"/> for the customer contact and the customer business manager.</returns>
-    public static bool IsCustomer(this IncidentRole role)
-        => role is IncidentRole.CustomerContact or IncidentRole.CustomerBusinessManager;
 }

@@ -4,13 +4,15 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Diagnostics;
+using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
-namespace CustomerAdvocacy.Incidents;
+namespace CustomerAdvocacy.Engine;
 
 /// <summary>The outcome of executing a command through the <see cref="IncidentEngine"/>.</summary>
 /// <param name="Decision">Accepted with its events, or rejected with the reason.</param>
@@ -94,18 +96,18 @@ public sealed class IncidentEngine
     public async Task<CommandResult> ExecuteAsync(IncidentCommand command, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(command);
-        using var activity = AdvocacyTelemetry.StartCommand(command);
+        using var activity = EngineTelemetry.StartCommand(command);
         CommandResult result;
         try
         {
             result = await ExecuteUntracedAsync(command, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (AdvocacyTelemetry.Failed(activity, command, ex))
+        catch (Exception ex) when (EngineTelemetry.Failed(activity, command, ex))
         {
             throw;
         }
 
-        AdvocacyTelemetry.Completed(activity, command, result);
+        EngineTelemetry.Completed(activity, command, result);
         try
         {
             CommandExecuted?.Invoke(this, result);

@@ -2,9 +2,11 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
+using CustomerAdvocacy.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace CustomerAdvocacy.Storage;
+namespace CustomerAdvocacy.Engine;
 
 /// <summary>
 /// Loads incidents for the engine from a store: from the latest usable snapshot plus the events after it when the

@@ -1,9 +1,10 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.DueActions;
+using CustomerAdvocacy.Kernel;
 
-namespace CustomerAdvocacy.DueActions;
+namespace CustomerAdvocacy.Engine;
 
 /// <summary>
 /// Told about every due action after its incident command (if it has one) went through the engine: the one handler a
