@@ -5,6 +5,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Segmentation;
 using CustomerAdvocacy.Storage;
 using NodaTime;

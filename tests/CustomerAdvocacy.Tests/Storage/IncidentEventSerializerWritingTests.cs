@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Storage;
 using FsCheck;
 using FsCheck.Fluent;

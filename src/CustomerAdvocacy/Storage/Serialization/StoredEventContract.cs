@@ -5,7 +5,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using CustomerAdvocacy.Incidents;
+using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Planning;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
