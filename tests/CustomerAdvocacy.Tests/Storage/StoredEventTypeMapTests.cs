@@ -4,7 +4,6 @@ using System.Linq;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Storage;
 using CustomerAdvocacy.Storage.Serialization;
