@@ -26,6 +26,10 @@ public static class LoadMinimums
         cases.Add(("serializer: bare Utf8JsonReader pass x1,000 (floor)", () => Task.FromResult(serializer.ReaderPass())));
         cases.Add(("serializer: JsonDocument.Parse x1,000", () => Task.FromResult(serializer.DocumentParse())));
         cases.Add(("serializer: Deserialize x1,000", () => Task.FromResult(serializer.Deserialize())));
+        var writing = new EventSerializerWriteBenchmarks();
+        writing.Setup();
+        cases.Add(("serializer: hand-written Utf8JsonWriter x1,000 (write floor)", () => Task.FromResult(writing.Floor())));
+        cases.Add(("serializer: Serialize x1,000", () => Task.FromResult(writing.Serialize())));
         var snapshot = new SnapshotSerializerBenchmarks();
         snapshot.Setup();
         cases.Add(("snapshot serializer: TryDeserialize", () => Task.FromResult(snapshot.Deserialize())));

@@ -10,6 +10,7 @@ using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Planning;
 using CustomerAdvocacy.Review;
 using CustomerAdvocacy.Scheduling;
+using CustomerAdvocacy.Storage.Serialization;
 using NodaTime;
 
 namespace CustomerAdvocacy.Storage;
@@ -17,400 +18,91 @@ namespace CustomerAdvocacy.Storage;
 /// <summary>
 /// The stored form of the sub-process events (escalation, analysis, mitigation trial, change plan, communication,
 /// management review) and of the sub-processes' typed rejections. Kept apart from the lifecycle's events so both grow
-/// without touching each other; the layout is written field by field like the lifecycle's.
+/// without touching each other; registered and written like the lifecycle's.
 /// </summary>
 public sealed partial class IncidentEventSerializer
 {
-    private static readonly string[] SubProcessTypeNames =
-    {
-        EscalationRaised.TypeName, EscalationTriggerAdded.TypeName, EscalationAcknowledged.TypeName, EscalationRose.TypeName,
-        EscalationExhausted.TypeName, EscalationTriggerCleared.TypeName, PowerLineDecisionRecorded.TypeName,
-        FactRecorded.TypeName, ScenarioProposed.TypeName, ScenarioEliminated.TypeName, SituationSummaryRecorded.TypeName,
-        ProposalDrafted.TypeName, ProposalApproved.TypeName, ProposalRejected.TypeName, ProposalActionExecuted.TypeName,
-        CustomerMeetingScheduled.TypeName, MeetingDryRunRecorded.TypeName, CustomerMeetingHeld.TypeName,
-        MitigationTrialOffered.TypeName, MitigationTrialStarted.TypeName, MitigationTrialDeclined.TypeName,
-        MitigationTrialReminded.TypeName, MitigationPurchased.TypeName, MitigationTrialSwitchedOff.TypeName,
-        ManagementReviewStarted.TypeName, ReviewFindingsRecorded.TypeName, PreventiveActionAdded.TypeName,
-        CustomerFitAssessed.TypeName, TerminationRecommended.TypeName, TerminationDecided.TypeName,
-        ManagementReviewCompleted.TypeName,
-        ChangePlanDrafted.TypeName, ChangePlanReviewedWithCustomer.TypeName, ChangeScheduled.TypeName, ChangeStarted.TypeName,
-        ChangePointOfNoReturnPassed.TypeName, ChangeBackedOut.TypeName, ChangeValidationStarted.TypeName,
-        ChangeConfirmedByCustomer.TypeName, ChangePlanHandoffOffered.TypeName, ChangePlanHandoffAccepted.TypeName,
-        ChangePlanParticipantLeft.TypeName,
-        CommunicationDrafted.TypeName, CommunicationSubmittedForReview.TypeName, CommunicationReleased.TypeName,
-        CommunicationWithdrawn.TypeName,
-    };
-
-    // Runs after every static field initializer of both partial files, so the lifecycle's table exists.
+    // Runs after every static field initializer of both partial files, so both type maps exist.
     static IncidentEventSerializer()
     {
-        foreach (var name in SubProcessTypeNames)
-        {
-            KnownTypes.Add(name);
-        }
-
-        KnownTypesByUtf8Length = KnownTypes.Select(n => (Utf8: Encoding.UTF8.GetBytes(n), Name: n))
+        var all = LifecycleEvents.Concat(SubProcessEvents).ToList();
+        ByName = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
+        ByType = all.ToDictionary(e => e.Type);
+        ContractOptions = StoredEventContract.CreateOptions();
+        KnownTypesByUtf8Length = all.Select(e => (Utf8: Encoding.UTF8.GetBytes(e.Name), e.Name))
             .ToLookup(t => t.Utf8.Length)
-            .Aggregate(new (byte[] Utf8, string Name)[KnownTypes.Max(n => Encoding.UTF8.GetByteCount(n)) + 1][], (table, g) =>
+            .Aggregate(new (byte[] Utf8, string Name)[all.Max(e => Encoding.UTF8.GetByteCount(e.Name)) + 1][], (table, g) =>
             {
                 table[g.Key] = g.ToArray();
                 return table;
             });
     }
 
-    private static bool TryWriteSubProcessBody(Utf8JsonWriter w, IncidentEvent e)
+    // The type map of the sub-processes' events, as the lifecycle's.
+    private static readonly StoredEventType[] SubProcessEvents =
     {
-        switch (e)
-        {
-            case EscalationRaised x:
-                w.WriteString("reason", x.Reason.ToString());
-                w.WriteString("detail", x.Detail);
-                w.WriteNumber("rung", x.Rung);
-                w.WriteString("level", x.Level.ToString());
-                w.WritePropertyName("timeOutAt");
-                WriteInstant(w, x.TimeOutAt);
-                break;
-            case EscalationTriggerAdded x:
-                w.WriteString("reason", x.Reason.ToString());
-                w.WriteString("detail", x.Detail);
-                break;
-            case EscalationAcknowledged x:
-                w.WriteNumber("rung", x.Rung);
-                w.WriteString("level", x.Level.ToString());
-                break;
-            case EscalationRose x:
-                w.WriteNumber("fromRung", x.FromRung);
-                w.WriteNumber("toRung", x.ToRung);
-                w.WriteString("level", x.Level.ToString());
-                w.WriteNumber("repeat", x.Repeat);
-                w.WritePropertyName("timeOutAt");
-                WriteInstant(w, x.TimeOutAt);
-                break;
-            case EscalationExhausted x:
-                w.WriteString("level", x.Level.ToString());
-                break;
-            case EscalationTriggerCleared x:
-                w.WriteString("reason", x.Reason.ToString());
-                w.WriteBoolean("deescalated", x.Deescalated);
-                break;
-            case PowerLineDecisionRecorded x:
-                w.WriteString("decision", x.Decision.ToString());
-                w.WriteStartArray("participants");
-                foreach (var p in x.Participants)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", p.Id);
-                    w.WriteString("role", p.Role.ToString());
-                    w.WriteString("side", p.Side.ToString());
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteString("summary", x.Summary);
-                break;
-            case FactRecorded x:
-                w.WriteStartObject("fact");
-                w.WriteString("id", x.Fact.Id);
-                w.WriteString("observation", x.Fact.Observation);
-                w.WriteBoolean("holds", x.Fact.Holds);
-                w.WriteString("evidence", x.Fact.Evidence);
-                w.WriteEndObject();
-                break;
-            case ScenarioProposed x:
-                w.WriteStartObject("scenario");
-                w.WriteString("id", x.Scenario.Id);
-                w.WriteString("description", x.Scenario.Description);
-                w.WriteStartArray("expectations");
-                foreach (var expectation in x.Scenario.Expectations)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("observation", expectation.Observation);
-                    w.WriteBoolean("holds", expectation.Holds);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-                break;
-            case ScenarioEliminated x:
-                w.WriteString("scenarioId", x.ScenarioId);
-                w.WriteString("factId", x.FactId);
-                break;
-            case SituationSummaryRecorded x:
-                w.WriteStartObject("summary");
-                WriteChronology(w, x.Summary.Chronology);
-                WriteFactors(w, x.Summary.Factors);
-                w.WriteEndObject();
-                break;
-            case ProposalDrafted x:
-                w.WriteStartObject("proposal");
-                WriteStrings(w, "factIds", x.Proposal.FactIds);
-                WriteStrings(w, "conclusions", x.Proposal.Conclusions);
-                WriteActions(w, "immediateResolution", x.Proposal.ImmediateResolution);
-                WriteActions(w, "prevention", x.Proposal.Prevention);
-                w.WriteEndObject();
-                break;
-            case ProposalRejected x:
-                w.WriteString("reason", x.Reason);
-                break;
-            case ProposalActionExecuted x:
-                w.WriteString("actionId", x.ActionId);
-                break;
-            case CustomerMeetingScheduled x:
-                w.WriteString("meetingId", x.MeetingId);
-                w.WriteStartArray("participants");
-                foreach (var p in x.Participants)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("personId", p.PersonId);
-                    w.WriteString("role", p.Role.ToString());
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                break;
-            case MeetingDryRunRecorded x:
-                w.WriteString("meetingId", x.MeetingId);
-                WriteStrings(w, "attendees", x.Attendees);
-                break;
-            case CustomerMeetingHeld x:
-                w.WriteString("meetingId", x.MeetingId);
-                WriteStrings(w, "attendees", x.Attendees);
-                break;
-            case MitigationTrialOffered x:
-                w.WriteString("service", x.Service);
-                w.WriteStartObject("length");
-                w.WriteNumber("days", x.Length.Days);
-                w.WriteString("kind", x.Length.Kind.ToString());
-                w.WriteEndObject();
-                w.WriteStartArray("reminderDaysBeforeEnd");
-                foreach (var days in x.ReminderDaysBeforeEnd)
-                {
-                    w.WriteNumberValue(days);
-                }
-
-                w.WriteEndArray();
-                w.WriteStartObject("roiCase");
-                w.WriteString("customerSatisfaction", x.RoiCase.CustomerSatisfaction);
-                w.WriteString("employeeMorale", x.RoiCase.EmployeeMorale);
-                w.WriteString("image", x.RoiCase.Image);
-                w.WriteNumber("revenueLost", x.RoiCase.RevenueLost);
-                w.WriteNumber("lostOpportunity", x.RoiCase.LostOpportunity);
-                w.WriteNumber("serviceCost", x.RoiCase.ServiceCost);
-                w.WriteString("currency", x.RoiCase.Currency);
-                w.WriteEndObject();
-                break;
-            case MitigationTrialStarted x:
-                w.WritePropertyName("startedAt");
-                WriteInstant(w, x.StartedAt);
-                w.WritePropertyName("endsAt");
-                WriteInstant(w, x.EndsAt);
-                w.WriteStartArray("reminders");
-                foreach (var reminder in x.Reminders)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("daysBeforeEnd", reminder.DaysBeforeEnd);
-                    w.WritePropertyName("dueAt");
-                    WriteInstant(w, reminder.DueAt);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                break;
-            case MitigationTrialDeclined x:
-                w.WriteString("reason", x.Reason);
-                break;
-            case MitigationTrialReminded x:
-                w.WriteNumber("daysBeforeEnd", x.DaysBeforeEnd);
-                break;
-            case MitigationTrialSwitchedOff x:
-                w.WriteString("riskNotice", x.RiskNotice);
-                break;
-            case ManagementReviewStarted x:
-                w.WritePropertyName("closedAt");
-                WriteInstant(w, x.ClosedAt);
-                w.WritePropertyName("dueAt");
-                WriteInstant(w, x.DueAt);
-                break;
-            case ReviewFindingsRecorded x:
-                WriteChronology(w, x.Chronology);
-                WriteFactors(w, x.Factors);
-                WriteStrings(w, "learnings", x.Learnings);
-                break;
-            case PreventiveActionAdded x:
-                w.WriteStartObject("action");
-                w.WriteString("id", x.Action.Id);
-                w.WriteString("description", x.Action.Description);
-                w.WriteString("kind", x.Action.Kind.ToString());
-                w.WriteString("ownerId", x.Action.OwnerId);
-                w.WritePropertyName("dueAt");
-                WriteInstant(w, x.Action.DueAt);
-                w.WriteEndObject();
-                break;
-            case CustomerFitAssessed x:
-                w.WriteStartObject("facts");
-                w.WriteNumber("incidentsInRecurrenceWindow", x.Facts.IncidentsInRecurrenceWindow);
-                w.WriteBoolean("solutionOutdated", x.Facts.SolutionOutdated);
-                w.WriteNumber("costToServe", x.Facts.CostToServe);
-                w.WriteNumber("revenue", x.Facts.Revenue);
-                w.WriteBoolean("staffAbuseReported", x.Facts.StaffAbuseReported);
-                w.WriteEndObject();
-                w.WriteStartObject("assessment");
-                w.WriteBoolean("upgradeRecommended", x.Assessment.UpgradeRecommended);
-                WriteStrings(w, "terminationGrounds", x.Assessment.TerminationGrounds.Select(g => g.ToString()));
-                w.WriteEndObject();
-                break;
-            case TerminationRecommended x:
-                w.WriteString("ground", x.Ground.ToString());
-                w.WriteString("rationale", x.Rationale);
-                break;
-            case TerminationDecided x:
-                w.WriteBoolean("terminate", x.Terminate);
-                w.WriteString("rationale", x.Rationale);
-                break;
-            case ManagementReviewCompleted x:
-                w.WriteBoolean("late", x.Late);
-                break;
-            case ChangePlanDrafted x:
-                WriteDefinition(w, x.Definition);
-                break;
-            case ChangePlanEvent x:
-                w.WriteString("planId", x.PlanId.Value);
-                WriteChangePlanBody(w, x);
-                break;
-            case CommunicationEvent x:
-                w.WriteString("communicationId", x.CommunicationId.Value);
-                WriteCommunicationBody(w, x);
-                break;
-            case ProposalApproved or MitigationPurchased:
-                break;
-            default:
-                return false;
-        }
-
-        return true;
-    }
-
-    private static void WriteChangePlanBody(Utf8JsonWriter w, ChangePlanEvent e)
-    {
-        switch (e)
-        {
-            case ChangePlanReviewedWithCustomer x:
-                w.WriteString("customerParticipantId", x.CustomerParticipantId);
-                break;
-            case ChangeScheduled x:
-                w.WritePropertyName("slotStart");
-                WriteInstant(w, x.Slot.Start);
-                w.WritePropertyName("slotEnd");
-                WriteInstant(w, x.Slot.End);
-                break;
-            case ChangeBackedOut x:
-                w.WriteString("reason", x.Reason);
-                break;
-            case ChangePlanHandoffOffered x:
-                w.WriteString("successorId", x.SuccessorId);
-                break;
-            case ChangePlanHandoffAccepted x:
-                w.WriteString("previousOwnerId", x.PreviousOwnerId);
-                w.WriteString("newOwnerId", x.NewOwnerId);
-                break;
-            case ChangePlanParticipantLeft x:
-                w.WriteString("personId", x.PersonId);
-                break;
-            case ChangeStarted or ChangePointOfNoReturnPassed or ChangeValidationStarted or ChangeConfirmedByCustomer:
-                break;
-            default:
-                throw new ArgumentException($"Event type '{e.EventType}' has no stored form.", nameof(e));
-        }
-    }
-
-    private static void WriteCommunicationBody(Utf8JsonWriter w, CommunicationEvent e)
-    {
-        switch (e)
-        {
-            case CommunicationDrafted x:
-                w.WriteString("kind", x.Kind.ToString());
-                w.WriteString("title", x.Title);
-                WriteStrings(w, "customerRecipientIds", x.CustomerRecipientIds);
-                break;
-            case CommunicationReleased x:
-                WriteConversation(w, "conversation", x.Conversation);
-                break;
-            case CommunicationWithdrawn x:
-                w.WriteString("reason", x.Reason);
-                break;
-            case CommunicationSubmittedForReview:
-                break;
-            default:
-                throw new ArgumentException($"Event type '{e.EventType}' has no stored form.", nameof(e));
-        }
-    }
-
-    private static IncidentEvent? ReadSubProcessBody(string type, EventMetadata m, PayloadNode r) => type switch
-    {
-        EscalationRaised.TypeName => new EscalationRaised(m, ReadEnum<EscalationTriggerKind>(Required(r, "reason"u8)), RequiredString(r, "detail"u8), Required(r, "rung"u8).GetInt32(), ReadEnum<EscalationLevel>(Required(r, "level"u8)), ReadInstant(Required(r, "timeOutAt"u8))),
-        EscalationTriggerAdded.TypeName => new EscalationTriggerAdded(m, ReadEnum<EscalationTriggerKind>(Required(r, "reason"u8)), RequiredString(r, "detail"u8)),
-        EscalationAcknowledged.TypeName => new EscalationAcknowledged(m, Required(r, "rung"u8).GetInt32(), ReadEnum<EscalationLevel>(Required(r, "level"u8))),
-        EscalationRose.TypeName => new EscalationRose(m, Required(r, "fromRung"u8).GetInt32(), Required(r, "toRung"u8).GetInt32(), ReadEnum<EscalationLevel>(Required(r, "level"u8)), Required(r, "repeat"u8).GetInt32(), ReadInstant(Required(r, "timeOutAt"u8))),
-        EscalationExhausted.TypeName => new EscalationExhausted(m, ReadEnum<EscalationLevel>(Required(r, "level"u8))),
-        EscalationTriggerCleared.TypeName => new EscalationTriggerCleared(m, ReadEnum<EscalationTriggerKind>(Required(r, "reason"u8)), Required(r, "deescalated"u8).GetBoolean()),
-        PowerLineDecisionRecorded.TypeName => new PowerLineDecisionRecorded(
+        Event(EscalationRaised.TypeName, (m, r) => new EscalationRaised(m, ReadEnum<EscalationTriggerKind>(Required(r, "reason"u8)), RequiredString(r, "detail"u8), Required(r, "rung"u8).GetInt32(), ReadEnum<EscalationLevel>(Required(r, "level"u8)), ReadInstant(Required(r, "timeOutAt"u8)))),
+        Event(EscalationTriggerAdded.TypeName, (m, r) => new EscalationTriggerAdded(m, ReadEnum<EscalationTriggerKind>(Required(r, "reason"u8)), RequiredString(r, "detail"u8))),
+        Event(EscalationAcknowledged.TypeName, (m, r) => new EscalationAcknowledged(m, Required(r, "rung"u8).GetInt32(), ReadEnum<EscalationLevel>(Required(r, "level"u8)))),
+        Event(EscalationRose.TypeName, (m, r) => new EscalationRose(m, Required(r, "fromRung"u8).GetInt32(), Required(r, "toRung"u8).GetInt32(), ReadEnum<EscalationLevel>(Required(r, "level"u8)), Required(r, "repeat"u8).GetInt32(), ReadInstant(Required(r, "timeOutAt"u8)))),
+        Event(EscalationExhausted.TypeName, (m, r) => new EscalationExhausted(m, ReadEnum<EscalationLevel>(Required(r, "level"u8)))),
+        Event(EscalationTriggerCleared.TypeName, (m, r) => new EscalationTriggerCleared(m, ReadEnum<EscalationTriggerKind>(Required(r, "reason"u8)), Required(r, "deescalated"u8).GetBoolean())),
+        Event(PowerLineDecisionRecorded.TypeName, (m, r) => new PowerLineDecisionRecorded(
             m,
             ReadEnum<PowerLineDecisionKind>(Required(r, "decision"u8)),
             EquatableList<Stakeholder>.Wrap(Required(r, "participants"u8).ReadArray(p => new Stakeholder(RequiredString(p, "id"u8), ReadEnum<IncidentRole>(Required(p, "role"u8)), ReadEnum<PowerLineSide>(Required(p, "side"u8))))),
-            RequiredString(r, "summary"u8)),
-        FactRecorded.TypeName => new FactRecorded(m, ReadFact(Required(r, "fact"u8))),
-        ScenarioProposed.TypeName => new ScenarioProposed(m, ReadScenario(Required(r, "scenario"u8))),
-        ScenarioEliminated.TypeName => new ScenarioEliminated(m, RequiredString(r, "scenarioId"u8), RequiredString(r, "factId"u8)),
-        SituationSummaryRecorded.TypeName => new SituationSummaryRecorded(m, new SituationSummary(ReadChronology(Required(r, "summary"u8)), ReadFactors(Required(r, "summary"u8)))),
-        ProposalDrafted.TypeName => new ProposalDrafted(m, ReadProposal(Required(r, "proposal"u8))),
-        ProposalApproved.TypeName => new ProposalApproved(m),
-        ProposalRejected.TypeName => new ProposalRejected(m, RequiredString(r, "reason"u8)),
-        ProposalActionExecuted.TypeName => new ProposalActionExecuted(m, RequiredString(r, "actionId"u8)),
-        CustomerMeetingScheduled.TypeName => new CustomerMeetingScheduled(
+            RequiredString(r, "summary"u8))),
+        Event(FactRecorded.TypeName, (m, r) => new FactRecorded(m, ReadFact(Required(r, "fact"u8)))),
+        Event(ScenarioProposed.TypeName, (m, r) => new ScenarioProposed(m, ReadScenario(Required(r, "scenario"u8)))),
+        Event(ScenarioEliminated.TypeName, (m, r) => new ScenarioEliminated(m, RequiredString(r, "scenarioId"u8), RequiredString(r, "factId"u8))),
+        Event(SituationSummaryRecorded.TypeName, (m, r) => new SituationSummaryRecorded(m, new SituationSummary(ReadChronology(Required(r, "summary"u8)), ReadFactors(Required(r, "summary"u8))))),
+        Event(ProposalDrafted.TypeName, (m, r) => new ProposalDrafted(m, ReadProposal(Required(r, "proposal"u8)))),
+        Event(ProposalApproved.TypeName, (m, r) => new ProposalApproved(m)),
+        Event(ProposalRejected.TypeName, (m, r) => new ProposalRejected(m, RequiredString(r, "reason"u8))),
+        Event(ProposalActionExecuted.TypeName, (m, r) => new ProposalActionExecuted(m, RequiredString(r, "actionId"u8))),
+        Event(CustomerMeetingScheduled.TypeName, (m, r) => new CustomerMeetingScheduled(
             m,
             RequiredString(r, "meetingId"u8),
-            EquatableList<MeetingParticipant>.Wrap(Required(r, "participants"u8).ReadArray(p => new MeetingParticipant(RequiredString(p, "personId"u8), ReadEnum<IncidentRole>(Required(p, "role"u8)))))),
-        MeetingDryRunRecorded.TypeName => new MeetingDryRunRecorded(m, RequiredString(r, "meetingId"u8), ReadStrings(Required(r, "attendees"u8))),
-        CustomerMeetingHeld.TypeName => new CustomerMeetingHeld(m, RequiredString(r, "meetingId"u8), ReadStrings(Required(r, "attendees"u8))),
-        MitigationTrialOffered.TypeName => new MitigationTrialOffered(
+            EquatableList<MeetingParticipant>.Wrap(Required(r, "participants"u8).ReadArray(p => new MeetingParticipant(RequiredString(p, "personId"u8), ReadEnum<IncidentRole>(Required(p, "role"u8))))))),
+        Event(MeetingDryRunRecorded.TypeName, (m, r) => new MeetingDryRunRecorded(m, RequiredString(r, "meetingId"u8), ReadStrings(Required(r, "attendees"u8)))),
+        Event(CustomerMeetingHeld.TypeName, (m, r) => new CustomerMeetingHeld(m, RequiredString(r, "meetingId"u8), ReadStrings(Required(r, "attendees"u8)))),
+        Event(MitigationTrialOffered.TypeName, (m, r) => new MitigationTrialOffered(
             m,
             RequiredString(r, "service"u8),
             new TrialLength(Required(Required(r, "length"u8), "days"u8).GetInt32(), ReadEnum<TrialDayKind>(Required(Required(r, "length"u8), "kind"u8))),
             EquatableList<int>.Wrap(Required(r, "reminderDaysBeforeEnd"u8).ReadArray(d => d.GetInt32())),
-            ReadRoiCase(Required(r, "roiCase"u8))),
-        MitigationTrialStarted.TypeName => new MitigationTrialStarted(
+            ReadRoiCase(Required(r, "roiCase"u8)))),
+        Event(MitigationTrialStarted.TypeName, (m, r) => new MitigationTrialStarted(
             m,
             ReadInstant(Required(r, "startedAt"u8)),
             ReadInstant(Required(r, "endsAt"u8)),
-            EquatableList<TrialReminder>.Wrap(Required(r, "reminders"u8).ReadArray(x => new TrialReminder(Required(x, "daysBeforeEnd"u8).GetInt32(), ReadInstant(Required(x, "dueAt"u8)))))),
-        MitigationTrialDeclined.TypeName => new MitigationTrialDeclined(m, RequiredString(r, "reason"u8)),
-        MitigationTrialReminded.TypeName => new MitigationTrialReminded(m, Required(r, "daysBeforeEnd"u8).GetInt32()),
-        MitigationPurchased.TypeName => new MitigationPurchased(m),
-        MitigationTrialSwitchedOff.TypeName => new MitigationTrialSwitchedOff(m, RequiredString(r, "riskNotice"u8)),
-        ManagementReviewStarted.TypeName => new ManagementReviewStarted(m, ReadInstant(Required(r, "closedAt"u8)), ReadInstant(Required(r, "dueAt"u8))),
-        ReviewFindingsRecorded.TypeName => new ReviewFindingsRecorded(m, EquatableList<ChronologyEntry>.From(ReadChronology(r)), EquatableList<ContributingFactor>.From(ReadFactors(r)), ReadStrings(Required(r, "learnings"u8))),
-        PreventiveActionAdded.TypeName => new PreventiveActionAdded(m, ReadPreventiveAction(Required(r, "action"u8))),
-        CustomerFitAssessed.TypeName => new CustomerFitAssessed(m, ReadFitFacts(Required(r, "facts"u8)), ReadFitAssessment(Required(r, "assessment"u8))),
-        TerminationRecommended.TypeName => new TerminationRecommended(m, ReadEnum<TerminationGround>(Required(r, "ground"u8)), RequiredString(r, "rationale"u8)),
-        TerminationDecided.TypeName => new TerminationDecided(m, Required(r, "terminate"u8).GetBoolean(), RequiredString(r, "rationale"u8)),
-        ManagementReviewCompleted.TypeName => new ManagementReviewCompleted(m, Required(r, "late"u8).GetBoolean()),
-        ChangePlanDrafted.TypeName => new ChangePlanDrafted(m, ReadDefinition(r)),
-        ChangePlanReviewedWithCustomer.TypeName => new ChangePlanReviewedWithCustomer(m, PlanId(r), RequiredString(r, "customerParticipantId"u8)),
-        ChangeScheduled.TypeName => new ChangeScheduled(m, PlanId(r), new Interval(ReadInstant(Required(r, "slotStart"u8)), ReadInstant(Required(r, "slotEnd"u8)))),
-        ChangeStarted.TypeName => new ChangeStarted(m, PlanId(r)),
-        ChangePointOfNoReturnPassed.TypeName => new ChangePointOfNoReturnPassed(m, PlanId(r)),
-        ChangeBackedOut.TypeName => new ChangeBackedOut(m, PlanId(r), RequiredString(r, "reason"u8)),
-        ChangeValidationStarted.TypeName => new ChangeValidationStarted(m, PlanId(r)),
-        ChangeConfirmedByCustomer.TypeName => new ChangeConfirmedByCustomer(m, PlanId(r)),
-        ChangePlanHandoffOffered.TypeName => new ChangePlanHandoffOffered(m, PlanId(r), RequiredString(r, "successorId"u8)),
-        ChangePlanHandoffAccepted.TypeName => new ChangePlanHandoffAccepted(m, PlanId(r), RequiredString(r, "previousOwnerId"u8), RequiredString(r, "newOwnerId"u8)),
-        ChangePlanParticipantLeft.TypeName => new ChangePlanParticipantLeft(m, PlanId(r), RequiredString(r, "personId"u8)),
-        CommunicationDrafted.TypeName => new CommunicationDrafted(m, CommunicationIdOf(r), ReadEnum<CommunicationKind>(Required(r, "kind"u8)), RequiredString(r, "title"u8), ReadStrings(Required(r, "customerRecipientIds"u8))),
-        CommunicationSubmittedForReview.TypeName => new CommunicationSubmittedForReview(m, CommunicationIdOf(r)),
-        CommunicationReleased.TypeName => new CommunicationReleased(m, CommunicationIdOf(r), ReadConversation(Required(r, "conversation"u8))),
-        CommunicationWithdrawn.TypeName => new CommunicationWithdrawn(m, CommunicationIdOf(r), RequiredString(r, "reason"u8)),
-        _ => null,
+            EquatableList<TrialReminder>.Wrap(Required(r, "reminders"u8).ReadArray(x => new TrialReminder(Required(x, "daysBeforeEnd"u8).GetInt32(), ReadInstant(Required(x, "dueAt"u8))))))),
+        Event(MitigationTrialDeclined.TypeName, (m, r) => new MitigationTrialDeclined(m, RequiredString(r, "reason"u8))),
+        Event(MitigationTrialReminded.TypeName, (m, r) => new MitigationTrialReminded(m, Required(r, "daysBeforeEnd"u8).GetInt32())),
+        Event(MitigationPurchased.TypeName, (m, r) => new MitigationPurchased(m)),
+        Event(MitigationTrialSwitchedOff.TypeName, (m, r) => new MitigationTrialSwitchedOff(m, RequiredString(r, "riskNotice"u8))),
+        Event(ManagementReviewStarted.TypeName, (m, r) => new ManagementReviewStarted(m, ReadInstant(Required(r, "closedAt"u8)), ReadInstant(Required(r, "dueAt"u8)))),
+        Event(ReviewFindingsRecorded.TypeName, (m, r) => new ReviewFindingsRecorded(m, EquatableList<ChronologyEntry>.From(ReadChronology(r)), EquatableList<ContributingFactor>.From(ReadFactors(r)), ReadStrings(Required(r, "learnings"u8)))),
+        Event(PreventiveActionAdded.TypeName, (m, r) => new PreventiveActionAdded(m, ReadPreventiveAction(Required(r, "action"u8)))),
+        Event(CustomerFitAssessed.TypeName, (m, r) => new CustomerFitAssessed(m, ReadFitFacts(Required(r, "facts"u8)), ReadFitAssessment(Required(r, "assessment"u8)))),
+        Event(TerminationRecommended.TypeName, (m, r) => new TerminationRecommended(m, ReadEnum<TerminationGround>(Required(r, "ground"u8)), RequiredString(r, "rationale"u8))),
+        Event(TerminationDecided.TypeName, (m, r) => new TerminationDecided(m, Required(r, "terminate"u8).GetBoolean(), RequiredString(r, "rationale"u8))),
+        Event(ManagementReviewCompleted.TypeName, (m, r) => new ManagementReviewCompleted(m, Required(r, "late"u8).GetBoolean())),
+        Event(ChangePlanDrafted.TypeName, (m, r) => new ChangePlanDrafted(m, ReadDefinition(Required(r, "definition"u8)))),
+        Event(ChangePlanReviewedWithCustomer.TypeName, (m, r) => new ChangePlanReviewedWithCustomer(m, PlanId(r), RequiredString(r, "customerParticipantId"u8))),
+        Event(ChangeScheduled.TypeName, (m, r) => new ChangeScheduled(m, PlanId(r), new Interval(ReadInstant(Required(r, "slotStart"u8)), ReadInstant(Required(r, "slotEnd"u8))))),
+        Event(ChangeStarted.TypeName, (m, r) => new ChangeStarted(m, PlanId(r))),
+        Event(ChangePointOfNoReturnPassed.TypeName, (m, r) => new ChangePointOfNoReturnPassed(m, PlanId(r))),
+        Event(ChangeBackedOut.TypeName, (m, r) => new ChangeBackedOut(m, PlanId(r), RequiredString(r, "reason"u8))),
+        Event(ChangeValidationStarted.TypeName, (m, r) => new ChangeValidationStarted(m, PlanId(r))),
+        Event(ChangeConfirmedByCustomer.TypeName, (m, r) => new ChangeConfirmedByCustomer(m, PlanId(r))),
+        Event(ChangePlanHandoffOffered.TypeName, (m, r) => new ChangePlanHandoffOffered(m, PlanId(r), RequiredString(r, "successorId"u8))),
+        Event(ChangePlanHandoffAccepted.TypeName, (m, r) => new ChangePlanHandoffAccepted(m, PlanId(r), RequiredString(r, "previousOwnerId"u8), RequiredString(r, "newOwnerId"u8))),
+        Event(ChangePlanParticipantLeft.TypeName, (m, r) => new ChangePlanParticipantLeft(m, PlanId(r), RequiredString(r, "personId"u8))),
+        Event(CommunicationDrafted.TypeName, (m, r) => new CommunicationDrafted(m, CommunicationIdOf(r), ReadEnum<CommunicationKind>(Required(r, "kind"u8)), RequiredString(r, "title"u8), ReadStrings(Required(r, "customerRecipientIds"u8)))),
+        Event(CommunicationSubmittedForReview.TypeName, (m, r) => new CommunicationSubmittedForReview(m, CommunicationIdOf(r))),
+        Event(CommunicationReleased.TypeName, (m, r) => new CommunicationReleased(m, CommunicationIdOf(r), ReadConversation(Required(r, "conversation"u8)))),
+        Event(CommunicationWithdrawn.TypeName, (m, r) => new CommunicationWithdrawn(m, CommunicationIdOf(r), RequiredString(r, "reason"u8))),
     };
 
     private static ChangePlanId PlanId(PayloadNode r) => new(Required(r, "planId"u8).GetGuid());
@@ -457,52 +149,18 @@ public sealed partial class IncidentEventSerializer
         Required(e, "upgradeRecommended"u8).GetBoolean(),
         EquatableList<TerminationGround>.Wrap(Required(e, "terminationGrounds"u8).ReadArray(ReadEnum<TerminationGround>)));
 
-    private static void WriteActions(Utf8JsonWriter w, string name, IEnumerable<ProposalAction> actions)
-        => WriteIdsAndDescriptions(w, name, actions, a => a.Id, a => a.Description);
-
     private static IReadOnlyList<ProposalAction> ReadActions(PayloadNode e)
         => ReadIdsAndDescriptions(e, (id, description) => new ProposalAction(id, description));
 
-    private static void WriteChronology(Utf8JsonWriter w, IEnumerable<ChronologyEntry> chronology)
-    {
-        w.WriteStartArray("chronology");
-        foreach (var entry in chronology)
-        {
-            w.WriteStartObject();
-            w.WritePropertyName("at");
-            WriteInstant(w, entry.At);
-            w.WriteString("what", entry.What);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
     private static IEnumerable<ChronologyEntry> ReadChronology(PayloadNode owner)
         => Required(owner, "chronology"u8).ReadArray(x => new ChronologyEntry(ReadInstant(Required(x, "at"u8)), RequiredString(x, "what"u8)));
-
-    private static void WriteFactors(Utf8JsonWriter w, IEnumerable<ContributingFactor> factors)
-    {
-        w.WriteStartArray("factors");
-        foreach (var factor in factors)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", factor.Id);
-            w.WriteString("description", factor.Description);
-            w.WriteString("owner", factor.Owner.ToString());
-            w.WriteBoolean("disclosedToCustomer", factor.DisclosedToCustomer);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
 
     private static IEnumerable<ContributingFactor> ReadFactors(PayloadNode owner)
         => Required(owner, "factors"u8).ReadArray(x => new ContributingFactor(RequiredString(x, "id"u8), RequiredString(x, "description"u8), ReadEnum<FactorOwner>(Required(x, "owner"u8)), Required(x, "disclosedToCustomer"u8).GetBoolean()));
 
     private static void WriteDefinition(Utf8JsonWriter w, ChangePlanDefinition d)
     {
-        w.WriteStartObject("definition");
+        w.WriteStartObject();
         w.WriteString("id", d.Id.Value);
         w.WriteString("title", d.Title);
         w.WriteString("size", d.Size.ToString());
@@ -560,9 +218,8 @@ public sealed partial class IncidentEventSerializer
 
     private static ChangeContact ReadContact(PayloadNode e) => new(RequiredString(e, "personId"u8), RequiredString(e, "reach"u8));
 
-    private static ChangePlanDefinition ReadDefinition(PayloadNode r)
+    private static ChangePlanDefinition ReadDefinition(PayloadNode d)
     {
-        var d = Required(r, "definition"u8);
         var pointOfNoReturn = Required(d, "pointOfNoReturn"u8);
         return new ChangePlanDefinition(
             new ChangePlanId(Required(d, "id"u8).GetGuid()),
@@ -682,27 +339,44 @@ public sealed partial class IncidentEventSerializer
 
     /// <summary>
     /// The snapshot converter for a change plan's definition: its calendars and blackouts have no field-by-field
-    /// snapshot form, so a snapshot stores the definition exactly as <see cref="ChangePlanDrafted"/> does.
+    /// snapshot form, so a snapshot stores the definition exactly as <see cref="ChangePlanDrafted"/> does, inside an
+    /// object of its own.
     /// </summary>
-    internal static JsonConverter OwnStoredFormConverter { get; } = new ChangePlanDefinitionConverter();
+    internal static JsonConverter OwnStoredFormConverter { get; } = new ChangePlanDefinitionConverter(wrapped: true);
+
+    /// <summary>The definition's stored form as <see cref="ChangePlanDrafted"/> holds it, for the events' contract.</summary>
+    internal static JsonConverter DefinitionConverter { get; } = new ChangePlanDefinitionConverter(wrapped: false);
 
     /// <summary>Whether a state type is snapshotted through <see cref="OwnStoredFormConverter"/> rather than field by field.</summary>
     internal static bool HasOwnStoredForm(Type type) => type == typeof(ChangePlanDefinition);
 
     private sealed class ChangePlanDefinitionConverter : JsonConverter<ChangePlanDefinition>
     {
+        private readonly bool _wrapped;
+
+        internal ChangePlanDefinitionConverter(bool wrapped) => _wrapped = wrapped;
+
         public override ChangePlanDefinition Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             // The reader may stand on a segmented buffer; the definition's own text is copied out whole to be indexed.
             using var document = JsonDocument.ParseValue(ref reader);
-            return ReadDefinition(new PayloadIndex().Parse(Encoding.UTF8.GetBytes(document.RootElement.GetRawText())));
+            var node = new PayloadIndex().Parse(Encoding.UTF8.GetBytes(document.RootElement.GetRawText()));
+            return ReadDefinition(_wrapped ? Required(node, "definition"u8) : node);
         }
 
         public override void Write(Utf8JsonWriter writer, ChangePlanDefinition value, JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
+            if (_wrapped)
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName("definition");
+            }
+
             WriteDefinition(writer, value);
-            writer.WriteEndObject();
+            if (_wrapped)
+            {
+                writer.WriteEndObject();
+            }
         }
     }
 }

@@ -1,17 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using CustomerAdvocacy.Engagement;
 using CustomerAdvocacy.Incidents;
 using CustomerAdvocacy.Kernel;
 using CustomerAdvocacy.Resolution;
 using CustomerAdvocacy.Segmentation;
+using CustomerAdvocacy.Storage.Serialization;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
@@ -25,34 +26,32 @@ namespace CustomerAdvocacy.Storage;
 public sealed record SerializedEvent(string EventType, int SchemaVersion, string Payload);
 
 /// <summary>
-/// Turns incident events and rejections into JSON and back. The JSON layout is written out field by field, not
-/// derived from the CLR types, so renaming a property in code cannot change what is stored; a deliberate schema
-/// change raises <see cref="CurrentSchemaVersion"/> and adds an <see cref="IncidentEventUpcaster"/> for the old one.
-/// Thread-safe.
+/// Turns incident events and rejections into JSON and back. Each event record is registered once in a type map (its
+/// stable name and its reader) and written from its source-generated System.Text.Json contract, shaped into the
+/// stored layout; the committed golden streams hold that layout to the byte, so a property renamed in code cannot
+/// change what is stored unnoticed. A deliberate schema change raises <see cref="CurrentSchemaVersion"/> and adds an
+/// <see cref="IncidentEventUpcaster"/> for the old one. Thread-safe.
 /// </summary>
 public sealed partial class IncidentEventSerializer
 {
     /// <summary>The schema version every event is written in.</summary>
     public const int CurrentSchemaVersion = 1;
 
-    private static readonly HashSet<string> KnownTypes = new(StringComparer.Ordinal)
-    {
-        IncidentOpened.TypeName, PerspectiveCaptured.TypeName, AnalysisStarted.TypeName, PlanProposed.TypeName,
-        PlanRejected.TypeName, PlanApproved.TypeName, ExecutionStarted.TypeName, CriterionMet.TypeName,
-        ResolutionProposed.TypeName, ResolutionConfirmed.TypeName, ResolutionDisputed.TypeName, IncidentResolved.TypeName,
-        IncidentReturnedToSop.TypeName, ReviewCompleted.TypeName, CommitmentMade.TypeName, CommitmentDelivered.TypeName,
-        CommitmentMissed.TypeName, ConversationRecorded.TypeName, HandoffOffered.TypeName, HandoffAccepted.TypeName,
-        RelatedRecurrenceJoined.TypeName, CriteriaChangeAgreed.TypeName, CriteriaChangeRejected.TypeName,
-        UnrelatedRecurrenceLinked.TypeName, CommitmentOffered.TypeName, CommitmentDueRejected.TypeName,
-        ServiceLevelsStarted.TypeName, CustomerUpdateSent.TypeName, UpdateScheduled.TypeName,
-        ServiceLevelWarningRaised.TypeName, ServiceLevelBreached.TypeName,
-    };
-
     // Known type names by their UTF-8 length (null where none is that long); filled once both partial files' names are in.
     private static readonly (byte[] Utf8, string Name)[]?[] KnownTypesByUtf8Length;
 
+    // Both partial files' type maps, by stored name and by record; filled once both are in.
+    private static readonly Dictionary<string, StoredEventType> ByName;
+    private static readonly Dictionary<Type, StoredEventType> ByType;
+
+    // The source-generated contracts, shaped into the stored layout.
+    private static readonly JsonSerializerOptions ContractOptions;
+
     /// <summary>Every event type name this serializer writes and reads in <see cref="CurrentSchemaVersion"/>, for docs and tests.</summary>
-    internal static IReadOnlyCollection<string> KnownEventTypes => KnownTypes;
+    internal static IReadOnlyCollection<string> KnownEventTypes => ByName.Keys;
+
+    /// <summary>Every event record in the type map with its stored name, for tests.</summary>
+    internal static IEnumerable<(Type Record, string Name)> KnownEventRecords => ByType.Values.Select(e => (e.Type, e.Name));
 
     private static readonly JsonSerializerOptions NodaOptions = new JsonSerializerOptions().ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 
@@ -61,6 +60,7 @@ public sealed partial class IncidentEventSerializer
 
     private readonly Dictionary<(string Type, int Version), IncidentEventUpcaster> _upcasters = new();
     private PayloadIndex? _spareIndex;
+    private PayloadBuffer? _spareBuffer;
 
     /// <summary>Creates a serializer that reads only current events.</summary>
     public IncidentEventSerializer()
@@ -81,7 +81,7 @@ public sealed partial class IncidentEventSerializer
                 throw new ArgumentException($"The upcaster from '{upcaster.FromEventType}' v{upcaster.FromSchemaVersion} does not move forward.", nameof(upcasters));
             }
 
-            if (KnownTypes.Contains(upcaster.FromEventType) && upcaster.FromSchemaVersion == CurrentSchemaVersion)
+            if (ByName.ContainsKey(upcaster.FromEventType) && upcaster.FromSchemaVersion == CurrentSchemaVersion)
             {
                 throw new ArgumentException($"'{upcaster.FromEventType}' v{upcaster.FromSchemaVersion} is current; it needs no upcaster.", nameof(upcasters));
             }
@@ -101,22 +101,17 @@ public sealed partial class IncidentEventSerializer
     public SerializedEvent Serialize(IncidentEvent incidentEvent)
     {
         Preconditions.CheckNotNull(incidentEvent);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        var buffer = RentBuffer();
+        try
         {
-            w.WriteStartObject();
-            w.WritePropertyName("occurredAt");
-            WriteInstant(w, incidentEvent.Metadata.OccurredAt);
-            w.WriteStartObject("actor");
-            w.WriteString("id", incidentEvent.Metadata.Actor.Id);
-            w.WriteString("role", incidentEvent.Metadata.Actor.Role.ToString());
-            w.WriteEndObject();
-            w.WriteString("commandId", incidentEvent.Metadata.CommandId.Value);
-            WriteBody(w, incidentEvent);
-            w.WriteEndObject();
+            var w = buffer.Start();
+            JsonSerializer.Serialize(w, incidentEvent, Contract(incidentEvent));
+            return new SerializedEvent(incidentEvent.EventType, CurrentSchemaVersion, buffer.ToText());
         }
-
-        return new SerializedEvent(incidentEvent.EventType, CurrentSchemaVersion, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
     }
 
     /// <summary>Reads a stored event, upcasting older schemas.</summary>
@@ -135,11 +130,11 @@ public sealed partial class IncidentEventSerializer
         {
             JsonObject? node = null;
             var steps = 0;
-            while (!(schema == CurrentSchemaVersion && KnownTypes.Contains(type)))
+            while (!(schema == CurrentSchemaVersion && ByName.ContainsKey(type)))
             {
                 if (!_upcasters.TryGetValue((type, schema), out var upcaster) || ++steps > 100)
                 {
-                    var what = KnownTypes.Contains(type) ? $"schema version {schema} is not {CurrentSchemaVersion} and no upcaster reads it" : $"no event type '{type}' is known and no upcaster reads it";
+                    var what = ByName.ContainsKey(type) ? $"schema version {schema} is not {CurrentSchemaVersion} and no upcaster reads it" : $"no event type '{type}' is known and no upcaster reads it";
                     throw new EventDeserializationException(incidentId, version, stored.EventType ?? "(null)", stored.SchemaVersion, what);
                 }
 
@@ -150,7 +145,7 @@ public sealed partial class IncidentEventSerializer
             }
 
             var utf8 = StrictUtf8.GetBytes(node is not null ? node.ToJsonString() : payload ?? string.Empty);
-            return ReadIndexed(incidentId, version, type, utf8);
+            return ReadIndexed(incidentId, version, ByName[type], utf8);
         }
         catch (Exception ex) when (IsCorruption(ex))
         {
@@ -172,7 +167,7 @@ public sealed partial class IncidentEventSerializer
     /// <exception cref="EventDeserializationException">The type or schema version is unknown, or the payload is corrupt.</exception>
     public IncidentEvent Deserialize(IncidentId incidentId, long version, string eventType, int schemaVersion, ReadOnlyMemory<byte> utf8Payload)
     {
-        if (schemaVersion != CurrentSchemaVersion || eventType is null || !KnownTypes.Contains(eventType))
+        if (schemaVersion != CurrentSchemaVersion || eventType is null || !ByName.TryGetValue(eventType, out var stored))
         {
             // Upcasting works on a JSON tree anyway; this rare path shares the string overload's code.
             return Deserialize(incidentId, version, new SerializedEvent(eventType!, schemaVersion, Encoding.UTF8.GetString(utf8Payload.ToArray())));
@@ -180,7 +175,7 @@ public sealed partial class IncidentEventSerializer
 
         try
         {
-            return ReadIndexed(incidentId, version, eventType, utf8Payload);
+            return ReadIndexed(incidentId, version, stored, utf8Payload);
         }
         catch (Exception ex) when (IsCorruption(ex))
         {
@@ -209,9 +204,10 @@ public sealed partial class IncidentEventSerializer
     public string SerializeRejection(Rejection rejection)
     {
         Preconditions.CheckNotNull(rejection);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        var buffer = RentBuffer();
+        try
         {
+            var w = buffer.Start();
             w.WriteStartObject();
             w.WriteString("kind", rejection.Kind);
             switch (rejection)
@@ -244,9 +240,12 @@ public sealed partial class IncidentEventSerializer
             }
 
             w.WriteEndObject();
+            return buffer.ToText();
         }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
     }
 
     /// <summary>
@@ -325,127 +324,6 @@ public sealed partial class IncidentEventSerializer
         }
     }
 
-    private static void WriteBody(Utf8JsonWriter w, IncidentEvent e)
-    {
-        switch (e)
-        {
-            case IncidentOpened x:
-                w.WriteString("customerId", x.CustomerId);
-                w.WriteString("accountableOwnerId", x.AccountableOwnerId);
-                w.WriteStartObject("policy");
-                w.WriteString("segmentId", x.Policy.SegmentId);
-                w.WriteNumber("version", x.Policy.Version);
-                w.WriteEndObject();
-                if (x.LinkedFrom is { } linked)
-                {
-                    w.WriteString("linkedFrom", linked.Value);
-                }
-                else
-                {
-                    w.WriteNull("linkedFrom");
-                }
-
-                break;
-            case PerspectiveCaptured x:
-                w.WriteStartObject("perspective");
-                w.WriteString("biggestProblem", x.Perspective.BiggestProblem);
-                w.WriteString("problemsCaused", x.Perspective.ProblemsCaused);
-                w.WriteString("remedySought", x.Perspective.RemedySought);
-                w.WritePropertyName("timeAllowed");
-                JsonSerializer.Serialize(w, x.Perspective.TimeAllowed, NodaOptions);
-                w.WriteEndObject();
-                break;
-            case PlanProposed x:
-                w.WritePropertyName("targetDate");
-                WriteInstant(w, x.TargetDate);
-                WriteDrafts(w, "criteria", x.Criteria);
-                break;
-            case PlanRejected x:
-                w.WriteString("reason", x.Reason);
-                break;
-            case CriterionMet x:
-                w.WriteString("criterionId", x.CriterionId);
-                w.WriteString("evidence", x.Evidence);
-                w.WriteString("verifiedBy", x.VerifiedBy);
-                break;
-            case ResolutionDisputed x:
-                WriteStrings(w, "disputedCriterionIds", x.DisputedCriterionIds);
-                w.WriteString("reason", x.Reason);
-                break;
-            case CommitmentMade x:
-                WriteCommitment(w, "commitment", x.Commitment);
-                break;
-            case CommitmentOffered x:
-                WriteCommitment(w, "offer", x.Offer);
-                break;
-            case CommitmentDueRejected x:
-                w.WriteString("commitmentId", x.CommitmentId);
-                w.WriteString("reason", x.Reason);
-                break;
-            case CommitmentDelivered x:
-                w.WriteString("commitmentId", x.CommitmentId);
-                break;
-            case CommitmentMissed x:
-                w.WriteString("commitmentId", x.CommitmentId);
-                break;
-            case ConversationRecorded x:
-                WriteConversation(w, "conversation", x.Conversation);
-                break;
-            case HandoffOffered x:
-                w.WriteString("successorId", x.SuccessorId);
-                break;
-            case HandoffAccepted x:
-                w.WriteString("previousOwnerId", x.PreviousOwnerId);
-                w.WriteString("newOwnerId", x.NewOwnerId);
-                break;
-            case RelatedRecurrenceJoined x:
-                w.WriteString("recurrenceReference", x.RecurrenceReference);
-                WriteDrafts(w, "proposedCriteria", x.ProposedCriteria);
-                break;
-            case CriteriaChangeRejected x:
-                w.WriteString("reason", x.Reason);
-                break;
-            case UnrelatedRecurrenceLinked x:
-                w.WriteString("recurrenceReference", x.RecurrenceReference);
-                w.WriteString("newIncidentId", x.NewIncidentId.Value);
-                break;
-            case ServiceLevelsStarted x:
-                WriteSchedule(w, "firstResponse", x.FirstResponse);
-                WriteSchedule(w, "firstUpdate", x.FirstUpdate);
-                WriteSchedule(w, "resolution", x.Resolution);
-                break;
-            case CustomerUpdateSent x:
-                WriteStrings(w, "recipients", x.Recipients);
-                break;
-            case UpdateScheduled x:
-                w.WriteNumber("occurrence", x.Occurrence);
-                WriteSchedule(w, "schedule", x.Schedule);
-                break;
-            case ServiceLevelWarningRaised x:
-                w.WriteString("kind", x.Kind.ToString());
-                w.WriteNumber("occurrence", x.Occurrence);
-                w.WritePropertyName("warningAt");
-                WriteInstant(w, x.WarningAt);
-                break;
-            case ServiceLevelBreached x:
-                w.WriteString("kind", x.Kind.ToString());
-                w.WriteNumber("occurrence", x.Occurrence);
-                w.WritePropertyName("due");
-                WriteInstant(w, x.Due);
-                break;
-            case AnalysisStarted or PlanApproved or ExecutionStarted or ResolutionProposed or ResolutionConfirmed
-                or IncidentResolved or IncidentReturnedToSop or ReviewCompleted or CriteriaChangeAgreed:
-                break;
-            default:
-                if (!TryWriteSubProcessBody(w, e))
-                {
-                    throw new ArgumentException($"Event type '{e.EventType}' has no stored form.", nameof(e));
-                }
-
-                break;
-        }
-    }
-
     /// <summary>The known type name spelled by <paramref name="utf8"/>, or null.</summary>
     private static string? KnownTypeName(ReadOnlySpan<byte> utf8)
     {
@@ -469,7 +347,7 @@ public sealed partial class IncidentEventSerializer
     private static bool IsCorruption(Exception ex)
         => ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException;
 
-    private IncidentEvent ReadIndexed(IncidentId incidentId, long version, string type, ReadOnlyMemory<byte> utf8Payload)
+    private IncidentEvent ReadIndexed(IncidentId incidentId, long version, StoredEventType type, ReadOnlyMemory<byte> utf8Payload)
     {
         var index = RentIndex();
         try
@@ -482,8 +360,29 @@ public sealed partial class IncidentEventSerializer
         }
     }
 
+    /// <summary>A type map line: the record, read from its index by <paramref name="read"/>, stored as <paramref name="name"/>.</summary>
+    private static StoredEventType Event<T>(string name, Func<EventMetadata, PayloadNode, T> read)
+        where T : IncidentEvent
+        => new(name, typeof(T), read);
+
+    private static JsonTypeInfo Contract(IncidentEvent e)
+        => ByType.ContainsKey(e.GetType())
+            ? ContractOptions.GetTypeInfo(e.GetType())
+            : throw new ArgumentException($"Event type '{e.EventType}' has no stored form.", nameof(e));
+
     // One index is kept per serializer and lent to one reader at a time; a reader that finds it lent out makes its own.
     private PayloadIndex RentIndex() => Interlocked.Exchange(ref _spareIndex, null) ?? new PayloadIndex();
+
+    // The same for writing: one buffer and writer kept per serializer, lent to one writer at a time.
+    private PayloadBuffer RentBuffer() => Interlocked.Exchange(ref _spareBuffer, null) ?? new PayloadBuffer();
+
+    private void ReturnBuffer(PayloadBuffer buffer)
+    {
+        if (buffer.IsReusable)
+        {
+            Volatile.Write(ref _spareBuffer, buffer);
+        }
+    }
 
     private void ReturnIndex(PayloadIndex index)
     {
@@ -493,7 +392,7 @@ public sealed partial class IncidentEventSerializer
         }
     }
 
-    private static IncidentEvent ReadCurrent(IncidentId incidentId, long version, string type, PayloadNode root)
+    private static IncidentEvent ReadCurrent(IncidentId incidentId, long version, StoredEventType type, PayloadNode root)
     {
         var actor = Required(root, "actor"u8);
         var metadata = new EventMetadata(
@@ -502,49 +401,51 @@ public sealed partial class IncidentEventSerializer
             ReadInstant(Required(root, "occurredAt"u8)),
             new Actor(RequiredString(actor, "id"u8), ReadEnum<IncidentRole>(Required(actor, "role"u8))),
             new CommandId(Required(root, "commandId"u8).GetGuid()));
-        return ReadBody(type, metadata, root);
+        return type.Read(metadata, root);
     }
 
-    private static IncidentEvent ReadBody(string type, EventMetadata m, PayloadNode r) => type switch
+    // The type map of the lifecycle's events: one line each, its stable name and how its stored form is read. The
+    // stored form is written from the record's source-generated contract (StoredEventContext).
+    private static readonly StoredEventType[] LifecycleEvents =
     {
-        IncidentOpened.TypeName => new IncidentOpened(
+        Event(IncidentOpened.TypeName, (m, r) => new IncidentOpened(
             m,
             RequiredString(r, "customerId"u8),
             RequiredString(r, "accountableOwnerId"u8),
             new PolicyReference(RequiredString(Required(r, "policy"u8), "segmentId"u8), Required(Required(r, "policy"u8), "version"u8).GetInt32()),
-            Required(r, "linkedFrom"u8).ValueKind == JsonValueKind.Null ? null : new IncidentId(Required(r, "linkedFrom"u8).GetGuid())),
-        PerspectiveCaptured.TypeName => new PerspectiveCaptured(m, ReadPerspective(Required(r, "perspective"u8))),
-        AnalysisStarted.TypeName => new AnalysisStarted(m),
-        PlanProposed.TypeName => new PlanProposed(m, ReadInstant(Required(r, "targetDate"u8)), ReadDrafts(Required(r, "criteria"u8))),
-        PlanRejected.TypeName => new PlanRejected(m, RequiredString(r, "reason"u8)),
-        PlanApproved.TypeName => new PlanApproved(m),
-        ExecutionStarted.TypeName => new ExecutionStarted(m),
-        CriterionMet.TypeName => new CriterionMet(m, RequiredString(r, "criterionId"u8), RequiredString(r, "evidence"u8), RequiredString(r, "verifiedBy"u8)),
-        ResolutionProposed.TypeName => new ResolutionProposed(m),
-        ResolutionConfirmed.TypeName => new ResolutionConfirmed(m),
-        ResolutionDisputed.TypeName => new ResolutionDisputed(m, ReadStrings(Required(r, "disputedCriterionIds"u8)), RequiredString(r, "reason"u8)),
-        IncidentResolved.TypeName => new IncidentResolved(m),
-        IncidentReturnedToSop.TypeName => new IncidentReturnedToSop(m),
-        ReviewCompleted.TypeName => new ReviewCompleted(m),
-        CommitmentMade.TypeName => new CommitmentMade(m, ReadCommitment(Required(r, "commitment"u8))),
-        CommitmentOffered.TypeName => new CommitmentOffered(m, ReadCommitment(Required(r, "offer"u8))),
-        CommitmentDueRejected.TypeName => new CommitmentDueRejected(m, RequiredString(r, "commitmentId"u8), RequiredString(r, "reason"u8)),
-        CommitmentDelivered.TypeName => new CommitmentDelivered(m, RequiredString(r, "commitmentId"u8)),
-        CommitmentMissed.TypeName => new CommitmentMissed(m, RequiredString(r, "commitmentId"u8)),
-        ConversationRecorded.TypeName => new ConversationRecorded(m, ReadConversation(Required(r, "conversation"u8))),
-        HandoffOffered.TypeName => new HandoffOffered(m, RequiredString(r, "successorId"u8)),
-        HandoffAccepted.TypeName => new HandoffAccepted(m, RequiredString(r, "previousOwnerId"u8), RequiredString(r, "newOwnerId"u8)),
-        RelatedRecurrenceJoined.TypeName => new RelatedRecurrenceJoined(m, RequiredString(r, "recurrenceReference"u8), ReadDrafts(Required(r, "proposedCriteria"u8))),
-        CriteriaChangeAgreed.TypeName => new CriteriaChangeAgreed(m),
-        CriteriaChangeRejected.TypeName => new CriteriaChangeRejected(m, RequiredString(r, "reason"u8)),
-        UnrelatedRecurrenceLinked.TypeName => new UnrelatedRecurrenceLinked(m, RequiredString(r, "recurrenceReference"u8), new IncidentId(Required(r, "newIncidentId"u8).GetGuid())),
-        ServiceLevelsStarted.TypeName => new ServiceLevelsStarted(m, ReadSchedule(Required(r, "firstResponse"u8)), ReadSchedule(Required(r, "firstUpdate"u8)), ReadSchedule(Required(r, "resolution"u8))),
-        CustomerUpdateSent.TypeName => new CustomerUpdateSent(m, ReadStrings(Required(r, "recipients"u8))),
-        UpdateScheduled.TypeName => new UpdateScheduled(m, Required(r, "occurrence"u8).GetInt32(), ReadSchedule(Required(r, "schedule"u8))),
-        ServiceLevelWarningRaised.TypeName => new ServiceLevelWarningRaised(m, ReadEnum<ServiceLevelKind>(Required(r, "kind"u8)), Required(r, "occurrence"u8).GetInt32(), ReadInstant(Required(r, "warningAt"u8))),
-        ServiceLevelBreached.TypeName => new ServiceLevelBreached(m, ReadEnum<ServiceLevelKind>(Required(r, "kind"u8)), Required(r, "occurrence"u8).GetInt32(), ReadInstant(Required(r, "due"u8))),
-        _ => ReadSubProcessBody(type, m, r) ?? throw new InvalidOperationException($"No reader for event type '{type}'."),
+            Required(r, "linkedFrom"u8).ValueKind == JsonValueKind.Null ? null : new IncidentId(Required(r, "linkedFrom"u8).GetGuid()))),
+        Event(PerspectiveCaptured.TypeName, (m, r) => new PerspectiveCaptured(m, ReadPerspective(Required(r, "perspective"u8)))),
+        Event(AnalysisStarted.TypeName, (m, r) => new AnalysisStarted(m)),
+        Event(PlanProposed.TypeName, (m, r) => new PlanProposed(m, ReadInstant(Required(r, "targetDate"u8)), ReadDrafts(Required(r, "criteria"u8)))),
+        Event(PlanRejected.TypeName, (m, r) => new PlanRejected(m, RequiredString(r, "reason"u8))),
+        Event(PlanApproved.TypeName, (m, r) => new PlanApproved(m)),
+        Event(ExecutionStarted.TypeName, (m, r) => new ExecutionStarted(m)),
+        Event(CriterionMet.TypeName, (m, r) => new CriterionMet(m, RequiredString(r, "criterionId"u8), RequiredString(r, "evidence"u8), RequiredString(r, "verifiedBy"u8))),
+        Event(ResolutionProposed.TypeName, (m, r) => new ResolutionProposed(m)),
+        Event(ResolutionConfirmed.TypeName, (m, r) => new ResolutionConfirmed(m)),
+        Event(ResolutionDisputed.TypeName, (m, r) => new ResolutionDisputed(m, ReadStrings(Required(r, "disputedCriterionIds"u8)), RequiredString(r, "reason"u8))),
+        Event(IncidentResolved.TypeName, (m, r) => new IncidentResolved(m)),
+        Event(IncidentReturnedToSop.TypeName, (m, r) => new IncidentReturnedToSop(m)),
+        Event(ReviewCompleted.TypeName, (m, r) => new ReviewCompleted(m)),
+        Event(CommitmentMade.TypeName, (m, r) => new CommitmentMade(m, ReadCommitment(Required(r, "commitment"u8)))),
+        Event(CommitmentOffered.TypeName, (m, r) => new CommitmentOffered(m, ReadCommitment(Required(r, "offer"u8)))),
+        Event(CommitmentDueRejected.TypeName, (m, r) => new CommitmentDueRejected(m, RequiredString(r, "commitmentId"u8), RequiredString(r, "reason"u8))),
+        Event(CommitmentDelivered.TypeName, (m, r) => new CommitmentDelivered(m, RequiredString(r, "commitmentId"u8))),
+        Event(CommitmentMissed.TypeName, (m, r) => new CommitmentMissed(m, RequiredString(r, "commitmentId"u8))),
+        Event(ConversationRecorded.TypeName, (m, r) => new ConversationRecorded(m, ReadConversation(Required(r, "conversation"u8)))),
+        Event(HandoffOffered.TypeName, (m, r) => new HandoffOffered(m, RequiredString(r, "successorId"u8))),
+        Event(HandoffAccepted.TypeName, (m, r) => new HandoffAccepted(m, RequiredString(r, "previousOwnerId"u8), RequiredString(r, "newOwnerId"u8))),
+        Event(RelatedRecurrenceJoined.TypeName, (m, r) => new RelatedRecurrenceJoined(m, RequiredString(r, "recurrenceReference"u8), ReadDrafts(Required(r, "proposedCriteria"u8)))),
+        Event(CriteriaChangeAgreed.TypeName, (m, r) => new CriteriaChangeAgreed(m)),
+        Event(CriteriaChangeRejected.TypeName, (m, r) => new CriteriaChangeRejected(m, RequiredString(r, "reason"u8))),
+        Event(UnrelatedRecurrenceLinked.TypeName, (m, r) => new UnrelatedRecurrenceLinked(m, RequiredString(r, "recurrenceReference"u8), new IncidentId(Required(r, "newIncidentId"u8).GetGuid()))),
+        Event(ServiceLevelsStarted.TypeName, (m, r) => new ServiceLevelsStarted(m, ReadSchedule(Required(r, "firstResponse"u8)), ReadSchedule(Required(r, "firstUpdate"u8)), ReadSchedule(Required(r, "resolution"u8)))),
+        Event(CustomerUpdateSent.TypeName, (m, r) => new CustomerUpdateSent(m, ReadStrings(Required(r, "recipients"u8)))),
+        Event(UpdateScheduled.TypeName, (m, r) => new UpdateScheduled(m, Required(r, "occurrence"u8).GetInt32(), ReadSchedule(Required(r, "schedule"u8)))),
+        Event(ServiceLevelWarningRaised.TypeName, (m, r) => new ServiceLevelWarningRaised(m, ReadEnum<ServiceLevelKind>(Required(r, "kind"u8)), Required(r, "occurrence"u8).GetInt32(), ReadInstant(Required(r, "warningAt"u8)))),
+        Event(ServiceLevelBreached.TypeName, (m, r) => new ServiceLevelBreached(m, ReadEnum<ServiceLevelKind>(Required(r, "kind"u8)), Required(r, "occurrence"u8).GetInt32(), ReadInstant(Required(r, "due"u8)))),
     };
+
 
     private static CustomerPerspective ReadPerspective(PayloadNode e) => new(
         RequiredString(e, "biggestProblem"u8),
@@ -557,41 +458,6 @@ public sealed partial class IncidentEventSerializer
         Status = ReadEnum<CommitmentStatus>(Required(e, "status"u8)),
     };
 
-    private static void WriteCommitment(Utf8JsonWriter w, string name, Commitment commitment)
-    {
-        w.WriteStartObject(name);
-        w.WriteString("id", commitment.Id);
-        w.WriteString("ownerId", commitment.OwnerId);
-        w.WriteString("description", commitment.Description);
-        w.WritePropertyName("due");
-        WriteInstant(w, commitment.Due);
-        w.WriteString("status", commitment.Status.ToString());
-        w.WriteEndObject();
-    }
-
-    private static void WriteConversation(Utf8JsonWriter w, string name, ConversationRecord conversation)
-    {
-        w.WriteStartObject(name);
-        w.WriteString("id", conversation.Id);
-        WriteStrings(w, "participants", conversation.Participants);
-        w.WritePropertyName("at");
-        WriteInstant(w, conversation.At);
-        w.WriteString("privateAsideWith", conversation.PrivateAsideWith);
-        w.WriteEndObject();
-    }
-
-    private static void WriteSchedule(Utf8JsonWriter w, string name, ServiceLevelSchedule schedule)
-    {
-        w.WriteStartObject(name);
-        w.WritePropertyName("countedFrom");
-        WriteInstant(w, schedule.CountedFrom);
-        w.WritePropertyName("warningAt");
-        WriteInstant(w, schedule.WarningAt);
-        w.WritePropertyName("due");
-        WriteInstant(w, schedule.Due);
-        w.WriteEndObject();
-    }
-
     private static ServiceLevelSchedule ReadSchedule(PayloadNode e)
         => new(ReadInstant(Required(e, "countedFrom"u8)), ReadInstant(Required(e, "warningAt"u8)), ReadInstant(Required(e, "due"u8)));
 
@@ -601,9 +467,74 @@ public sealed partial class IncidentEventSerializer
         return new ConversationRecord(RequiredString(e, "id"u8), ReadStrings(Required(e, "participants"u8)), ReadInstant(Required(e, "at"u8)), aside.ValueKind == JsonValueKind.Null ? null : aside.GetString());
     }
 
-    // The pattern NodaTime's JSON converter uses for instants, applied directly: the same text, without a trip
-    // through the serializer per value (most of what reading an event cost).
-    private static void WriteInstant(Utf8JsonWriter w, Instant value) => w.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
+    // The text NodaTime's JSON converter writes for instants (its ExtendedIso pattern), formatted directly into the
+    // writer: neither a trip through the serializer nor a string per value (two of the few allocations left per event).
+    internal static void WriteInstant(Utf8JsonWriter w, Instant value)
+    {
+        Span<byte> text = stackalloc byte[30];
+        if (TryFormatWrittenInstant(value, text, out var length))
+        {
+            w.WriteStringValue(text.Slice(0, length));
+        }
+        else
+        {
+            w.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
+        }
+    }
+
+    /// <summary>
+    /// Formats an instant of the years 0 to 9999 exactly as <see cref="InstantPattern.ExtendedIso"/> does
+    /// (<c>uuuu-MM-ddTHH:mm:ss</c>, the fraction's significant digits after a period when it is not zero, <c>Z</c>);
+    /// false for any other year, which the pattern formats.
+    /// </summary>
+    internal static bool TryFormatWrittenInstant(Instant instant, Span<byte> t, out int length)
+    {
+        var local = instant.InUtc().LocalDateTime;
+        length = 0;
+        if (local.Year < 0 || local.Year > 9999 || t.Length < 30)
+        {
+            return false;
+        }
+
+        PutDigits(t, 0, 4, local.Year);
+        t[4] = (byte)'-';
+        PutDigits(t, 5, 2, local.Month);
+        t[7] = (byte)'-';
+        PutDigits(t, 8, 2, local.Day);
+        t[10] = (byte)'T';
+        PutDigits(t, 11, 2, local.Hour);
+        t[13] = (byte)':';
+        PutDigits(t, 14, 2, local.Minute);
+        t[16] = (byte)':';
+        PutDigits(t, 17, 2, local.Second);
+        length = 19;
+        var fraction = local.NanosecondOfSecond;
+        if (fraction > 0)
+        {
+            var digits = 9;
+            while (fraction % 10 == 0)
+            {
+                fraction /= 10;
+                digits--;
+            }
+
+            t[19] = (byte)'.';
+            PutDigits(t, 20, digits, fraction);
+            length = 20 + digits;
+        }
+
+        t[length++] = (byte)'Z';
+        return true;
+    }
+
+    private static void PutDigits(Span<byte> text, int start, int count, int value)
+    {
+        for (var i = start + count - 1; i >= start; i--)
+        {
+            text[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 
     private static Instant ReadInstant(PayloadNode e)
     {
@@ -718,28 +649,11 @@ public sealed partial class IncidentEventSerializer
     private static IReadOnlyList<string> ReadStrings(PayloadNode e)
         => EquatableList<string>.Wrap(e.ReadArray(s => s.GetString() ?? throw new JsonException("A list holds null.")));
 
-    private static void WriteDrafts(Utf8JsonWriter w, string name, IEnumerable<CriterionDraft> drafts)
-        => WriteIdsAndDescriptions(w, name, drafts, d => d.Id, d => d.Description);
-
     private static IReadOnlyList<CriterionDraft> ReadDrafts(PayloadNode e)
         => ReadIdsAndDescriptions(e, (id, description) => new CriterionDraft(id, description));
 
-    // Criterion drafts and proposal actions are both stored as [{ "id", "description" }]: one writer and one reader keep
-    // the two stored forms from drifting apart.
-    private static void WriteIdsAndDescriptions<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Func<T, string> id, Func<T, string> description)
-    {
-        w.WriteStartArray(name);
-        foreach (var item in items)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", id(item));
-            w.WriteString("description", description(item));
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
+    // Criterion drafts and proposal actions are both stored as [{ "id", "description" }]: one reader keeps the two
+    // stored forms from drifting apart.
     private static IReadOnlyList<T> ReadIdsAndDescriptions<T>(PayloadNode e, Func<string, string, T> create)
     {
         var items = new T[e.GetArrayLength()];
@@ -785,4 +699,7 @@ public sealed partial class IncidentEventSerializer
         // A handful of names each: comparing the bytes in turn beats hashing them.
         internal static readonly (byte[] Name, T Value)[] Utf8 = Enum.GetNames(typeof(T)).Select(n => (Encoding.UTF8.GetBytes(n), (T)Enum.Parse(typeof(T), n))).ToArray();
     }
+
+    /// <summary>A stored event type: its stable name, its record, and its reader.</summary>
+    private sealed record StoredEventType(string Name, Type Type, Func<EventMetadata, PayloadNode, IncidentEvent> Read);
 }

@@ -27,5 +27,5 @@ internal sealed class WrittenInstantConverter : JsonConverter<Instant>
     }
 
     public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options)
-        => writer.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
+        => IncidentEventSerializer.WriteInstant(writer, value);
 }
