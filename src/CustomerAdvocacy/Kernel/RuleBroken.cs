@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace CustomerAdvocacy.Kernel;
 
 /// <summary>A business rule refuses the command.</summary>
-/// <param name="Rule">The rule's stable name, from the deciding process's rule set (<see cref="Incidents.IncidentRules"/> for the incident itself; each sub-process has its own, such as <c>PlanningRules</c> or <c>EscalationRules</c>); the first of <see cref="Violations"/>.</param>
+/// <param name="Rule">The rule's stable id, <c>process.rule-name</c> (such as <c>incident.no-open-commitment</c>), unique across the library and declared in the deciding process's rules class (<c>IncidentRules</c>, <c>ChangePlanRules</c>, <c>EscalationRules</c> and so on); the first of <see cref="Violations"/>.</param>
 /// <param name="Detail">What is wrong, in words: every violation's detail when there are several.</param>
 public sealed record RuleBroken(string Rule, string Detail) : Rejection
 {

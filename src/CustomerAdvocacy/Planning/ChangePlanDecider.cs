@@ -115,7 +115,7 @@ public sealed class ChangePlanDecider
         {
             case ReviewChangePlanWithCustomer c:
                 return Blank(c.CustomerParticipantId)
-                    ? Broken(PlanningRules.TextRequired, "Name the customer's person the plan was reviewed with.")
+                    ? Broken(ChangePlanRules.TextRequired, "Name the customer's person the plan was reviewed with.")
                     : (new ChangePlanReviewedWithCustomer(meta, plan.Id, c.CustomerParticipantId), null);
 
             case ProposeChangeSlot c:
@@ -127,12 +127,12 @@ public sealed class ChangePlanDecider
                     var search = plan.Definition.SchedulingConstraints.FindEarliest(from, plan.Definition.ExpectedLength);
                     return search.IsFound
                         ? (new ChangeScheduled(meta, plan.Id, search.Slot), null)
-                        : Broken(PlanningRules.NoSlotFound, search.Explanation);
+                        : Broken(ChangePlanRules.NoSlotFound, search.Explanation);
                 }
 
             case StartChange:
                 return plan.Slot is { } slot && now < slot.Start
-                    ? Broken(PlanningRules.StartInSlot, $"The change's slot starts at {slot.Start}; it is {now}.")
+                    ? Broken(ChangePlanRules.StartInSlot, $"The change's slot starts at {slot.Start}; it is {now}.")
                     : (new ChangeStarted(meta, plan.Id), null);
 
             case PassPointOfNoReturn:
@@ -140,7 +140,7 @@ public sealed class ChangePlanDecider
 
             case BackOutChange c:
                 return Blank(c.Reason)
-                    ? Broken(PlanningRules.TextRequired, "Say why the change is backed out.")
+                    ? Broken(ChangePlanRules.TextRequired, "Say why the change is backed out.")
                     : (new ChangeBackedOut(meta, plan.Id, c.Reason), null);
 
             case StartChangeValidation:
@@ -152,11 +152,11 @@ public sealed class ChangePlanDecider
             case HandOffChangePlan c:
                 if (Blank(c.SuccessorId))
                 {
-                    return Broken(PlanningRules.TextRequired, "A handoff names its successor.");
+                    return Broken(ChangePlanRules.TextRequired, "A handoff names its successor.");
                 }
 
                 return c.SuccessorId == plan.AccountableOwnerId
-                    ? Broken(PlanningRules.HandoffToAnother, "A handoff names someone other than the current owner.")
+                    ? Broken(ChangePlanRules.HandoffToAnother, "A handoff names someone other than the current owner.")
                     : (new ChangePlanHandoffOffered(meta, plan.Id, c.SuccessorId), null);
 
             case AcceptChangePlanHandoff c:
@@ -167,7 +167,7 @@ public sealed class ChangePlanDecider
                 {
                     var pending = plan.PendingSuccessorId is { } s ? $" The handoff to {s} is not accepted yet." : string.Empty;
                     return Broken(
-                        PlanningRules.OwnerMustHandOff,
+                        ChangePlanRules.OwnerMustHandOff,
                         "The accountable owner may not leave the plan without handing off to a named successor who accepts." + pending);
                 }
 
@@ -183,7 +183,7 @@ public sealed class ChangePlanDecider
         var length = plan.Definition.ExpectedLength;
         if (slot.HasStart && slot.HasEnd && (slot.Duration < length || slot.Start < now))
         {
-            return Broken(PlanningRules.SlotFitsTheChange, $"The slot {slot} must last at least {length} and not start before {now}.");
+            return Broken(ChangePlanRules.SlotFitsTheChange, $"The slot {slot} must last at least {length} and not start before {now}.");
         }
 
         var check = plan.Definition.SchedulingConstraints.Check(slot);

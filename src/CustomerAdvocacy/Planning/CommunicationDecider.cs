@@ -68,7 +68,7 @@ public sealed class CommunicationDecider
                 var recipients = (c.CustomerRecipientIds ?? Array.Empty<string>()).ToArray();
                 if (Blank(c.Title) || recipients.Length == 0 || recipients.Any(Blank))
                 {
-                    return Broken(PlanningRules.TextRequired, "A draft needs a title and the customer's people it is meant for.");
+                    return Broken(CommunicationRules.TextRequired, "A draft needs a title and the customer's people it is meant for.");
                 }
 
                 return Accept(new CommunicationDrafted(meta, communication.Id, c.Kind, c.Title, EquatableList<string>.From(recipients)));
@@ -79,12 +79,12 @@ public sealed class CommunicationDecider
             case ReleaseCommunication c:
                 if (c.Actor.Id == communication.ProducerId)
                 {
-                    return Broken(PlanningRules.ReviewedByAnother, "A result is released by an account-team member other than the one who produced it.");
+                    return Broken(CommunicationRules.ReviewedByAnother, "A result is released by an account-team member other than the one who produced it.");
                 }
 
                 if (Blank(c.ConversationId))
                 {
-                    return Broken(PlanningRules.TextRequired, "A release is recorded as a conversation with an id.");
+                    return Broken(CommunicationRules.TextRequired, "A release is recorded as a conversation with an id.");
                 }
 
                 var participants = new[] { communication.ProducerId!, communication.SubmitterId!, c.Actor.Id }
@@ -95,7 +95,7 @@ public sealed class CommunicationDecider
 
             case WithdrawCommunication c:
                 return Blank(c.Reason)
-                    ? Broken(PlanningRules.TextRequired, "Say why the result is withdrawn.")
+                    ? Broken(CommunicationRules.TextRequired, "Say why the result is withdrawn.")
                     : Accept(new CommunicationWithdrawn(meta, communication.Id, c.Reason));
 
             default:

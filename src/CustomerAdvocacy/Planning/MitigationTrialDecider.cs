@@ -7,22 +7,6 @@ using NodaTime;
 
 namespace CustomerAdvocacy.Planning;
 
-/// <summary>The stable names of the rules a <see cref="RuleBroken"/> rejection of a mitigation trial refers to.</summary>
-public static class MitigationTrialRules
-{
-    /// <summary>An offer names the service, a complete ROI case and reminders inside the trial.</summary>
-    public const string OfferComplete = nameof(OfferComplete);
-
-    /// <summary>A reminder is sent once, when it is due.</summary>
-    public const string ReminderDue = nameof(ReminderDue);
-
-    /// <summary>The trial is switched off only at its end, with the risk notice recorded.</summary>
-    public const string SwitchOffAtEndWithRiskNotice = nameof(SwitchOffAtEndWithRiskNotice);
-
-    /// <summary>A declined offer states why.</summary>
-    public const string TextRequired = nameof(TextRequired);
-}
-
 /// <summary>
 /// Decides mitigation-trial commands: trial + command + the customer's calendar + now → events or a typed rejection.
 /// The trial's states and triggers are a Stateless machine defined once (<see cref="Definition"/>) and served by a pool

@@ -8,28 +8,6 @@ using NodaTime;
 
 namespace CustomerAdvocacy.Review;
 
-/// <summary>The stable names of the rules a <see cref="RuleBroken"/> rejection of a review refers to.</summary>
-public static class ReviewRules
-{
-    /// <summary>Required text or values are present, and ids are unique.</summary>
-    public const string TextRequired = nameof(TextRequired);
-
-    /// <summary>A review starts after the closure it reviews.</summary>
-    public const string ClosedBeforeReview = nameof(ClosedBeforeReview);
-
-    /// <summary>Findings carry a chronology, contributing factors each with an owner, and learnings.</summary>
-    public const string FindingsComplete = nameof(FindingsComplete);
-
-    /// <summary>A preventive action has an owner and a due date in the future.</summary>
-    public const string PreventiveActionOwnedAndDue = nameof(PreventiveActionOwnedAndDue);
-
-    /// <summary>A termination recommendation rests on a ground the customer-fit assessment found.</summary>
-    public const string TerminationNeedsAssessedGround = nameof(TerminationNeedsAssessedGround);
-
-    /// <summary>A review completes only with findings and at least one preventive action.</summary>
-    public const string CompleteReview = nameof(CompleteReview);
-}
-
 /// <summary>
 /// Decides review commands: review + command + policy + the customer's calendar + now → events or a typed rejection.
 /// The review's states and triggers are a Stateless machine defined once (<see cref="Definition"/>) and served by a

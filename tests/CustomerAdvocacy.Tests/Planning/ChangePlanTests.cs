@@ -140,9 +140,9 @@ public sealed class ChangePlanTests
         var now = At(2026, 11, 2, 9);
         f.Accept(new ReviewChangePlanWithCustomer(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, "customer-it"), now);
         var shortSlot = f.Reject<RuleBroken>(new ProposeChangeSlot(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, new Interval(At(2026, 11, 7, 8), At(2026, 11, 7, 11))), now);
-        Assert.Equal(PlanningRules.SlotFitsTheChange, shortSlot.Rule);
+        Assert.Equal(ChangePlanRules.SlotFitsTheChange, shortSlot.Rule);
         var past = f.Reject<RuleBroken>(new ProposeChangeSlot(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, new Interval(At(2026, 10, 31, 8), At(2026, 10, 31, 12))), now);
-        Assert.Equal(PlanningRules.SlotFitsTheChange, past.Rule);
+        Assert.Equal(ChangePlanRules.SlotFitsTheChange, past.Rule);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class ChangePlanTests
     {
         var f = Scheduled();
         var refused = f.Reject<RuleBroken>(new StartChange(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), f.SlotStart - Duration.FromMinutes(1));
-        Assert.Equal(PlanningRules.StartInSlot, refused.Rule);
+        Assert.Equal(ChangePlanRules.StartInSlot, refused.Rule);
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class ChangePlanTests
     public void Decide_HandoffToSelfOrAcceptedBySomeoneElse_IsRefused()
     {
         var f = Scheduled();
-        Assert.Equal(PlanningRules.HandoffToAnother, f.Reject<RuleBroken>(new HandOffChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, "fred"), f.SlotStart).Rule);
+        Assert.Equal(ChangePlanRules.HandoffToAnother, f.Reject<RuleBroken>(new HandOffChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, "fred"), f.SlotStart).Rule);
         f.Accept(new HandOffChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, "sarah"), f.SlotStart);
         f.Reject<NotAuthorized<ChangePlanTrigger>>(new AcceptChangePlanHandoff(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), new Actor("mallory", IncidentRole.AccountableOwner)), f.SlotStart);
         f.Reject<NotAuthorized<ChangePlanTrigger>>(new AcceptChangePlanHandoff(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), SarahAsEngineer), f.SlotStart);
@@ -288,7 +288,7 @@ public sealed class ChangePlanTests
             else
             {
                 var rejection = Assert.IsType<RuleBroken>(Assert.IsType<ProcessRejected<ChangePlanEvent>>(earliest).Reason);
-                Assert.Equal(PlanningRules.NoSlotFound, rejection.Rule);
+                Assert.Equal(ChangePlanRules.NoSlotFound, rejection.Rule);
             }
         });
 

@@ -57,7 +57,7 @@ public sealed class CommunicationTests
     {
         Accept(Draft(ServiceManager));
         Accept(new SubmitCommunicationForReview(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), ServiceManager));
-        Assert.Equal(PlanningRules.ReviewedByAnother, Reject<RuleBroken>(Release(ServiceManager)).Rule);
+        Assert.Equal(CommunicationRules.ReviewedByAnother, Reject<RuleBroken>(Release(ServiceManager)).Rule);
         Accept(Release(AccountOwner));
     }
 
@@ -69,7 +69,7 @@ public sealed class CommunicationTests
     public void Draft_ByAThirdPartyWithoutRecipients_BreaksTextRequired()
     {
         var vendor = new Actor("vendor", IncidentRole.ThirdParty);
-        Assert.Equal(PlanningRules.TextRequired, Reject<RuleBroken>(new DraftCommunication(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), vendor, CommunicationKind.Analysis, "root cause", Array.Empty<string>())).Rule);
+        Assert.Equal(CommunicationRules.TextRequired, Reject<RuleBroken>(new DraftCommunication(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), vendor, CommunicationKind.Analysis, "root cause", Array.Empty<string>())).Rule);
         Accept(Draft(vendor));
         Assert.Equal("vendor", _communication.ProducerId);
     }
@@ -86,7 +86,7 @@ public sealed class CommunicationTests
     {
         Accept(Draft(MonitoringCenter));
         Accept(new SubmitCommunicationForReview(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), MonitoringCenter));
-        Assert.Equal(PlanningRules.TextRequired, Reject<RuleBroken>(new WithdrawCommunication(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), ServiceManager, "")).Rule);
+        Assert.Equal(CommunicationRules.TextRequired, Reject<RuleBroken>(new WithdrawCommunication(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), ServiceManager, "")).Rule);
         Accept(new WithdrawCommunication(CommunicationTests.IncidentOfCommunication, _id, CommandId.New(), ServiceManager, "superseded by the full review"));
         Reject<NotPermittedInState<CommunicationState, CommunicationTrigger>>(Release(ServiceManager));
         Assert.Null(_communication.Release);

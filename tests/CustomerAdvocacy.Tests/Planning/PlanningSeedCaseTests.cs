@@ -18,7 +18,7 @@ public sealed class PlanningSeedCaseTests
 
         // Fred needs Sarah's team for a key step and wants to go to the beach.
         var leaving = f.Reject<RuleBroken>(new LeaveChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), start + Duration.FromHours(1));
-        Assert.Equal(PlanningRules.OwnerMustHandOff, leaving.Rule);
+        Assert.Equal(ChangePlanRules.OwnerMustHandOff, leaving.Rule);
         f.Accept(new HandOffChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred, "sarah"), start + Duration.FromHours(1));
         var stillLeaving = f.Reject<RuleBroken>(new LeaveChangePlan(ChangePlanFixture.IncidentOfPlan, f.Id, CommandId.New(), Fred), start + Duration.FromHours(1));
         Assert.Contains("sarah", stillLeaving.Detail, StringComparison.Ordinal);
