@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
-using CustomerAdvocacy.Escalation;
 using CustomerAdvocacy.Incidents;
-using CustomerAdvocacy.Planning;
-using CustomerAdvocacy.Review;
 
 namespace CustomerAdvocacy.Diagnostics;
 

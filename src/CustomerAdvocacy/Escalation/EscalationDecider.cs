@@ -16,7 +16,7 @@ namespace CustomerAdvocacy.Escalation;
 /// the relationship, being an executive), the escalation machine
 /// (is the trigger permitted in this phase?), then the command's rules.
 /// </remarks>
-public sealed class EscalationDecider
+internal sealed class EscalationDecider
 {
     private readonly SharedMachinePool<EscalationPhase, EscalationTrigger, EscalationGuards> _machines = new(EscalationMachine.Definition.Configure);
 
@@ -183,7 +183,7 @@ public sealed class EscalationDecider
 }
 
 /// <summary>Folds escalation events into <see cref="EscalationStatus"/>. Pure; replay never uses the machine.</summary>
-public static class EscalationEvolver
+internal static class EscalationEvolver
 {
     /// <summary>Applies one event.</summary>
     /// <param name="status">The status before the event.</param>

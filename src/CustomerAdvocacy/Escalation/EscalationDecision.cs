@@ -23,7 +23,7 @@ public sealed record EscalationNotAuthorized(IncidentRole Role, EscalationTrigge
 }
 
 /// <summary>The outcome of deciding an escalation command: events to record, or a rejection.</summary>
-public abstract record EscalationDecision
+internal abstract record EscalationDecision
 {
     private protected EscalationDecision()
     {
@@ -35,7 +35,7 @@ public abstract record EscalationDecision
 
 /// <summary>The command was accepted and produced these events (at least one).</summary>
 /// <param name="Events">The events, with contiguous versions after the escalation's.</param>
-public sealed record EscalationAccepted(IReadOnlyList<EscalationEvent> Events) : EscalationDecision
+internal sealed record EscalationAccepted(IReadOnlyList<EscalationEvent> Events) : EscalationDecision
 {
     /// <inheritdoc />
     public override bool IsAccepted => true;
@@ -46,7 +46,7 @@ public sealed record EscalationAccepted(IReadOnlyList<EscalationEvent> Events) :
 /// <see cref="EscalationNotPermitted"/>, or <see cref="RuleBroken"/> with a rule of <see cref="EscalationRules"/>.
 /// </summary>
 /// <param name="Reason">Why.</param>
-public sealed record EscalationRejected(Rejection Reason) : EscalationDecision
+internal sealed record EscalationRejected(Rejection Reason) : EscalationDecision
 {
     /// <inheritdoc />
     public override bool IsAccepted => false;

@@ -5,7 +5,7 @@ namespace CustomerAdvocacy.Kernel;
 /// <summary>The command was accepted and produced these events; none when the command id was already applied.</summary>
 /// <typeparam name="TEvent">The process's event type.</typeparam>
 /// <param name="Events">The events, with contiguous versions after the process's, or none for a repeated command.</param>
-public sealed record ProcessAccepted<TEvent>(IReadOnlyList<TEvent> Events) : ProcessDecision<TEvent>
+internal sealed record ProcessAccepted<TEvent>(IReadOnlyList<TEvent> Events) : ProcessDecision<TEvent>
 {
     /// <inheritdoc />
     public override bool IsAccepted => true;

@@ -6,7 +6,7 @@ namespace CustomerAdvocacy.Kernel;
 /// shape as the engine's <see cref="Decision"/>, for processes whose events are not incident events.
 /// </summary>
 /// <typeparam name="TEvent">The process's event type.</typeparam>
-public abstract record ProcessDecision<TEvent>
+internal abstract record ProcessDecision<TEvent>
 {
     private protected ProcessDecision()
     {

@@ -3,7 +3,7 @@ namespace CustomerAdvocacy.Kernel;
 /// <summary>The command was refused; nothing is recorded.</summary>
 /// <typeparam name="TEvent">The process's event type.</typeparam>
 /// <param name="Reason">Why.</param>
-public sealed record ProcessRejected<TEvent>(Rejection Reason) : ProcessDecision<TEvent>
+internal sealed record ProcessRejected<TEvent>(Rejection Reason) : ProcessDecision<TEvent>
 {
     /// <inheritdoc />
     public override bool IsAccepted => false;

@@ -15,7 +15,7 @@ namespace CustomerAdvocacy.Planning;
 /// rules of the command (<see cref="AnalysisRules"/>). Facts come before remedies, the customer approves before
 /// anything in the proposal executes, and customer meetings follow the policy's dry-run and senior-management flags.
 /// </remarks>
-public static class AnalysisDecider
+internal static class AnalysisDecider
 {
     private static readonly IncidentRole[] Staff =
     {

@@ -19,7 +19,7 @@ namespace CustomerAdvocacy.Planning;
 /// owner of an open plan; everything else is done by the current accountable owner, acting as
 /// <see cref="IncidentRole.AccountableOwner"/>.
 /// </remarks>
-public sealed class ChangePlanDecider
+internal sealed class ChangePlanDecider
 {
     /// <summary>Decides a command against a plan.</summary>
     /// <param name="plan">The plan's current progress.</param>

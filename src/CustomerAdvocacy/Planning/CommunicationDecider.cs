@@ -19,7 +19,7 @@ namespace CustomerAdvocacy.Planning;
 /// <para>Checks run in the engine's order: the command id (a repeat is accepted with no new events), the expected
 /// version, the role, the machine (a release is permitted only from internal review), then the rules.</para>
 /// </remarks>
-public sealed class CommunicationDecider
+internal sealed class CommunicationDecider
 {
     /// <summary>Whether a role is on the account team, which alone releases results to the customer.</summary>
     /// <param name="role">The role.</param>

@@ -12,7 +12,7 @@ namespace CustomerAdvocacy.Planning;
 /// The trial's states and triggers are a Stateless machine defined once (<see cref="Definition"/>) and served by a pool
 /// of cursor-bound machines, as the incident lifecycle is. Pure and thread-safe.
 /// </summary>
-public static class MitigationTrialDecider
+internal static class MitigationTrialDecider
 {
     private static readonly IncidentRole[] Staff =
     {

@@ -14,7 +14,7 @@ namespace CustomerAdvocacy.Review;
 /// pool of cursor-bound machines. Staff raise termination recommendations; only an executive decides them. Pure and
 /// thread-safe.
 /// </summary>
-public static class ReviewDecider
+internal static class ReviewDecider
 {
     private static readonly IncidentRole[] Staff =
     {

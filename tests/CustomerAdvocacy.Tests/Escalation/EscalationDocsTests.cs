@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using CustomerAdvocacy.Diagnostics;
 using CustomerAdvocacy.Escalation;
 
 namespace CustomerAdvocacy.Tests.Escalation;

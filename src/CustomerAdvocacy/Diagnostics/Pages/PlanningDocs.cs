@@ -1,6 +1,7 @@
 using System.Text;
+using CustomerAdvocacy.Planning;
 
-namespace CustomerAdvocacy.Planning;
+namespace CustomerAdvocacy.Diagnostics;
 
 /// <summary>
 /// Generates the graphs of the planning machines (change plan, communication) from code, as the engine's

@@ -1,6 +1,7 @@
 using System.Text;
+using CustomerAdvocacy.Planning;
 
-namespace CustomerAdvocacy.Planning;
+namespace CustomerAdvocacy.Diagnostics;
 
 /// <summary>
 /// Generates the Mermaid pages of the process machines from their definitions; a test compares them with the

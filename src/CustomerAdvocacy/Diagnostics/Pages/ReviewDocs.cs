@@ -1,6 +1,6 @@
-using CustomerAdvocacy.Planning;
+using CustomerAdvocacy.Review;
 
-namespace CustomerAdvocacy.Review;
+namespace CustomerAdvocacy.Diagnostics;
 
 /// <summary>Generates the Mermaid page of the management review machine; a test checks the committed file.</summary>
 internal static class ReviewDocs

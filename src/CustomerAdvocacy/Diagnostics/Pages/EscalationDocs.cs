@@ -1,6 +1,7 @@
 using System.Text;
+using CustomerAdvocacy.Escalation;
 
-namespace CustomerAdvocacy.Escalation;
+namespace CustomerAdvocacy.Diagnostics;
 
 /// <summary>
 /// Generates <c>docs/graphs/escalation.md</c> from the escalation machine's definition, the way the engine generates
