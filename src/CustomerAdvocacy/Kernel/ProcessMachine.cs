@@ -40,6 +40,20 @@ internal sealed class ProcessMachine<TState, TTrigger>
     /// <summary>Where <paramref name="trigger"/> takes the process from <paramref name="from"/>; <see langword="null"/> when not permitted.</summary>
     internal TState? Destination(TState from, TTrigger trigger) => _destinations.TryGetValue((from, trigger), out var to) ? to : null;
 
+    /// <summary>
+    /// The state an event recording <paramref name="trigger"/> leaves the process in: a fold takes every destination from
+    /// here, so a transition is written once, in the definition.
+    /// </summary>
+    /// <param name="from">The state the event follows.</param>
+    /// <param name="trigger">The trigger the event records.</param>
+    /// <param name="eventType">The event's type name, for the message.</param>
+    /// <returns>The destination.</returns>
+    /// <exception cref="ArgumentException">The definition has no such transition: the event cannot follow <paramref name="from"/>.</exception>
+    internal TState Follow(TState from, TTrigger trigger, string eventType)
+        => _destinations.TryGetValue((from, trigger), out var to)
+            ? to
+            : throw new ArgumentException($"Event {eventType} ({trigger}) is not a transition of the process from {from}.", "event");
+
     /// <summary>The states from which <paramref name="trigger"/> is permitted.</summary>
     internal IEnumerable<TState> StatesPermitting(TTrigger trigger)
         => Transitions.Where(t => EqualityComparer<TTrigger>.Default.Equals(t.Trigger, trigger)).Select(t => t.From).Distinct();

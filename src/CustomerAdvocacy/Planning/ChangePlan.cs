@@ -116,36 +116,19 @@ public sealed class ChangePlan : IEquatable<ChangePlan>
         }
 
         var applied = new HashSet<CommandId>(_applied) { meta.CommandId };
-        var state = State;
+        var state = TriggerOf(@event) is { } trigger ? ChangePlanMachine.Definition.Follow(State, trigger, @event.GetType().Name) : State;
         var owner = AccountableOwnerId;
         var pending = PendingSuccessorId;
         IReadOnlyList<string> former = FormerOwnerIds;
         var slot = Slot;
         switch (@event)
         {
-            case ChangePlanDrafted:
-                break;
-            case ChangePlanReviewedWithCustomer:
-                state = ChangePlanState.ReviewedWithCustomer;
+            case ChangePlanDrafted or ChangePlanReviewedWithCustomer:
                 break;
             case ChangeScheduled e:
-                state = ChangePlanState.Scheduled;
                 slot = e.Slot;
                 break;
-            case ChangeStarted:
-                state = ChangePlanState.Executing;
-                break;
-            case ChangePointOfNoReturnPassed:
-                state = ChangePlanState.PastPointOfNoReturn;
-                break;
-            case ChangeBackedOut:
-                state = ChangePlanState.BackedOut;
-                break;
-            case ChangeValidationStarted:
-                state = ChangePlanState.Validating;
-                break;
-            case ChangeConfirmedByCustomer:
-                state = ChangePlanState.ConfirmedByCustomer;
+            case ChangeStarted or ChangePointOfNoReturnPassed or ChangeBackedOut or ChangeValidationStarted or ChangeConfirmedByCustomer:
                 break;
             case ChangePlanHandoffOffered e:
                 pending = e.SuccessorId;
@@ -163,4 +146,20 @@ public sealed class ChangePlan : IEquatable<ChangePlan>
 
         return new ChangePlan(Definition, state, Version + 1, owner, pending, former, slot, applied);
     }
+
+    /// <summary>The trigger an event records; <see langword="null"/> for the draft, which starts the plan.</summary>
+    private static ChangePlanTrigger? TriggerOf(ChangePlanEvent @event) => @event switch
+    {
+        ChangePlanReviewedWithCustomer => ChangePlanTrigger.ReviewWithCustomer,
+        ChangeScheduled => ChangePlanTrigger.Schedule,
+        ChangeStarted => ChangePlanTrigger.StartExecution,
+        ChangePointOfNoReturnPassed => ChangePlanTrigger.PassPointOfNoReturn,
+        ChangeBackedOut => ChangePlanTrigger.BackOut,
+        ChangeValidationStarted => ChangePlanTrigger.StartValidation,
+        ChangeConfirmedByCustomer => ChangePlanTrigger.ConfirmAllIsWell,
+        ChangePlanHandoffOffered => ChangePlanTrigger.HandOff,
+        ChangePlanHandoffAccepted => ChangePlanTrigger.AcceptHandoff,
+        ChangePlanParticipantLeft => ChangePlanTrigger.Leave,
+        _ => null,
+    };
 }

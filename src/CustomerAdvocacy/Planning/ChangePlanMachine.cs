@@ -68,8 +68,8 @@ public enum ChangePlanTrigger
 }
 
 /// <summary>
-/// The change-plan execution machine: one immutable <see cref="ProcessMachine{TState, TTrigger}"/> definition, shared;
-/// bound per decision through a cursor by its machine pool. Replay never uses the machine.
+/// The change-plan execution machine: one immutable <see cref="ProcessMachine{TState, TTrigger}"/> definition, shared:
+/// the decider asks it what is permitted, the plan's fold where each event leads (a table computed once by firing it).
 /// </summary>
 internal static class ChangePlanMachine
 {

@@ -116,13 +116,26 @@ public sealed class Communication : IEquatable<Communication>
 
         var applied = new HashSet<CommandId>(_applied) { meta.CommandId };
         var next = Version + 1;
+        var state = TriggerOf(@event) is { } trigger
+            ? CommunicationMachine.Definition.Follow(State, trigger, @event.GetType().Name)
+            : throw new ArgumentException($"Unknown communication event {@event.GetType().Name}.", nameof(@event));
         return @event switch
         {
-            CommunicationDrafted e => new Communication(Id, CommunicationState.Draft, next, e.Kind, e.Title, meta.Actor.Id, null, EquatableList<string>.From(e.CustomerRecipientIds), null, applied),
-            CommunicationSubmittedForReview => new Communication(Id, CommunicationState.InternalReview, next, Kind, Title, ProducerId, meta.Actor.Id, CustomerRecipientIds, null, applied),
-            CommunicationReleased e => new Communication(Id, CommunicationState.Released, next, Kind, Title, ProducerId, SubmitterId, CustomerRecipientIds, e.Conversation, applied),
-            CommunicationWithdrawn => new Communication(Id, CommunicationState.Withdrawn, next, Kind, Title, ProducerId, SubmitterId, CustomerRecipientIds, null, applied),
+            CommunicationDrafted e => new Communication(Id, state, next, e.Kind, e.Title, meta.Actor.Id, null, EquatableList<string>.From(e.CustomerRecipientIds), null, applied),
+            CommunicationSubmittedForReview => new Communication(Id, state, next, Kind, Title, ProducerId, meta.Actor.Id, CustomerRecipientIds, null, applied),
+            CommunicationReleased e => new Communication(Id, state, next, Kind, Title, ProducerId, SubmitterId, CustomerRecipientIds, e.Conversation, applied),
+            CommunicationWithdrawn => new Communication(Id, state, next, Kind, Title, ProducerId, SubmitterId, CustomerRecipientIds, null, applied),
             _ => throw new ArgumentException($"Unknown communication event {@event.GetType().Name}.", nameof(@event)),
         };
     }
+
+    /// <summary>The trigger an event records: the state it leaves comes from the definition.</summary>
+    private static CommunicationTrigger? TriggerOf(CommunicationEvent @event) => @event switch
+    {
+        CommunicationDrafted => CommunicationTrigger.Draft,
+        CommunicationSubmittedForReview => CommunicationTrigger.SubmitForReview,
+        CommunicationReleased => CommunicationTrigger.Release,
+        CommunicationWithdrawn => CommunicationTrigger.Withdraw,
+        _ => null,
+    };
 }

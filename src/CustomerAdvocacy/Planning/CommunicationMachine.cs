@@ -63,7 +63,7 @@ public enum CommunicationTrigger
     Withdraw = 3,
 }
 
-/// <summary>The communication machine: one immutable <see cref="ProcessMachine{TState, TTrigger}"/> definition, shared through its cursor-bound machine pool.</summary>
+/// <summary>The communication machine: one immutable <see cref="ProcessMachine{TState, TTrigger}"/> definition; the decider asks it what is permitted and the fold where each event leads.</summary>
 internal static class CommunicationMachine
 {
     internal static ProcessMachine<CommunicationState, CommunicationTrigger> Definition { get; } = new(new[]

@@ -93,12 +93,14 @@ public sealed record MitigationTrial
         }
 
         var commands = (EquatableList<CommandId>)trial.AppliedCommands;
-        var next = trial with { Version = m.Version, AppliedCommands = commands.AddIfAbsent(m.CommandId) };
+        var state = TriggerOf(@event) is { } trigger
+            ? MitigationTrialDecider.Definition.Follow(trial.State, trigger, @event.EventType)
+            : throw new ArgumentException($"Unknown trial event {@event.EventType}.", nameof(@event));
+        var next = trial with { Version = m.Version, AppliedCommands = commands.AddIfAbsent(m.CommandId), State = state };
         return @event switch
         {
             MitigationTrialOffered e => next with
             {
-                State = MitigationTrialState.Offered,
                 Service = e.Service,
                 Length = e.Length,
                 ReminderDaysBeforeEnd = EquatableList<int>.From(e.ReminderDaysBeforeEnd),
@@ -106,18 +108,28 @@ public sealed record MitigationTrial
             },
             MitigationTrialStarted e => next with
             {
-                State = MitigationTrialState.Active,
                 StartedAt = e.StartedAt,
                 EndsAt = e.EndsAt,
                 Reminders = EquatableList<TrialReminder>.From(e.Reminders),
             },
-            MitigationTrialDeclined => next with { State = MitigationTrialState.Declined },
+            MitigationTrialDeclined or MitigationPurchased => next,
             MitigationTrialReminded e => next with { RemindersSent = ((EquatableList<int>)next.RemindersSent).Add(e.DaysBeforeEnd) },
-            MitigationPurchased => next with { State = MitigationTrialState.Purchased },
-            MitigationTrialSwitchedOff e => next with { State = MitigationTrialState.SwitchedOff, RiskNotice = e.RiskNotice },
+            MitigationTrialSwitchedOff e => next with { RiskNotice = e.RiskNotice },
             _ => throw new ArgumentException($"Unknown trial event {@event.EventType}.", nameof(@event)),
         };
     }
+
+    /// <summary>The trigger an event records: the state it leaves comes from the definition.</summary>
+    private static MitigationTrialTrigger? TriggerOf(MitigationTrialEvent @event) => @event switch
+    {
+        MitigationTrialOffered => MitigationTrialTrigger.Offer,
+        MitigationTrialStarted => MitigationTrialTrigger.Accept,
+        MitigationTrialDeclined => MitigationTrialTrigger.Decline,
+        MitigationTrialReminded => MitigationTrialTrigger.Remind,
+        MitigationPurchased => MitigationTrialTrigger.Purchase,
+        MitigationTrialSwitchedOff => MitigationTrialTrigger.SwitchOff,
+        _ => null,
+    };
 
     /// <summary>The same state carried to a stream version, so the next event decided for it follows the incident's last event.</summary>
     internal MitigationTrial AtVersion(long version) => this with { Version = version };

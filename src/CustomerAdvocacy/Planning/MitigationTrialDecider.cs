@@ -9,8 +9,9 @@ namespace CustomerAdvocacy.Planning;
 
 /// <summary>
 /// Decides mitigation-trial commands: trial + command + the customer's calendar + now → events or a typed rejection.
-/// The trial's states and triggers are a Stateless machine defined once (<see cref="Definition"/>) and served by a pool
-/// of cursor-bound machines, as the incident lifecycle is. Pure and thread-safe.
+/// The trial's states and triggers are a Stateless machine defined once (<see cref="Definition"/>), whose
+/// permissions and destinations are a table computed once by firing it, as the incident lifecycle's are; the trial's
+/// fold reads the same table. Pure and thread-safe.
 /// </summary>
 internal static class MitigationTrialDecider
 {

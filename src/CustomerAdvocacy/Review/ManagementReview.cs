@@ -85,10 +85,13 @@ public sealed record ManagementReview
         }
 
         var commands = (EquatableList<CommandId>)review.AppliedCommands;
-        var next = review with { Version = m.Version, AppliedCommands = commands.AddIfAbsent(m.CommandId) };
+        var state = TriggerOf(@event) is { } trigger
+            ? ReviewDecider.Definition.Follow(review.State, trigger, @event.EventType)
+            : throw new ArgumentException($"Unknown review event {@event.EventType}.", nameof(@event));
+        var next = review with { Version = m.Version, AppliedCommands = commands.AddIfAbsent(m.CommandId), State = state };
         return @event switch
         {
-            ManagementReviewStarted e => next with { State = ReviewState.Open, ClosedAt = e.ClosedAt, DueAt = e.DueAt },
+            ManagementReviewStarted e => next with { ClosedAt = e.ClosedAt, DueAt = e.DueAt },
             ReviewFindingsRecorded e => next with
             {
                 Chronology = EquatableList<ChronologyEntry>.From(e.Chronology),
@@ -97,12 +100,25 @@ public sealed record ManagementReview
             },
             PreventiveActionAdded e => next with { PreventiveActions = ((EquatableList<PreventiveAction>)next.PreventiveActions).Add(e.Action) },
             CustomerFitAssessed e => next with { CustomerFit = e.Assessment },
-            TerminationRecommended e => next with { State = ReviewState.AwaitingExecutiveDecision, TerminationRecommendation = e.Ground, TerminationDecision = null },
-            TerminationDecided e => next with { State = ReviewState.Open, TerminationDecision = e.Terminate },
-            ManagementReviewCompleted e => next with { State = ReviewState.Completed, CompletedLate = e.Late },
+            TerminationRecommended e => next with { TerminationRecommendation = e.Ground, TerminationDecision = null },
+            TerminationDecided e => next with { TerminationDecision = e.Terminate },
+            ManagementReviewCompleted e => next with { CompletedLate = e.Late },
             _ => throw new ArgumentException($"Unknown review event {@event.EventType}.", nameof(@event)),
         };
     }
+
+    /// <summary>The trigger an event records: the state it leaves comes from the definition.</summary>
+    private static ReviewTrigger? TriggerOf(ReviewEvent @event) => @event switch
+    {
+        ManagementReviewStarted => ReviewTrigger.Start,
+        ReviewFindingsRecorded => ReviewTrigger.RecordFindings,
+        PreventiveActionAdded => ReviewTrigger.AddPreventiveAction,
+        CustomerFitAssessed => ReviewTrigger.AssessCustomerFit,
+        TerminationRecommended => ReviewTrigger.RecommendTermination,
+        TerminationDecided => ReviewTrigger.DecideTermination,
+        ManagementReviewCompleted => ReviewTrigger.Complete,
+        _ => null,
+    };
 
     /// <summary>The same state carried to a stream version, so the next event decided for it follows the incident's last event.</summary>
     internal ManagementReview AtVersion(long version) => this with { Version = version };

@@ -10,8 +10,8 @@ namespace CustomerAdvocacy.Review;
 
 /// <summary>
 /// Decides review commands: review + command + policy + the customer's calendar + now → events or a typed rejection.
-/// The review's states and triggers are a Stateless machine defined once (<see cref="Definition"/>) and served by a
-/// pool of cursor-bound machines. Staff raise termination recommendations; only an executive decides them. Pure and
+/// The review's states and triggers are a Stateless machine defined once (<see cref="Definition"/>), whose
+/// permissions and destinations are a table computed once by firing it; the review's fold reads the same table. Staff raise termination recommendations; only an executive decides them. Pure and
 /// thread-safe.
 /// </summary>
 internal static class ReviewDecider
